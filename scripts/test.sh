@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The README's test command. Starts what the tests need (a throwaway PostgreSQL on a free loopback port, run as a
+# non-root user), runs every test project, stops PostgreSQL again, and ends with "N passed, N failed, N skipped".
+# Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Storage).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results="TestResults/run-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$results"
+
+if scripts/postgres-test-server.sh start; then
+  trap 'scripts/postgres-test-server.sh stop' EXIT
+  export "$(scripts/postgres-test-server.sh env)"
+elif [ "${CI:-}" = "true" ]; then
+  echo "test.sh: PostgreSQL could not be started, and CI requires the PostgreSQL suite." >&2
+  exit 1
+else
+  echo "test.sh: PostgreSQL could not be started; the PostgreSQL tests will be skipped (in CI they fail)." >&2
+fi
+
+dotnet test ClarityConnect.sln -c Release --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  value() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "test.sh: dotnet test failed before reporting results (see above)." >&2
+  failed=1
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -1,0 +1,23 @@
+namespace ClarityConnect.Abstractions.Events;
+
+/// <summary>
+/// A status change of a session or agent. <see cref="Sequence"/> counts 1, 2, 3, … per entity with no gaps and is the
+/// idempotency key downstream: consumers drop an event whose sequence they have already handled.
+/// </summary>
+[GenerateSerializer, Immutable]
+public abstract record ChangeEvent
+{
+    /// <summary>The session or agent id.</summary>
+    [Id(0)] public required string EntityId { get; init; }
+    /// <summary>The per-entity sequence number, starting at 1.</summary>
+    [Id(1)] public long Sequence { get; init; }
+    /// <summary>When the change happened.</summary>
+    [Id(2)] public DateTimeOffset Time { get; init; }
+    /// <summary>The queue at the time, if any.</summary>
+    [Id(3)] public string? Queue { get; init; }
+    /// <summary>The agent (for a session) at the time, if any.</summary>
+    [Id(4)] public string? AgentId { get; init; }
+
+    /// <summary>The key of the entity's change stream and of its consumer grains, e.g. <c>session/42</c>.</summary>
+    public abstract string StreamKey { get; }
+}

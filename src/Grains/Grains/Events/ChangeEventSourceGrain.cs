@@ -1,0 +1,171 @@
+using ClarityConnect.Abstractions.Events;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using Orleans.Streams;
+
+namespace ClarityConnect.Grains.Events;
+
+/// <summary>
+/// The producer half of durable change events, shared by the session and agent grains. A change is committed by one
+/// state write that carries both the new state and its event (the outbox), then published to the change stream.
+/// Publishing is best effort: a reminder republishes unacknowledged events until every consumer acknowledged them, so
+/// an event survives a lost stream message or a dead silo.
+/// </summary>
+public abstract class ChangeEventSourceGrain<TState>(
+    IPersistentState<TState> persistentState,
+    IOptions<ChangeEventOptions> options,
+    ILogger logger) : Grain, IChangeEventSource, IRemindable
+    where TState : class, IHasChangeOutbox
+{
+    private const string RedeliveryReminder = "change-redelivery";
+    private bool _redeliveryArmed;
+    private bool _outboxTrimmedSinceWrite;
+
+    /// <summary>The grain's state; mutate it, then <see cref="CommitAsync"/>.</summary>
+    protected TState State => persistentState.State;
+
+    /// <summary>Whether the state was ever written.</summary>
+    protected bool RecordExists => persistentState.RecordExists;
+
+    /// <summary>The outbox of this entity.</summary>
+    protected ChangeOutbox Outbox => State.Outbox;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Outbox.Pending.Count > 0)
+        {
+            // A previous activation died (or deactivated) before every consumer acknowledged: make sure redelivery
+            // keeps going even if nobody calls this grain again, and give the stream a first try now.
+            _redeliveryArmed = await this.GetReminder(RedeliveryReminder) is not null;
+            await ArmRedeliveryAsync();
+            await PublishAsync(Outbox.Pending.ToList());
+        }
+    }
+
+    /// <summary>
+    /// Writes the mutated state, with <paramref name="change"/> appended to the outbox when given, then publishes the
+    /// event. When the write fails the in-memory state is re-read from storage, so a failed call changes nothing.
+    /// </summary>
+    protected async Task CommitAsync(ChangeEvent? change = null)
+    {
+        try
+        {
+            if (change is not null)
+            {
+                await ArmRedeliveryAsync();
+                Outbox.Append(change);
+            }
+
+            await persistentState.WriteStateAsync();
+            _outboxTrimmedSinceWrite = false;
+        }
+        catch (Exception writeFailure)
+        {
+            logger.LogError(writeFailure, "Committing a change of {Grain} failed; reloading its state", this.GetGrainId());
+            await ReloadStateAsync();
+            throw;
+        }
+
+        if (change is not null)
+        {
+            await PublishAsync([change]);
+        }
+    }
+
+    /// <summary>Builds the event for the next sequence number.</summary>
+    protected long NextSequence => Outbox.NextSequence;
+
+    /// <inheritdoc />
+    public Task AcknowledgeAsync(string consumer, long sequence)
+    {
+        if (Outbox.Acknowledge(consumer, sequence))
+        {
+            _outboxTrimmedSinceWrite = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<List<ChangeEvent>> GetPendingAsync(string consumer, long afterSequence) =>
+        Task.FromResult(Outbox.PendingFor(consumer, afterSequence));
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != RedeliveryReminder)
+        {
+            return;
+        }
+
+        _redeliveryArmed = true;
+        if (Outbox.Pending.Count > 0)
+        {
+            await PublishAsync(Outbox.Pending.ToList());
+            return;
+        }
+
+        if (await this.GetReminder(RedeliveryReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _redeliveryArmed = false;
+        if (_outboxTrimmedSinceWrite)
+        {
+            // Drop acknowledged events from storage too, so a later activation does not redeliver them.
+            await persistentState.WriteStateAsync();
+            _outboxTrimmedSinceWrite = false;
+        }
+    }
+
+    private async Task ArmRedeliveryAsync()
+    {
+        if (_redeliveryArmed)
+        {
+            return;
+        }
+
+        var period = options.Value.RedeliveryPeriod;
+        await this.RegisterOrUpdateReminder(RedeliveryReminder, period, period);
+        _redeliveryArmed = true;
+    }
+
+    private async Task PublishAsync(IReadOnlyList<ChangeEvent> changes)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var stream = this.GetStreamProvider(ChangeStreams.ProviderName)
+                .GetStream<ChangeEvent>(StreamId.Create(ChangeStreams.Namespace, changes[0].StreamKey));
+            foreach (var change in changes)
+            {
+                await stream.OnNextAsync(change);
+            }
+        }
+        catch (Exception publishFailure)
+        {
+            // The events are durable in the outbox; the redelivery reminder publishes them again.
+            logger.LogWarning(publishFailure, "Publishing change events of {Grain} failed; they will be redelivered", this.GetGrainId());
+        }
+    }
+
+    private async Task ReloadStateAsync()
+    {
+        try
+        {
+            await persistentState.ReadStateAsync();
+        }
+        catch (Exception readFailure)
+        {
+            logger.LogError(readFailure, "Reloading the state of {Grain} failed; deactivating it", this.GetGrainId());
+            DeactivateOnIdle();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using ClarityConnect.Connectors.Security;
+using ClarityConnect.Grains.Events;
+using ClarityConnect.Grains.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ClarityConnect.Grains;
+
+/// <summary>Registers what the grains need in a silo.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Adds the node runner, secret protection and change-event options. Configure <see cref="SecretProtectionOptions"/> separately.</summary>
+    public static IServiceCollection AddClarityConnectGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<INodeRunner, IntegrationNodeRunner>();
+        services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.AddOptions<ChangeEventOptions>();
+        services.AddOptions<SecretProtectionOptions>();
+        return services;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+
+namespace ClarityConnect.Silo.Configuration;
+
+/// <summary>Checks the silo settings at start-up; each error names the setting and its environment variable.</summary>
+public static class ClarityConnectOptionsValidator
+{
+    /// <summary>The problems with <paramref name="options"/>; empty when they are usable.</summary>
+    public static List<string> Validate(ClarityConnectOptions options)
+    {
+        var errors = new List<string>();
+        var storage = options.Storage;
+        var cluster = options.Cluster;
+        if (!Enum.IsDefined(storage.Profile))
+        {
+            errors.Add(Setting("Storage:Profile", $"must be Embedded or PostgreSql, not '{storage.Profile}'"));
+        }
+
+        if (storage.Profile == StorageProfile.Embedded && string.IsNullOrWhiteSpace(storage.DataDirectory))
+        {
+            errors.Add(Setting("Storage:DataDirectory", "is required for the Embedded profile"));
+        }
+
+        if (storage.Profile == StorageProfile.PostgreSql)
+        {
+            if (string.IsNullOrWhiteSpace(storage.ConnectionString))
+            {
+                errors.Add(Setting("Storage:ConnectionString", "is required for the PostgreSql profile"));
+            }
+            else
+            {
+                try
+                {
+                    _ = new Npgsql.NpgsqlConnectionStringBuilder(storage.ConnectionString);
+                }
+                catch (ArgumentException invalid)
+                {
+                    errors.Add(Setting("Storage:ConnectionString", $"is not a valid PostgreSQL connection string ({invalid.Message})"));
+                }
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(cluster.ClusterId))
+        {
+            errors.Add(Setting("Cluster:ClusterId", "is required"));
+        }
+
+        if (string.IsNullOrWhiteSpace(cluster.ServiceId))
+        {
+            errors.Add(Setting("Cluster:ServiceId", "is required"));
+        }
+
+        foreach (var (name, port) in new[] { ("Cluster:SiloPort", cluster.SiloPort), ("Cluster:GatewayPort", cluster.GatewayPort) })
+        {
+            if (port is < 1 or > 65535)
+            {
+                errors.Add(Setting(name, $"is {port}; a port is between 1 and 65535"));
+            }
+        }
+
+        if (cluster.SiloPort == cluster.GatewayPort)
+        {
+            errors.Add(Setting("Cluster:GatewayPort", $"must differ from Cluster:SiloPort ({cluster.SiloPort})"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(cluster.AdvertisedIp) && !IPAddress.TryParse(cluster.AdvertisedIp, out _))
+        {
+            errors.Add(Setting("Cluster:AdvertisedIp", $"'{cluster.AdvertisedIp}' is not an IP address"));
+        }
+
+        return errors;
+    }
+
+    private static string Setting(string path, string problem) =>
+        $"ClarityConnect:{path} (environment variable ClarityConnect__{path.Replace(":", "__")}) {problem}.";
+}

@@ -1,0 +1,84 @@
+using ClarityConnect.Abstractions.Events;
+using ClarityConnect.Connectors.Security;
+using ClarityConnect.Grains;
+using ClarityConnect.Grains.Events;
+using ClarityConnect.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Storage;
+
+namespace ClarityConnect.Silo.Configuration;
+
+/// <summary>Configures a ClarityConnect silo; shared by the host and the tests so both run the same cluster.</summary>
+public static class SiloBuilderExtensions
+{
+    /// <summary>The file under the data folder holding the embedded profile's secret-encryption key.</summary>
+    public const string EmbeddedKeyFileName = "secrets.key";
+
+    /// <summary>Clustering, storage, streams and grain services for <paramref name="options"/>.</summary>
+    public static ISiloBuilder AddClarityConnect(this ISiloBuilder silo, ClarityConnectOptions options)
+    {
+        var cluster = options.Cluster;
+        if (options.Storage.Profile == StorageProfile.Embedded)
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        }
+        else
+        {
+            silo.Configure<ClusterOptions>(c =>
+            {
+                c.ClusterId = cluster.ClusterId;
+                c.ServiceId = cluster.ServiceId;
+            });
+            silo.ConfigureEndpoints(
+                string.IsNullOrWhiteSpace(cluster.AdvertisedIp) ? System.Net.Dns.GetHostName() : cluster.AdvertisedIp,
+                cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+        }
+
+        return silo.AddClarityConnectStorage(options.Storage).AddClarityConnectCore();
+    }
+
+    /// <summary>Grain state and reminders for the storage profile (and, for PostgreSQL, clustering).</summary>
+    public static ISiloBuilder AddClarityConnectStorage(this ISiloBuilder silo, ClarityConnectOptions.StorageSettings storage)
+    {
+        if (storage.Profile == StorageProfile.Embedded)
+        {
+            var dataDirectory = Path.GetFullPath(storage.DataDirectory);
+            silo.AddSqliteGrainStorageAsDefault(o => o.DataDirectory = dataDirectory);
+            silo.UseSqliteReminderService(o => o.DataDirectory = dataDirectory);
+            silo.Services.PostConfigure<SecretProtectionOptions>(o =>
+            {
+                if (string.IsNullOrWhiteSpace(o.Key) && string.IsNullOrWhiteSpace(o.KeyFile))
+                {
+                    o.KeyFile = Path.Combine(dataDirectory, EmbeddedKeyFileName);
+                    o.CreateKeyFileIfMissing = true;
+                }
+            });
+        }
+        else
+        {
+            silo.UsePostgreSqlStorage(storage.ConnectionString!);
+        }
+
+        return silo;
+    }
+
+    /// <summary>Change-event streams, the grain storage serializer and grain services; independent of the profile.</summary>
+    public static ISiloBuilder AddClarityConnectCore(this ISiloBuilder silo)
+    {
+        // Memory streams only fan events out; durability comes from each entity's outbox and redelivery reminder.
+        silo.AddMemoryStreams(ChangeStreams.ProviderName);
+        silo.AddMemoryGrainStorage("PubSubStore");
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+        silo.Services.AddClarityConnectGrains();
+        silo.Services.AddOptions<ReminderOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<ChangeEventOptions>>((reminders, changes) =>
+            {
+                if (changes.Value.RedeliveryPeriod < reminders.MinimumReminderPeriod)
+                {
+                    reminders.MinimumReminderPeriod = changes.Value.RedeliveryPeriod;
+                }
+            });
+        return silo;
+    }
+}

@@ -1,0 +1,31 @@
+using ClarityConnect.Connectors.Security;
+using ClarityConnect.Grains.Events;
+using ClarityConnect.Silo;
+using ClarityConnect.Silo.Configuration;
+using ClarityConnect.Silo.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+var options = builder.Configuration.GetSection(ClarityConnectOptions.Section).Get<ClarityConnectOptions>() ?? new ClarityConnectOptions();
+var errors = ClarityConnectOptionsValidator.Validate(options);
+if (errors.Count > 0)
+{
+    Console.Error.WriteLine("ClarityConnect cannot start, the configuration is invalid:");
+    errors.ForEach(e => Console.Error.WriteLine("  - " + e));
+    return 2;
+}
+
+if (args.Contains("migrate"))
+{
+    return await SchemaMigrationCommand.RunAsync(options, Console.Out, Console.Error);
+}
+
+builder.Services.Configure<SecretProtectionOptions>(builder.Configuration.GetSection(SecretProtectionOptions.Section));
+builder.Services.Configure<ChangeEventOptions>(builder.Configuration.GetSection(ChangeEventOptions.Section));
+builder.UseOrleans(silo => silo.AddClarityConnect(options));
+builder.Services.AddHostedService<StartupReport>();
+builder.Services.AddSingleton(options);
+
+var app = builder.Build();
+app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+await app.RunAsync();
+return 0;

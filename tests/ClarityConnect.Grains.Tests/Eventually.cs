@@ -1,0 +1,19 @@
+namespace ClarityConnect.Grains.Tests;
+
+/// <summary>Polls a condition that asynchronous delivery makes true, failing with a description after a generous limit.</summary>
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting until {what}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
