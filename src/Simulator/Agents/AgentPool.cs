@@ -196,7 +196,9 @@ public sealed class AgentPool
         }
         catch (GrainCallException ex)
         {
-            _errors.AgentProblem(agent.Id, $"could not log in: {ex.Message}");
+            // An agent of an earlier run with the same run id may still be on one of its sessions.
+            var hint = ex.IsRefusal ? " (was this --run-id used before?)" : "";
+            _errors.AgentProblem(agent.Id, $"could not log in: {ex.Message}{hint}");
             return false;
         }
     }

@@ -43,7 +43,7 @@ public sealed class ProgressReporter(SimulationCounters counters, AgentPool agen
         return string.Create(CultureInfo.InvariantCulture,
             $"[{(int)elapsed.TotalMinutes:00}:{elapsed.Seconds:00}] {counters.Finished}/{totalSessions} sessions: " +
             $"{counters.Completed} completed, {counters.Abandoned} abandoned, {counters.Failed} failed, {counters.InFlight} in flight | " +
-            $"{rate:0.0}/s | agents: {agents.Free} free, {agents.Away} away, {agents.InService - agents.Free - agents.Away} busy");
+            $"{rate:0.0}/s | agents: {agents.Free} free, {agents.Away} away, {Math.Max(0, agents.InService - agents.Free - agents.Away)} busy");
     }
 
     private async Task ReportAsync(CancellationToken cancellationToken)

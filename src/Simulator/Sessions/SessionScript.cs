@@ -21,6 +21,7 @@ public sealed class SessionScript(SessionPlan plan, ISessionGrain session, Sessi
     private SessionProgress _progress = SessionProgress.NotStarted;
     private SimulatedAgent? _agent;
     private int _recoveries;
+    private bool _failed;
 
     /// <summary>Runs the session to its end; never throws. <paramref name="cancellationToken"/> interrupts it.</summary>
     public async Task<SessionResult> RunAsync(CancellationToken cancellationToken)
@@ -40,7 +41,7 @@ public sealed class SessionScript(SessionPlan plan, ISessionGrain session, Sessi
     {
         try
         {
-            while (true)
+            while (!_failed)
             {
                 switch (_progress.Status)
                 {
@@ -62,6 +63,8 @@ public sealed class SessionScript(SessionPlan plan, ISessionGrain session, Sessi
                     }
                 }
             }
+
+            return SessionOutcome.Failed;
         }
         catch (NoAgentsLeftException ex)
         {
@@ -92,7 +95,15 @@ public sealed class SessionScript(SessionPlan plan, ISessionGrain session, Sessi
 
     private async Task StartAsync(CancellationToken cancellationToken)
     {
-        await CallAsync(GrainOperation.Start, () => session.StartAsync(plan.Start), cancellationToken);
+        var snapshot = await services.Caller.InvokeAsync(GrainOperation.Start, () => session.StartAsync(plan.Start), cancellationToken);
+        if (snapshot.Status != SessionStatus.New)
+        {
+            // StartAsync with the same data is a no-op: this id belongs to a session of an earlier run.
+            await FailAsync(TakenIdMessage(snapshot.Status), cancellationToken);
+            _failed = true;
+            return;
+        }
+
         MoveTo(SessionStatus.New);
     }
 
@@ -231,6 +242,11 @@ public sealed class SessionScript(SessionPlan plan, ISessionGrain session, Sessi
         }
 
         var progress = SessionProgress.FromSnapshot(snapshot, plan);
+        if (_progress.Status is null && progress.Status is not (null or SessionStatus.New))
+        {
+            await FailAsync($"{error.Message}; {TakenIdMessage(snapshot.Status)}", cancellationToken);
+            return false;
+        }
 
         // A refused offer usually means the agent was not Available after all: the agent is repaired below and the
         // session offered again. Any other refusal with nothing changed would only be refused again.
@@ -280,6 +296,9 @@ public sealed class SessionScript(SessionPlan plan, ISessionGrain session, Sessi
             }
         }
     }
+
+    private string TakenIdMessage(SessionStatus status) =>
+        $"the id {plan.SessionId} is taken by a session of an earlier run (it is {status}); use a new --run-id";
 
     private Task CallAsync(string operation, Func<Task> call, CancellationToken cancellationToken) =>
         services.Caller.InvokeAsync(operation, call, cancellationToken);
