@@ -11,11 +11,15 @@ public class ClusterFixture : IAsyncLifetime
     {
     }
 
-    protected ClusterFixture(int silos) => _silos = silos;
+    protected ClusterFixture(int silos, string? dataDirectory = null)
+    {
+        _silos = silos;
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "clarityconnect-tests", Guid.NewGuid().ToString("n"));
+    }
 
     public TestCluster Cluster { get; private set; } = null!;
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "clarityconnect-tests", Guid.NewGuid().ToString("n"));
+    public string DataDirectory { get; }
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
@@ -23,6 +27,8 @@ public class ClusterFixture : IAsyncLifetime
     {
         var builder = new TestClusterBuilder((short)_silos);
         builder.Properties[TestSiloConfigurator.DataDirectoryKey] = DataDirectory;
+        // Stored state is keyed by service id: a cluster restarted on the same data keeps it, as the real host does.
+        builder.Options.ServiceId = "clarityconnect-" + Path.GetFileName(DataDirectory);
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
         builder.AddClientBuilderConfigurator<TestClientConfigurator>();
         Cluster = builder.Build();
