@@ -5,8 +5,7 @@ using ClarityConnect.Silo.Configuration;
 using ClarityConnect.Silo.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
-var options = builder.Configuration.GetSection(ClarityConnectOptions.Section).Get<ClarityConnectOptions>() ?? new ClarityConnectOptions();
-var errors = ClarityConnectOptionsValidator.Validate(options);
+var (options, errors) = ClarityConnectOptionsLoader.Load(builder.Configuration);
 if (errors.Count > 0)
 {
     Console.Error.WriteLine("ClarityConnect cannot start, the configuration is invalid:");
