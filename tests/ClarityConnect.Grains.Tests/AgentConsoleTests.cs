@@ -27,14 +27,15 @@ public sealed class AgentConsoleTests(ClusterFixture fixture)
         var pop = await console.NextAsync<ScreenPop>();
         var message = await console.NextAsync<InstantMessage>();
 
-        var record = Assert.Single(context.Records);
+        Assert.Equal(["Contact", "Account"], context.Records.Select(r => r.ObjectType));
+        var record = context.Records[0];
         Assert.Equal(record.Url, pop.Record.Url);
         Assert.True(pop.AutoOpen);
         Assert.Equal(record.Url, message.Link);
         Assert.Contains(record.Url.ToString(), message.Text);
-        Assert.Equal(record, (await agent.GetAsync()).CallerContext!.Records.Single());
+        Assert.Equal(context.Records, (await agent.GetAsync()).CallerContext!.Records);
         Assert.Equal(record, (await session.GetAsync()).LinkedRecord);
-        Assert.Equal("003000000000001AAA", (await session.GetAsync()).ExtraItems["SF.ContactId"]);
+        Assert.Equal(record.RecordId, (await session.GetAsync()).ExtraItems["Salesforce.RecordId"]);
         GC.KeepAlive(console);
     }
 
@@ -67,7 +68,10 @@ public sealed class AgentConsoleTests(ClusterFixture fixture)
             return;
         }
 
-        await config.UpdateAsync(new SalesforceSettings { Enabled = true, ConsumerKey = "3MVG9-key", ConsumerSecret = "s3cr3t-consumer" }, current.Version);
+        await config.UpdateAsync(new SalesforceSettings
+        {
+            Enabled = true, ConsumerKey = "3MVG9-key", ConsumerSecret = "s3cr3t-consumer", PushCallRecordings = true, PushSessionNotes = true, PushSessionTranscript = true,
+        }, current.Version);
     }
 
     private sealed class RecordingConsole : IAgentConsoleObserver

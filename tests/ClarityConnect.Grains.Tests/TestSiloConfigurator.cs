@@ -1,5 +1,5 @@
 using ClarityConnect.Grains.Events;
-using ClarityConnect.Grains.Nodes;
+using ClarityConnect.Grains.Crm;
 using ClarityConnect.Silo.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -20,7 +20,8 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         silo.Services.Configure<ChangeEventOptions>(o => o.RedeliveryPeriod = TimeSpan.FromSeconds(2));
         silo.Services.AddSingleton<IChangeEventHandler>(new RecordingChangeHandler(ChangeConsumers.Csi));
         silo.Services.AddSingleton<IChangeEventHandler>(new RecordingChangeHandler(ChangeConsumers.Crm));
-        silo.Services.AddSingleton<ICrmNodeAdapter, FakeSalesforceAdapter>();
+        silo.Services.AddSingleton<ICrmAdapter, InMemoryCrmAdapter>();
+        silo.Services.Configure<ClarityConnect.Grains.Exports.ExportOptions>(o => { o.FirstRetryDelay = TimeSpan.FromMilliseconds(100); o.MaxAttempts = 3; });
     }
 }
 

@@ -1,4 +1,6 @@
 using ClarityConnect.Connectors.Security;
+using ClarityConnect.Grains.Crm;
+using ClarityConnect.Grains.Exports;
 using ClarityConnect.Grains.Events;
 using ClarityConnect.Grains.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +16,13 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<INodeRunner, IntegrationNodeRunner>();
+        services.TryAddSingleton<CustomerLookupRunner>();
+        services.TryAddSingleton<Integrations.IntegrationSecrets>();
+        services.TryAddSingleton<AdvancedLookupRunner>();
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.AddSingleton<IChangeEventHandler, CrmExportHandler>();
         services.AddOptions<ChangeEventOptions>();
+        services.AddOptions<ExportOptions>();
         services.AddOptions<SecretProtectionOptions>();
         return services;
     }

@@ -24,6 +24,8 @@ public sealed record SalesforceSettings : IntegrationSettings
     [Id(8)] public int RequestTimeoutSeconds { get; init; } = 10;
     /// <summary>At most this many Salesforce requests at once per silo (1–100).</summary>
     [Id(9)] public int MaxConcurrentRequests { get; init; } = 10;
+    /// <summary>Authenticate with the OAuth client-credentials flow (the connected app's run-as user) instead of the "Key icon" web-server flow.</summary>
+    [Id(10)] public bool UseClientCredentials { get; init; }
 
     /// <summary>The name of <see cref="ConsumerSecret"/> in <see cref="IntegrationConfigView.SecretsSet"/>.</summary>
     public const string ConsumerSecretName = nameof(ConsumerSecret);

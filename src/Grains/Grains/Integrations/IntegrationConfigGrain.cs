@@ -7,7 +7,7 @@ namespace ClarityConnect.Grains.Integrations;
 public sealed class IntegrationConfigGrain(
     [PersistentState("integration-config")] IPersistentState<IntegrationConfigState> state,
     ISecretProtector protector,
-    TimeProvider time) : Grain, IIntegrationConfigGrain
+    TimeProvider time) : Grain, IIntegrationConfigGrain, IIntegrationSecretsGrain
 {
     private string Name => this.GetPrimaryKeyString();
 
@@ -74,7 +74,13 @@ public sealed class IntegrationConfigGrain(
         return View();
     }
 
-    private string Purpose(string secret) => $"{Name}/{secret}";
+    /// <inheritdoc />
+    public Task<Dictionary<string, string>> GetProtectedSecretsAsync() => Task.FromResult(new Dictionary<string, string>(state.State.ProtectedSecrets));
+
+    /// <summary>The purpose a secret of <paramref name="integration"/> is encrypted for; decrypting needs the same.</summary>
+    public static string Purpose(string integration, string secret) => $"{integration}/{secret}";
+
+    private string Purpose(string secret) => Purpose(Name, secret);
 
     private IntegrationConfigView View() => new()
     {

@@ -1,0 +1,22 @@
+using ClarityConnect.Abstractions.Nodes;
+
+namespace ClarityConnect.Abstractions.Crm;
+
+/// <summary>
+/// What the administrative website needs to build an Advanced Lookup node for one CRM (key = <c>salesforce</c> or
+/// <c>dynamics</c>): the objects, their fields, the placeholders of a WHERE and "Validate Query".
+/// </summary>
+public interface ICrmBuilderGrain : IGrainWithStringKey
+{
+    /// <summary>The queryable objects.</summary>
+    Task<IReadOnlyList<CrmObjectInfo>> ListObjectsAsync();
+
+    /// <summary>The fields of <paramref name="objectName"/>; with <paramref name="extended"/> ("Get Extended Properties") also the fields of related objects.</summary>
+    Task<IReadOnlyList<CrmFieldInfo>> ListFieldsAsync(string objectName, bool extended);
+
+    /// <summary>"Generate Value Boxes": the <c>{{ExtraItem}}</c> placeholders the node's WHERE uses, in order of first use.</summary>
+    Task<IReadOnlyList<string>> GetPlaceholdersAsync(AdvancedLookupNode node);
+
+    /// <summary>"Validate Query": runs the node's query with <paramref name="sampleValues"/> for its placeholders.</summary>
+    Task<QueryValidation> ValidateQueryAsync(AdvancedLookupNode node, IReadOnlyDictionary<string, string> sampleValues);
+}

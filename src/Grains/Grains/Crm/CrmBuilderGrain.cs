@@ -1,0 +1,54 @@
+using ClarityConnect.Abstractions.Crm;
+using ClarityConnect.Abstractions.Nodes;
+using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Grains.Nodes;
+using ClarityConnect.Grains.Sessions;
+using Orleans.Concurrency;
+
+namespace ClarityConnect.Grains.Crm;
+
+/// <summary>The Advanced Lookup builder's calls for one CRM; stateless, so it runs on whichever silo the admin API reaches.</summary>
+[StatelessWorker]
+public sealed class CrmBuilderGrain(IEnumerable<ICrmAdapter> adapters) : Grain, ICrmBuilderGrain
+{
+    private ICrmAdapter Crm => adapters.FirstOrDefault(a => a.Integration == this.GetPrimaryKeyString())
+        ?? throw new InvalidRequestException("integration", $"'{this.GetPrimaryKeyString()}' has no connector on this silo");
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CrmObjectInfo>> ListObjectsAsync() => await Call(c => c.ListObjectsAsync(CancellationToken.None));
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CrmFieldInfo>> ListFieldsAsync(string objectName, bool extended) =>
+        await Call(c => c.ListFieldsAsync(SessionInput.Name(objectName, "objectName"), extended, CancellationToken.None));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> GetPlaceholdersAsync(AdvancedLookupNode node) => Task.FromResult(AdvancedLookupRunner.Placeholders(node));
+
+    /// <inheritdoc />
+    public async Task<QueryValidation> ValidateQueryAsync(AdvancedLookupNode node, IReadOnlyDictionary<string, string> sampleValues)
+    {
+        NodeDefinitionValidator.Validate(node);
+        var values = new Dictionary<string, string>(sampleValues, StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            var result = await AdvancedLookupRunner.QueryAsync(Crm, node, values, AdvancedLookupRunner.MaxCsvRecords, CancellationToken.None);
+            return new QueryValidation { Valid = true, Message = $"The query is valid and returned {result.TotalCount} record(s).", RecordCount = result.TotalCount, Query = result.QueryText };
+        }
+        catch (Exception failure) when (failure is CrmUnavailableException or InvalidRequestException)
+        {
+            return new QueryValidation { Valid = false, Message = failure.Message };
+        }
+    }
+
+    private async Task<T> Call<T>(Func<ICrmAdapter, Task<T>> call)
+    {
+        try
+        {
+            return await call(Crm);
+        }
+        catch (CrmUnavailableException failure)
+        {
+            throw new InvalidRequestException(this.GetPrimaryKeyString(), failure.Message);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using ClarityConnect.Abstractions.Nodes;
+using ClarityConnect.Abstractions.Sessions;
+using Microsoft.Extensions.Logging;
+
+namespace ClarityConnect.Grains.Crm;
+
+/// <summary>
+/// The Customer Lookup node for every CRM: Automatic Detection (phone, then SIP address, then caller ID name) or Extra
+/// Item Key; reuse of an earlier session's match when fresh lookup is off; one record chosen deterministically
+/// (contact before account, then most recently modified), every candidate offered to the agent.
+/// </summary>
+public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time, ILogger<CustomerLookupRunner> logger)
+{
+    /// <summary>Runs <paramref name="node"/> against <paramref name="crm"/>.</summary>
+    public async Task<NodeOutcome> RunAsync(ICrmAdapter crm, CustomerLookupNode node, SessionSnapshot session, CancellationToken cancellationToken)
+    {
+        var criteria = Criteria(node, session, out var missing);
+        if (criteria.Count == 0)
+        {
+            return NoMatch(missing);
+        }
+
+        var caller = grains.GetGrain<ICallerRecordGrain>($"{crm.Integration}/{CallerKey(criteria[0])}");
+        if (!node.FreshLookupOnEachCall && await caller.GetRecentAsync(TimeSpan.FromDays(node.DaysToGoBack)) is { } earlier)
+        {
+            return new NodeOutcome
+            {
+                Exit = NodeExit.Match,
+                Records = earlier.Records.Select((r, i) => r with { AutoOpenOnAccept = node.AutoOpenOnAccept && i == 0 }).ToList(),
+                ExtraItemsSet = earlier.ExtraItems,
+                ReusedEarlierRecord = true,
+            };
+        }
+
+        IReadOnlyList<CrmRecord> found = [];
+        try
+        {
+            foreach (var criterion in criteria)
+            {
+                found = await crm.FindCustomersAsync(criterion, cancellationToken);
+                if (found.Count > 0)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception failure) when (failure is CrmUnavailableException or HttpRequestException or OperationCanceledException or TimeoutException)
+        {
+            logger.LogWarning("Customer Lookup {Node} on {Integration} failed: {Reason}", node.NodeId, crm.Integration, failure.Message);
+            return NoMatch($"The {crm.Integration} lookup failed: {failure.Message}");
+        }
+
+        if (found.Count == 0)
+        {
+            return NoMatch($"No {crm.Integration} contact or account matches the caller ({string.Join(", ", criteria.Select(c => c.Kind))}).");
+        }
+
+        var ordered = found
+            .OrderBy(r => string.Equals(r.ObjectType, "contact", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenByDescending(r => r.ModifiedAt ?? DateTimeOffset.MinValue)
+            .ToList();
+        // Only the chosen record pops by itself; the other candidates wait in the caller context as links.
+        var links = ordered.Select((r, i) => Link(crm, r, node.AutoOpenOnAccept && i == 0)).ToList();
+        var items = ExtraItems(crm.ExtraItemPrefix, ordered[0], ordered.Count);
+        await RememberAsync(caller, links, items, session.SessionId);
+        return new NodeOutcome { Exit = NodeExit.Match, Records = links, ExtraItemsSet = items };
+    }
+
+    /// <summary>The extra items a match sets, named <c>{prefix}.RecordId</c>, <c>.ObjectType</c>, <c>.Name</c>, <c>.AccountName</c>, <c>.Phone</c>, <c>.Email</c>, <c>.RecordUrl</c>, <c>.MatchCount</c>.</summary>
+    public static Dictionary<string, string> ExtraItems(string prefix, CrmRecord record, int matchCount)
+    {
+        var items = new Dictionary<string, string>
+        {
+            [$"{prefix}.RecordId"] = record.Id,
+            [$"{prefix}.ObjectType"] = record.ObjectType,
+            [$"{prefix}.RecordUrl"] = record.Url.ToString(),
+            [$"{prefix}.MatchCount"] = matchCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        AddIfSet(items, $"{prefix}.Name", record.Name);
+        AddIfSet(items, $"{prefix}.AccountName", record.AccountName);
+        AddIfSet(items, $"{prefix}.Phone", record.Phone);
+        AddIfSet(items, $"{prefix}.Email", record.Email);
+        return items;
+    }
+
+    private async Task RememberAsync(ICallerRecordGrain caller, List<CrmRecordLink> links, Dictionary<string, string> items, string sessionId)
+    {
+        try
+        {
+            await caller.RememberAsync(new RememberedLookup { FoundAt = time.GetUtcNow(), SessionId = sessionId, Records = links, ExtraItems = items });
+        }
+        catch (Exception failure)
+        {
+            // The match stands; only a later session's reuse is lost.
+            logger.LogWarning(failure, "Remembering a Customer Lookup match failed");
+        }
+    }
+
+    private static List<CustomerCriterion> Criteria(CustomerLookupNode node, SessionSnapshot session, out string missing)
+    {
+        if (node.LookupType == LookupType.ExtraItemKey)
+        {
+            missing = $"The extra item '{node.ExtraItemName}' is not set.";
+            return session.ExtraItems.TryGetValue(node.ExtraItemName!, out var value) && !string.IsNullOrWhiteSpace(value)
+                ? [new CustomerCriterion(CustomerCriterionKind.Field, value.Trim(), node.SearchParameter)]
+                : [];
+        }
+
+        var criteria = new List<CustomerCriterion>();
+        if (PhoneNumber.SearchDigits(session.CallerPhoneNumber) is { } digits)
+        {
+            criteria.Add(new CustomerCriterion(CustomerCriterionKind.Phone, digits));
+        }
+
+        if (EmailOf(session.SipAddress) is { } email)
+        {
+            criteria.Add(new CustomerCriterion(CustomerCriterionKind.Email, email));
+        }
+
+        if (!string.IsNullOrWhiteSpace(session.CallerIdName) && !IsAnonymous(session.CallerIdName))
+        {
+            criteria.Add(new CustomerCriterion(CustomerCriterionKind.Name, session.CallerIdName.Trim()));
+        }
+
+        missing = "The caller has no phone number, SIP address or caller ID name to search by.";
+        return criteria;
+    }
+
+    // sip:alice@example.com;transport=tls → alice@example.com
+    private static string? EmailOf(string? sipAddress)
+    {
+        if (string.IsNullOrWhiteSpace(sipAddress))
+        {
+            return null;
+        }
+
+        var address = sipAddress.Trim();
+        foreach (var scheme in new[] { "sips:", "sip:", "mailto:" })
+        {
+            if (address.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                address = address[scheme.Length..];
+            }
+        }
+
+        address = address.Split(';', '?', '>')[0];
+        return address.Contains('@') ? address : null;
+    }
+
+    private static bool IsAnonymous(string name) =>
+        name.Trim().ToLowerInvariant() is "anonymous" or "unknown" or "unavailable" or "private" or "restricted";
+
+    private static string CallerKey(CustomerCriterion criterion) => criterion.Kind switch
+    {
+        CustomerCriterionKind.Field => $"field:{criterion.Field}={criterion.Value}",
+        _ => $"{criterion.Kind.ToString().ToLowerInvariant()}:{criterion.Value.ToLowerInvariant()}",
+    };
+
+    private static CrmRecordLink Link(ICrmAdapter crm, CrmRecord record, bool autoOpen) => new()
+    {
+        Integration = crm.Integration,
+        ObjectType = record.ObjectType,
+        RecordId = record.Id,
+        Name = record.Name,
+        Url = record.Url,
+        AutoOpenOnAccept = autoOpen,
+    };
+
+    private static void AddIfSet(Dictionary<string, string> items, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            items[name] = value;
+        }
+    }
+
+    private static NodeOutcome NoMatch(string reason) => new() { Exit = NodeExit.NoMatch, Reason = reason };
+}

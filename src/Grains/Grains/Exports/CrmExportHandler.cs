@@ -1,0 +1,38 @@
+using ClarityConnect.Abstractions.Events;
+using ClarityConnect.Abstractions.Exports;
+using ClarityConnect.Abstractions.Integrations;
+using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Grains.Events;
+
+namespace ClarityConnect.Grains.Exports;
+
+/// <summary>
+/// The CRM exporter's work: when a session completes, start its export to the CRM record the session is linked to —
+/// that one record, once, never every candidate — if that CRM's settings push anything.
+/// </summary>
+public sealed class CrmExportHandler(IGrainFactory grains) : IChangeEventHandler
+{
+    /// <inheritdoc />
+    public string Consumer => ChangeConsumers.Crm;
+
+    /// <inheritdoc />
+    public async Task HandleAsync(ChangeEvent change, CancellationToken cancellationToken)
+    {
+        if (change is not SessionChanged { NewStatus: SessionStatus.Completed })
+        {
+            return;
+        }
+
+        var session = await grains.GetGrain<ISessionGrain>(change.EntityId).GetAsync();
+        if (session.LinkedRecord is not { } record)
+        {
+            return;
+        }
+
+        var settings = (await grains.GetGrain<IIntegrationConfigGrain>(record.Integration).GetAsync()).Settings;
+        if (ExportToggles.Of(settings).Any)
+        {
+            await grains.GetGrain<IExportGrain>($"{record.Integration}/{session.SessionId}").StartAsync();
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using ClarityConnect.Abstractions.Exports;
+using ClarityConnect.Abstractions.Integrations;
+using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Grains.Crm;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Storage;
+
+namespace ClarityConnect.Grains.Exports;
+
+/// <summary>
+/// Delivers a finished session to its CRM record, item by item, each item recorded once delivered so a retry or a
+/// restart never attaches twice (the adapters also look for an item by its unique title before creating it). Retries
+/// with exponential backoff inside the activation, a reminder carries on after a silo restart, and after
+/// <see cref="ExportOptions.MaxAttempts"/> the export is parked as failed with its reason.
+/// </summary>
+public sealed class ExportGrain(
+    [PersistentState("export")] IPersistentState<ExportGrainState> state,
+    IEnumerable<ICrmAdapter> adapters,
+    IOptions<ExportOptions> options,
+    TimeProvider time,
+    ILogger<ExportGrain> logger) : Grain, IExportGrain, IRemindable
+{
+    private const string ReminderName = "export";
+    private IGrainTimer? _attemptTimer;
+    private bool _running;
+
+    private string Target => this.GetPrimaryKeyString().Split('/', 2)[0];
+    private string SessionId => this.GetPrimaryKeyString().Split('/', 2)[1];
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists && state.State.State == ExportState.Pending)
+        {
+            ScheduleAttempt(state.State.NextAttemptAt is { } due && due > time.GetUtcNow() ? due - time.GetUtcNow() : TimeSpan.Zero);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task StartAsync()
+    {
+        if (state.RecordExists)
+        {
+            return;
+        }
+
+        state.State.State = ExportState.Pending;
+        state.State.CreatedAt = state.State.UpdatedAt = time.GetUtcNow();
+        await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
+        await state.WriteStateAsync();
+        ScheduleAttempt(TimeSpan.Zero);
+    }
+
+    /// <inheritdoc />
+    public Task<ExportStatus> GetStatusAsync() => Task.FromResult(new ExportStatus
+    {
+        Target = Target,
+        SessionId = SessionId,
+        State = state.State.State,
+        Attempts = state.State.Attempts,
+        LastError = state.State.LastError,
+        Delivered = new Dictionary<string, string>(state.State.Delivered),
+        Record = state.State.Record,
+        CreatedAt = state.State.CreatedAt,
+        UpdatedAt = state.State.UpdatedAt,
+        NextAttemptAt = state.State.State == ExportState.Pending ? state.State.NextAttemptAt : null,
+    });
+
+    /// <inheritdoc />
+    public async Task RetryAsync()
+    {
+        if (!state.RecordExists || state.State.State != ExportState.Failed)
+        {
+            throw new InvalidRequestException("export", $"the export of session {SessionId} to {Target} is {(state.RecordExists ? state.State.State : "not started")}; only a failed export can be retried");
+        }
+
+        state.State.State = ExportState.Pending;
+        state.State.Attempts = 0;
+        state.State.NextAttemptAt = null;
+        state.State.UpdatedAt = time.GetUtcNow();
+        await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
+        await state.WriteStateAsync();
+        ScheduleAttempt(TimeSpan.Zero);
+    }
+
+    /// <inheritdoc />
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.State == ExportState.Pending && !_running && _attemptTimer is null)
+        {
+            ScheduleAttempt(TimeSpan.Zero);
+        }
+        else if (state.State.State != ExportState.Pending)
+        {
+            return StopReminderAsync();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void ScheduleAttempt(TimeSpan delay)
+    {
+        _attemptTimer?.Dispose();
+        _attemptTimer = this.RegisterGrainTimer(AttemptAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task AttemptAsync(CancellationToken cancellationToken)
+    {
+        // Disposing the timer now would cancel this very callback's token: let it go once the attempt is over.
+        using var firing = _attemptTimer;
+        _attemptTimer = null;
+        if (_running || state.State.State != ExportState.Pending)
+        {
+            return;
+        }
+
+        _running = true;
+        try
+        {
+            state.State.Attempts++;
+            await DeliverAsync(cancellationToken);
+            state.State.State = ExportState.Done;
+            state.State.LastError = null;
+            state.State.UpdatedAt = time.GetUtcNow();
+            await state.WriteStateAsync();
+            await StopReminderAsync();
+        }
+        catch (Exception failure) when (failure is not InconsistentStateException)
+        {
+            await RecordFailureAsync(failure);
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+
+    private async Task DeliverAsync(CancellationToken cancellationToken)
+    {
+        var crm = adapters.FirstOrDefault(a => a.Integration == Target)
+            ?? throw new CrmUnavailableException($"No {Target} connector is installed on this silo.");
+        var session = await GrainFactory.GetGrain<ISessionGrain>(SessionId).GetAsync();
+        var record = session.LinkedRecord is { } linked && linked.Integration == Target
+            ? linked
+            : throw new InvalidOperationException($"Session {SessionId} is not linked to a {Target} record.");
+        state.State.Record = $"{record.ObjectType}/{record.RecordId}";
+        var settings = (await GrainFactory.GetGrain<IIntegrationConfigGrain>(Target).GetAsync()).Settings;
+        var platform = (PlatformSettings)(await GrainFactory.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Platform).GetAsync()).Settings;
+        foreach (var item in ExportPlan.For(session, ExportToggles.Of(settings), platform).Where(i => !state.State.Delivered.ContainsKey(i.Key)))
+        {
+            var id = item.File is { } file
+                ? await crm.AttachFileAsync(record, file, cancellationToken)
+                : await crm.AddNoteAsync(record, item.NoteTitle!, item.NoteText!, cancellationToken);
+            state.State.Delivered[item.Key] = id;
+            state.State.UpdatedAt = time.GetUtcNow();
+            await state.WriteStateAsync();
+        }
+    }
+
+    private async Task RecordFailureAsync(Exception failure)
+    {
+        var settings = options.Value;
+        state.State.LastError = failure.Message;
+        state.State.UpdatedAt = time.GetUtcNow();
+        var parked = state.State.Attempts >= settings.MaxAttempts;
+        logger.LogWarning("Export of session {SessionId} to {Target} failed (attempt {Attempt}{Parked}): {Reason}",
+            SessionId, Target, state.State.Attempts, parked ? ", parked as failed" : "", failure.Message);
+        if (parked)
+        {
+            state.State.State = ExportState.Failed;
+            state.State.NextAttemptAt = null;
+        }
+        else
+        {
+            var delay = Backoff(state.State.Attempts, settings);
+            state.State.NextAttemptAt = time.GetUtcNow() + delay;
+            ScheduleAttempt(delay);
+        }
+
+        await state.WriteStateAsync();
+        if (parked)
+        {
+            await StopReminderAsync();
+        }
+    }
+
+    private static TimeSpan Backoff(int attempts, ExportOptions settings)
+    {
+        var exponential = settings.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1));
+        var jittered = exponential * (0.8 + Random.Shared.NextDouble() * 0.4);
+        return TimeSpan.FromMilliseconds(Math.Min(jittered, settings.MaxRetryDelay.TotalMilliseconds));
+    }
+
+    private async Task StopReminderAsync()
+    {
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+}

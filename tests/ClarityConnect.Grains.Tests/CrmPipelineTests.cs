@@ -1,0 +1,139 @@
+using ClarityConnect.Abstractions.Exports;
+using ClarityConnect.Abstractions.Integrations;
+using ClarityConnect.Abstractions.Nodes;
+using ClarityConnect.Abstractions.Sessions;
+
+namespace ClarityConnect.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class CrmPipelineTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task A_match_links_the_contact_before_the_account_and_sets_documented_extra_items()
+    {
+        await EnableSalesforceAsync();
+        var (session, _) = await new SessionDriver(fixture.Grains).NewAsync(SessionStatus.New);
+
+        var outcome = await session.RunNodeAsync(Lookup(fresh: true));
+
+        Assert.Equal(NodeExit.Match, outcome.Exit);
+        Assert.Equal(["Contact", "Account"], outcome.Records.Select(r => r.ObjectType));
+        var items = (await session.GetAsync()).ExtraItems;
+        Assert.Equal(("Contact", "Alice Example", "Example Corp", "(415) 555-0100", "alice@example.com", "2"),
+            (items["Salesforce.ObjectType"], items["Salesforce.Name"], items["Salesforce.AccountName"], items["Salesforce.Phone"], items["Salesforce.Email"], items["Salesforce.MatchCount"]));
+        Assert.Equal(outcome.Records[0].Url.ToString(), items["Salesforce.RecordUrl"]);
+    }
+
+    [Fact]
+    public async Task With_fresh_lookup_off_an_earlier_sessions_match_is_reused_without_calling_the_crm()
+    {
+        await EnableSalesforceAsync();
+        var caller = SessionDriver.VoiceCall with { CallerPhoneNumber = "+1 (212) 555-" + Random.Shared.Next(1000, 9999) };
+        var first = fixture.Grains.GetGrain<ISessionGrain>("s-" + Guid.NewGuid());
+        await first.StartAsync(caller);
+        var found = await first.RunNodeAsync(Lookup(fresh: false));
+
+        var second = fixture.Grains.GetGrain<ISessionGrain>("s-" + Guid.NewGuid());
+        await second.StartAsync(caller with { CallerPhoneNumber = caller.CallerPhoneNumber!.Replace(" ", "").Replace("(", "").Replace(")", "").Replace("-", "") });
+        var searchesBefore = Volatile.Read(ref InMemoryCrmAdapter.Searches);
+        var reused = await second.RunNodeAsync(Lookup(fresh: false));
+
+        Assert.True(reused.ReusedEarlierRecord);
+        Assert.Equal(searchesBefore, Volatile.Read(ref InMemoryCrmAdapter.Searches));
+        Assert.Equal(found.Records.Select(r => r.Url), reused.Records.Select(r => r.Url));
+        Assert.Equal(found.ExtraItemsSet["Salesforce.RecordId"], (await second.GetAsync()).ExtraItems["Salesforce.RecordId"]);
+
+        var fresh = await second.RunNodeAsync(Lookup(fresh: true));
+        Assert.False(fresh.ReusedEarlierRecord);
+        Assert.Equal(searchesBefore + 1, Volatile.Read(ref InMemoryCrmAdapter.Searches));
+    }
+
+    [Fact]
+    public async Task A_completed_session_is_exported_to_its_linked_record_exactly_once_despite_failures()
+    {
+        await EnableSalesforceAsync();
+        var (session, record) = await CompletedCallAsync(failFirstDeliveries: 2);
+
+        var status = await WaitForExportAsync(session, s => s.State != ExportState.Pending);
+
+        Assert.Equal(ExportState.Done, status.State);
+        Assert.Equal(3, status.Attempts);
+        Assert.Equal(["note", "recording-1", "recording-2"], status.Delivered.Keys.Order());
+        var delivered = InMemoryCrmAdapter.Delivered.Where(d => d.RecordId == record).Select(d => d.Title).Order().ToList();
+        Assert.Equal(3, delivered.Count);
+        Assert.Contains($"Call details of session {session.GetPrimaryKeyString()}", delivered);
+
+        await fixture.Grains.GetGrain<IExportGrain>(ExportKey(session)).StartAsync();
+        Assert.Equal(3, InMemoryCrmAdapter.Delivered.Count(d => d.RecordId == record));
+    }
+
+    [Fact]
+    public async Task An_export_that_keeps_failing_is_parked_with_its_reason_and_can_be_retried()
+    {
+        await EnableSalesforceAsync();
+        var (session, record) = await CompletedCallAsync(failFirstDeliveries: 3);
+
+        var parked = await WaitForExportAsync(session, s => s.State == ExportState.Failed);
+        Assert.Contains("503", parked.LastError);
+        Assert.Equal(3, parked.Attempts);
+
+        await fixture.Grains.GetGrain<IExportGrain>(ExportKey(session)).RetryAsync();
+        var done = await WaitForExportAsync(session, s => s.State == ExportState.Done);
+        Assert.Equal(3, done.Delivered.Count);
+        Assert.Equal(3, InMemoryCrmAdapter.Delivered.Count(d => d.RecordId == record));
+    }
+
+    private async Task<(ISessionGrain Session, string RecordId)> CompletedCallAsync(int failFirstDeliveries)
+    {
+        var recordings = Directory.CreateDirectory(Path.Combine(fixture.DataDirectory, "recordings")).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(recordings, "a.wav"), [1, 2, 3]);
+        await File.WriteAllBytesAsync(Path.Combine(recordings, "b.wav"), [4, 5, 6]);
+        var platform = fixture.Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Platform);
+        await platform.UpdateAsync(new PlatformSettings { AdminWebsiteBaseUrl = "https://admin.example.com", RecordingsRoot = recordings }, (await platform.GetAsync()).Version);
+
+        var id = "s-" + Guid.NewGuid().ToString("n");
+        var session = fixture.Grains.GetGrain<ISessionGrain>(id);
+        await session.StartAsync(SessionDriver.VoiceCall with { CallerPhoneNumber = "+1 303 555 " + Random.Shared.Next(1000, 9999) });
+        var outcome = await session.RunNodeAsync(Lookup(fresh: true));
+        InMemoryCrmAdapter.FailDeliveries(outcome.Records[0].RecordId, failFirstDeliveries);
+        await session.EnqueueAsync("Support");
+        var agent = "a-" + Guid.NewGuid().ToString("n");
+        await fixture.Grains.GetGrain<Abstractions.Agents.IAgentGrain>(agent).SetStatusAsync(Abstractions.Agents.AgentStatus.Available);
+        await session.OfferAsync(agent);
+        await session.AcceptAsync();
+        await session.StartRecordingAsync("a.wav");
+        await session.StopRecordingAsync();
+        await session.StartRecordingAsync("b.wav");
+        await session.EndAsync();
+        await session.CompleteAsync(new WrapUpDetails { Disposition = "Resolved", Notes = "Refund issued" });
+        return (session, outcome.Records[0].RecordId);
+    }
+
+    private async Task<ExportStatus> WaitForExportAsync(ISessionGrain session, Func<ExportStatus, bool> condition)
+    {
+        var export = fixture.Grains.GetGrain<IExportGrain>(ExportKey(session));
+        ExportStatus status = null!;
+        await Eventually.TrueAsync(async () => condition(status = await export.GetStatusAsync()), "the export reaches the expected state");
+        return status;
+    }
+
+    private static string ExportKey(ISessionGrain session) => $"{IntegrationNames.Salesforce}/{session.GetPrimaryKeyString()}";
+
+    private static CustomerLookupNode Lookup(bool fresh) =>
+        new() { NodeId = "lookup", Integration = IntegrationNames.Salesforce, FreshLookupOnEachCall = fresh, DaysToGoBack = 7 };
+
+    private async Task EnableSalesforceAsync()
+    {
+        var config = fixture.Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Salesforce);
+        var current = await config.GetAsync();
+        if (current.Settings is SalesforceSettings { Enabled: true, PushCallRecordings: true })
+        {
+            return;
+        }
+
+        await config.UpdateAsync(new SalesforceSettings
+        {
+            Enabled = true, ConsumerKey = "3MVG9-key", ConsumerSecret = "s3cr3t", PushCallRecordings = true, PushSessionNotes = true, PushSessionTranscript = true,
+        }, current.Version);
+    }
+}
