@@ -2,6 +2,7 @@ using ClarityConnect.Grains.Events;
 using ClarityConnect.Grains.Crm;
 using ClarityConnect.Silo.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.TestingHost;
 
 namespace ClarityConnect.Grains.Tests;
@@ -20,6 +21,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         silo.Services.Configure<ChangeEventOptions>(o => o.RedeliveryPeriod = TimeSpan.FromSeconds(2));
         silo.Services.AddSingleton<IChangeEventHandler>(new RecordingChangeHandler(ChangeConsumers.Csi));
         silo.Services.AddSingleton<IChangeEventHandler>(new RecordingChangeHandler(ChangeConsumers.Crm));
+        silo.Services.RemoveAll<ICrmAdapter>();
         silo.Services.AddSingleton<ICrmAdapter, InMemoryCrmAdapter>();
         silo.Services.Configure<ClarityConnect.Grains.Exports.ExportOptions>(o => { o.FirstRetryDelay = TimeSpan.FromMilliseconds(100); o.MaxAttempts = 3; });
     }

@@ -1,5 +1,7 @@
 using ClarityConnect.Connectors.Security;
+using ClarityConnect.Connectors.Salesforce;
 using ClarityConnect.Grains.Crm;
+using ClarityConnect.Grains.Crm.Salesforce;
 using ClarityConnect.Grains.Exports;
 using ClarityConnect.Grains.Events;
 using ClarityConnect.Grains.Nodes;
@@ -15,12 +17,19 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddClarityConnectGrains(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<INodeRunner, IntegrationNodeRunner>();
+        // Transient: they hold typed HttpClients, which the client factory renews.
+        services.TryAddTransient<INodeRunner, IntegrationNodeRunner>();
         services.TryAddSingleton<CustomerLookupRunner>();
         services.TryAddSingleton<Integrations.IntegrationSecrets>();
         services.TryAddSingleton<AdvancedLookupRunner>();
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.AddSingleton<IChangeEventHandler, CrmExportHandler>();
+        services.AddSalesforceConnector();
+        services.TryAddSingleton<SalesforceCredentialsSource>();
+        services.TryAddSingleton<ISalesforceCredentialsSource>(sp => sp.GetRequiredService<SalesforceCredentialsSource>());
+        services.AddTransient<SalesforceCrmAdapter>();
+        services.AddTransient<ICrmAdapter>(sp => sp.GetRequiredService<SalesforceCrmAdapter>());
+        services.AddTransient<ICrmAuthorizer>(sp => sp.GetRequiredService<SalesforceCrmAdapter>());
         services.AddOptions<ChangeEventOptions>();
         services.AddOptions<ExportOptions>();
         services.AddOptions<SecretProtectionOptions>();

@@ -1,4 +1,4 @@
-namespace ClarityConnect.Grains.Tests;
+namespace ClarityConnect.TestDoubles;
 
 /// <summary>Polls a condition that asynchronous delivery makes true, failing with a description after a generous limit.</summary>
 public static class Eventually
@@ -10,7 +10,7 @@ public static class Eventually
         {
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Timed out waiting until {what}");
+                throw new TimeoutException($"Timed out waiting until {what}");
             }
 
             await Task.Delay(50);

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace ClarityConnect.Connectors.Salesforce;
+
+/// <summary>Salesforce answered a REST call with an error status and its JSON error array.</summary>
+/// <remarks>The message holds the status and the errors Salesforce sent; never the access token or any secret.</remarks>
+public sealed class SalesforceApiException : Exception
+{
+    /// <summary>Creates the exception from a status and the parsed error array.</summary>
+    public SalesforceApiException(HttpStatusCode statusCode, IReadOnlyList<SalesforceError> errors)
+        : base(FormatMessage(statusCode, errors))
+    {
+        StatusCode = statusCode;
+        Errors = errors;
+    }
+
+    /// <summary>The HTTP status of the answer.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>The errors Salesforce listed (at least one; synthesized as <c>HTTP_{status}</c> when the body was not an error array).</summary>
+    public IReadOnlyList<SalesforceError> Errors { get; }
+
+    /// <summary>The first error's code, e.g. <c>INVALID_FIELD</c>.</summary>
+    public string ErrorCode => Errors.Count > 0 ? Errors[0].ErrorCode : string.Empty;
+
+    /// <summary>True for failures worth retrying later (503, 502, 504, 429, <c>REQUEST_LIMIT_EXCEEDED</c>, <c>UNABLE_TO_LOCK_ROW</c>)
+    /// that were still failing when the connector's own retries ran out.</summary>
+    public bool IsTransient =>
+        StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout or HttpStatusCode.TooManyRequests
+        || Errors.Any(e => e.ErrorCode is "REQUEST_LIMIT_EXCEEDED" or "UNABLE_TO_LOCK_ROW" || e.Message.Contains("UNABLE_TO_LOCK_ROW", StringComparison.Ordinal));
+
+    /// <summary>Reads an error response into an exception (the response is disposed).</summary>
+    internal static async Task<SalesforceApiException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return new SalesforceApiException(response.StatusCode, ParseErrors(response.StatusCode, body));
+        }
+    }
+
+    /// <summary>Parses Salesforce's error array; a body of any other shape becomes one <c>HTTP_{status}</c> error.</summary>
+    internal static IReadOnlyList<SalesforceError> ParseErrors(HttpStatusCode statusCode, ReadOnlySpan<byte> body)
+    {
+        if (!body.IsEmpty)
+        {
+            try
+            {
+                var errors = JsonSerializer.Deserialize(body, SalesforceJsonContext.Default.ListSalesforceError);
+                if (errors is { Count: > 0 })
+                {
+                    return errors;
+                }
+            }
+            catch (JsonException)
+            {
+                // Not the documented array (a proxy's HTML page, a bare object): fall through.
+            }
+        }
+
+        return [new SalesforceError { ErrorCode = $"HTTP_{(int)statusCode}", Message = $"Salesforce answered {(int)statusCode} {statusCode} without an error array." }];
+    }
+
+    private static string FormatMessage(HttpStatusCode statusCode, IReadOnlyList<SalesforceError> errors)
+    {
+        var text = new StringBuilder($"Salesforce answered {(int)statusCode} {statusCode}");
+        foreach (var error in errors)
+        {
+            text.Append("; ").Append(error.ErrorCode).Append(": ").Append(error.Message.Trim());
+        }
+
+        return text.ToString();
+    }
+}

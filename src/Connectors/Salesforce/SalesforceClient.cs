@@ -1,0 +1,374 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading.RateLimiting;
+using ClarityConnect.Connectors.OAuth;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
+
+namespace ClarityConnect.Connectors.Salesforce;
+
+/// <summary>The Salesforce REST API: SOQL queries, SOSL searches, describes and record creation.</summary>
+/// <remarks>
+/// A typed <see cref="HttpClient"/> behind the connector's resilience pipeline (see
+/// <see cref="SalesforceServiceCollectionExtensions.AddSalesforceConnector"/>). The session lives in the singleton
+/// <see cref="SalesforceSessionStore"/>: the first call obtains a token (refresh-token grant, or client credentials when
+/// the credentials have no refresh token); a 401 renews it once, however many calls hit it together, and retries the call
+/// once. A refusal that needs a new authorization is reported to
+/// <see cref="ISalesforceCredentialsSource.ReauthorizationRequiredAsync"/> and thrown as <see cref="OAuthException"/>.
+/// Errors: <see cref="SalesforceApiException"/> (Salesforce's error array), <see cref="SalesforceUnavailableException"/>
+/// (unreachable, timed out, breaker open), <see cref="SalesforceNotConfiguredException"/> (from the credentials source).
+/// </remarks>
+public sealed class SalesforceClient(
+    HttpClient httpClient,
+    SalesforceOAuthClient oauthClient,
+    ISalesforceCredentialsSource credentialsSource,
+    SalesforceSessionStore sessionStore,
+    IOptions<SalesforceConnectorOptions> options,
+    ILogger<SalesforceClient> logger)
+{
+    private readonly SalesforceConnectorOptions settings = options.Value;
+
+    /// <summary>The instance URL of the current session.</summary>
+    /// <exception cref="InvalidOperationException">No call has obtained a session yet; see <see cref="GetInstanceUrlAsync"/>.</exception>
+    public Uri InstanceUrl => sessionStore.InstanceUrl
+        ?? throw new InvalidOperationException("No Salesforce session yet: the instance URL is known after the first call.");
+
+    /// <summary>The instance URL, obtaining a session first when there is none.</summary>
+    public async Task<Uri> GetInstanceUrlAsync(CancellationToken cancellationToken)
+    {
+        var (session, _) = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
+        return session.InstanceUrl;
+    }
+
+    /// <summary>The Lightning URL of a record in the current org; see <see cref="SalesforceRecordUrl.Lightning"/>.</summary>
+    /// <exception cref="InvalidOperationException">No session yet.</exception>
+    public Uri RecordUrl(string objectType, string id) => SalesforceRecordUrl.Lightning(InstanceUrl, objectType, id);
+
+    /// <summary>Runs a SOQL query (<c>GET /query?q=</c>) and returns its first page. Build the text with <see cref="Soql"/>.</summary>
+    public Task<SalesforceQueryPage> QueryAsync(string soql, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(soql);
+        return GetJsonAsync(
+            (session, credentials) => DataUri(session, credentials, "query", "q=" + Uri.EscapeDataString(soql)),
+            SalesforceJsonContext.Default.SalesforceQueryPage,
+            cancellationToken);
+    }
+
+    /// <summary>Fetches the next page of a query from its <see cref="SalesforceQueryPage.NextRecordsUrl"/>.</summary>
+    /// <exception cref="ArgumentException">The URL is not a relative <c>/services/data/</c> path (the token is never sent elsewhere).</exception>
+    public Task<SalesforceQueryPage> QueryMoreAsync(string nextRecordsUrl, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nextRecordsUrl);
+        if (!nextRecordsUrl.StartsWith("/services/data/", StringComparison.Ordinal) || nextRecordsUrl.Contains("..", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("nextRecordsUrl must be the relative /services/data/ path Salesforce returned.", nameof(nextRecordsUrl));
+        }
+
+        return GetJsonAsync(
+            (session, _) => new Uri(session.InstanceUrl, nextRecordsUrl),
+            SalesforceJsonContext.Default.SalesforceQueryPage,
+            cancellationToken);
+    }
+
+    /// <summary>Runs a SOQL query and streams its records, following <c>nextRecordsUrl</c> until done or <paramref name="maxRecords"/> were returned.</summary>
+    public async IAsyncEnumerable<JsonObject> QueryAllAsync(string soql, int maxRecords, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRecords);
+        if (maxRecords == 0)
+        {
+            yield break;
+        }
+
+        var returned = 0;
+        var page = await QueryAsync(soql, cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            foreach (var record in page.Records)
+            {
+                yield return record;
+                if (++returned >= maxRecords)
+                {
+                    yield break;
+                }
+            }
+
+            if (page.Done || string.IsNullOrEmpty(page.NextRecordsUrl))
+            {
+                yield break;
+            }
+
+            page = await QueryMoreAsync(page.NextRecordsUrl, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs a SOSL search (<c>GET /search/?q=</c>) and returns <c>searchRecords</c>. Build terms with <see cref="Sosl"/>.</summary>
+    public async Task<IReadOnlyList<JsonObject>> SearchAsync(string sosl, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sosl);
+        using var response = await SendAsync(
+            (session, credentials) => new HttpRequestMessage(HttpMethod.Get, DataUri(session, credentials, "search/", "q=" + Uri.EscapeDataString(sosl))),
+            timeout: null,
+            cancellationToken).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+
+        // Up to v35 the answer was a bare array; since v36 it is {"searchRecords":[...]} (facts A5).
+        var trimmed = bytes.AsSpan().TrimStart(" \t\r\n"u8);
+        if (!trimmed.IsEmpty && trimmed[0] == (byte)'[')
+        {
+            return JsonSerializer.Deserialize(bytes, SalesforceJsonContext.Default.ListJsonObject) ?? [];
+        }
+
+        return JsonSerializer.Deserialize(bytes, SalesforceJsonContext.Default.SalesforceSearchResult)?.SearchRecords ?? [];
+    }
+
+    /// <summary>Lists the org's objects (<c>GET /sobjects/</c>); cached per silo for <see cref="SalesforceConnectorOptions.DescribeCacheDuration"/>.</summary>
+    public async Task<IReadOnlyList<SalesforceObjectInfo>> DescribeGlobalAsync(CancellationToken cancellationToken)
+    {
+        var instance = await GetInstanceUrlAsync(cancellationToken).ConfigureAwait(false);
+        return await sessionStore.GetOrAddDescribeAsync<IReadOnlyList<SalesforceObjectInfo>>(
+            $"{instance}|*",
+            settings.DescribeCacheDuration,
+            async () => (await GetJsonAsync(
+                (session, credentials) => DataUri(session, credentials, "sobjects/", null),
+                SalesforceJsonContext.Default.SalesforceDescribeGlobalResult,
+                cancellationToken).ConfigureAwait(false)).SObjects).ConfigureAwait(false);
+    }
+
+    /// <summary>Describes one object (<c>GET /sobjects/{Object}/describe</c>); cached per silo for <see cref="SalesforceConnectorOptions.DescribeCacheDuration"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="objectName"/> is not an API name.</exception>
+    public async Task<SalesforceObjectDescribe> DescribeAsync(string objectName, CancellationToken cancellationToken)
+    {
+        RequireObjectName(objectName);
+        var instance = await GetInstanceUrlAsync(cancellationToken).ConfigureAwait(false);
+        return await sessionStore.GetOrAddDescribeAsync(
+            $"{instance}|{objectName}",
+            settings.DescribeCacheDuration,
+            () => GetJsonAsync(
+                (session, credentials) => DataUri(session, credentials, $"sobjects/{objectName}/describe", null),
+                SalesforceJsonContext.Default.SalesforceObjectDescribe,
+                cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates a record (<c>POST /sobjects/{Object}/</c>) and returns its id.</summary>
+    public Task<string> CreateAsync(string objectName, JsonObject fields, CancellationToken cancellationToken)
+    {
+        RequireObjectName(objectName);
+        ArgumentNullException.ThrowIfNull(fields);
+        var json = fields.ToJsonString();
+        return CreateCoreAsync(objectName, () => new StringContent(json, Encoding.UTF8, "application/json"), timeout: null, cancellationToken);
+    }
+
+    /// <summary>Uploads a file as a ContentVersion linked to <paramref name="firstPublishLocationId"/> and returns the ContentVersion id.
+    /// Small files go as JSON with base64 <c>VersionData</c>; when the base64 would exceed
+    /// <see cref="SalesforceConnectorOptions.ContentVersionJsonLimit"/> (37.5 MB), as multipart/form-data
+    /// (<c>entity_content</c> JSON part, then the binary <c>VersionData</c> part).</summary>
+    /// <param name="title">The file's title.</param>
+    /// <param name="pathOnClient">The file name; its extension sets the file type.</param>
+    /// <param name="firstPublishLocationId">The record to attach the file to (Salesforce links it on creation).</param>
+    /// <param name="data">The content, read from its current position; a seekable stream can be re-sent on retries.</param>
+    /// <param name="length">How many bytes of <paramref name="data"/> to send.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    public async Task<string> CreateContentVersionAsync(
+        string title, string pathOnClient, string firstPublishLocationId, Stream data, long length, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(title);
+        ArgumentException.ThrowIfNullOrEmpty(pathOnClient);
+        ArgumentException.ThrowIfNullOrEmpty(firstPublishLocationId);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+
+        var entity = new JsonObject
+        {
+            ["Title"] = title,
+            ["PathOnClient"] = pathOnClient,
+            ["FirstPublishLocationId"] = firstPublishLocationId,
+        };
+
+        var base64Length = (length + 2) / 3 * 4;
+        if (base64Length <= settings.ContentVersionJsonLimit)
+        {
+            var bytes = new byte[length];
+            await data.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+            entity["VersionData"] = Convert.ToBase64String(bytes);
+            var json = entity.ToJsonString();
+            return await CreateCoreAsync("ContentVersion", () => new StringContent(json, Encoding.UTF8, "application/json"), settings.UploadTimeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        var entityJson = entity.ToJsonString();
+        var start = data.CanSeek ? data.Position : -1;
+        var built = false;
+        return await CreateCoreAsync("ContentVersion", () =>
+        {
+            if (built)
+            {
+                if (start < 0)
+                {
+                    throw new InvalidOperationException("The Salesforce session expired during the upload of a non-seekable stream; upload again.");
+                }
+
+                data.Position = start;
+            }
+
+            built = true;
+            var entityPart = new StringContent(entityJson, Encoding.UTF8, "application/json");
+            var filePart = new StreamContent(new LengthLimitedStream(data, length));
+            filePart.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            filePart.Headers.ContentLength = length;
+            return new MultipartFormDataContent
+            {
+                { entityPart, "entity_content" },
+                { filePart, "VersionData", pathOnClient },
+            };
+        }, settings.UploadTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> CreateCoreAsync(string objectName, Func<HttpContent> content, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            (session, credentials) => new HttpRequestMessage(HttpMethod.Post, DataUri(session, credentials, $"sobjects/{objectName}/", null)) { Content = content() },
+            timeout,
+            cancellationToken).ConfigureAwait(false);
+        var result = await ReadJsonAsync(response, SalesforceJsonContext.Default.SalesforceCreateResult, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(result.Id) || result.Errors.Count > 0)
+        {
+            throw new SalesforceApiException(response.StatusCode, result.Errors.Count > 0
+                ? result.Errors
+                : [new SalesforceError { ErrorCode = "NO_ID", Message = $"Salesforce created no {objectName} id." }]);
+        }
+
+        return result.Id;
+    }
+
+    private async Task<T> GetJsonAsync<T>(Func<SalesforceSession, SalesforceCredentials, Uri> uri, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            (session, credentials) => new HttpRequestMessage(HttpMethod.Get, uri(session, credentials)),
+            timeout: null,
+            cancellationToken).ConfigureAwait(false);
+        return await ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false)
+                ?? throw new SalesforceApiException(response.StatusCode, [new SalesforceError { ErrorCode = "EMPTY_RESPONSE", Message = "Salesforce answered with an empty body." }]);
+        }
+    }
+
+    /// <summary>Sends a request with the current session; on 401 renews the session (single-flight) and sends once more.
+    /// Returns a successful response; throws for anything else.</summary>
+    private async Task<HttpResponseMessage> SendAsync(
+        Func<SalesforceSession, SalesforceCredentials, HttpRequestMessage> build, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var (session, credentials) = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
+        var response = await SendOnceAsync(session, credentials, build, timeout, cancellationToken).ConfigureAwait(false);
+
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            SalesforceLog.SessionExpired(logger, response.RequestMessage?.Method ?? HttpMethod.Get, response.RequestMessage?.RequestUri?.AbsolutePath ?? string.Empty);
+            response.Dispose();
+            credentials = await credentialsSource.GetAsync(cancellationToken).ConfigureAwait(false);
+            session = await RenewAsync(session, credentials, cancellationToken).ConfigureAwait(false);
+            response = await SendOnceAsync(session, credentials, build, timeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            var method = response.RequestMessage?.Method ?? HttpMethod.Get;
+            var path = response.RequestMessage?.RequestUri?.AbsolutePath ?? string.Empty;
+            var error = await SalesforceApiException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+            SalesforceLog.CallFailed(logger, method, path, error.StatusCode, error.ErrorCode);
+            throw error;
+        }
+
+        return response;
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(
+        SalesforceSession session,
+        SalesforceCredentials credentials,
+        Func<SalesforceSession, SalesforceCredentials, HttpRequestMessage> build,
+        TimeSpan? timeout,
+        CancellationToken cancellationToken)
+    {
+        var request = build(session, credentials);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.AccessToken);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Options.Set(SalesforceRequestOptions.AttemptTimeout, timeout ?? credentials.RequestTimeout);
+        try
+        {
+            return await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or RateLimiterRejectedException
+                                   || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new SalesforceUnavailableException(
+                $"Salesforce {request.Method} {request.RequestUri?.AbsolutePath} failed: {ex.GetType().Name}: {ex.Message}", ex);
+        }
+    }
+
+    private async Task<(SalesforceSession Session, SalesforceCredentials Credentials)> GetSessionAsync(CancellationToken cancellationToken)
+    {
+        var credentials = await credentialsSource.GetAsync(cancellationToken).ConfigureAwait(false);
+        var current = sessionStore.Current;
+        if (current is not null && current.CredentialsFingerprint == SalesforceSessionStore.Fingerprint(credentials))
+        {
+            return (current, credentials);
+        }
+
+        return (await RenewAsync(current, credentials, cancellationToken).ConfigureAwait(false), credentials);
+    }
+
+    private Task<SalesforceSession> RenewAsync(SalesforceSession? failed, SalesforceCredentials credentials, CancellationToken cancellationToken) =>
+        sessionStore.RenewAsync(
+            failed,
+            credentials,
+            async (c, ct) =>
+            {
+                var grant = c.RefreshToken is null ? "client_credentials" : "refresh_token";
+                var token = c.RefreshToken is null
+                    ? await oauthClient.ClientCredentialsAsync(c, ct).ConfigureAwait(false)
+                    : await oauthClient.RefreshAsync(c, ct).ConfigureAwait(false);
+                SalesforceLog.SessionObtained(logger, token.InstanceUrl, grant);
+                return token;
+            },
+            async (error, ct) =>
+            {
+                SalesforceLog.ReauthorizationRequired(logger, error.Error);
+                var reason = string.IsNullOrWhiteSpace(error.Description)
+                    ? $"Salesforce refused the credentials: {error.Error}."
+                    : $"Salesforce refused the credentials: {error.Error} ({error.Description}).";
+                await credentialsSource.ReauthorizationRequiredAsync(reason, ct).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    private static Uri DataUri(SalesforceSession session, SalesforceCredentials credentials, string resource, string? query)
+    {
+        var builder = new UriBuilder(new Uri(session.InstanceUrl, $"/services/data/v{credentials.ApiVersion}/{resource}"));
+        if (query is not null)
+        {
+            builder.Query = query;
+        }
+
+        return builder.Uri;
+    }
+
+    private static void RequireObjectName(string objectName)
+    {
+        if (!Soql.IsValidObjectName(objectName))
+        {
+            throw new ArgumentException($"'{objectName}' is not a Salesforce object API name.", nameof(objectName));
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using ClarityConnect.Connectors.OAuth;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace ClarityConnect.Connectors.Salesforce;
+
+/// <summary>Salesforce's OAuth 2.0 endpoints: the web-server flow with PKCE, the refresh-token grant and the client-credentials grant.</summary>
+/// <remarks>A typed <see cref="HttpClient"/> registered by <see cref="SalesforceServiceCollectionExtensions.AddSalesforceConnector"/>.
+/// Token-endpoint refusals surface as <see cref="OAuthException"/>; neither tokens nor secrets appear in messages.</remarks>
+public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider timeProvider)
+{
+    /// <summary>The scopes requested by <see cref="BuildAuthorizationUrl"/>.</summary>
+    public const string DefaultScope = "api refresh_token";
+
+    /// <summary>The URL to send the administrator's browser to: <c>{LoginUrl}/services/oauth2/authorize</c> with
+    /// <c>response_type=code</c>, <c>client_id</c>, <c>redirect_uri</c>, <c>state</c>, <c>code_challenge</c>,
+    /// <c>code_challenge_method=S256</c> and <c>scope=api refresh_token</c>.</summary>
+    /// <param name="credentials">The connected app and the login URL.</param>
+    /// <param name="redirectUri">The connected app's callback URL.</param>
+    /// <param name="state">A value from <see cref="OAuthState.Create"/>, checked again on the callback.</param>
+    /// <param name="codeChallenge">The challenge of a verifier: <see cref="Pkce.Challenge"/>.</param>
+    public Uri BuildAuthorizationUrl(SalesforceCredentials credentials, Uri redirectUri, string state, string codeChallenge)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(redirectUri);
+        ArgumentException.ThrowIfNullOrEmpty(state);
+        ArgumentException.ThrowIfNullOrEmpty(codeChallenge);
+
+        var query = string.Join('&', new[]
+        {
+            Pair("response_type", "code"),
+            Pair("client_id", credentials.ConsumerKey),
+            Pair("redirect_uri", redirectUri.AbsoluteUri),
+            Pair("state", state),
+            Pair("code_challenge", codeChallenge),
+            Pair("code_challenge_method", Pkce.Method),
+            Pair("scope", DefaultScope),
+        });
+        return new UriBuilder(Endpoint(credentials, "authorize")) { Query = query }.Uri;
+
+        static string Pair(string name, string value) => $"{name}={Uri.EscapeDataString(value)}";
+    }
+
+    /// <summary>Exchanges the authorization code from the callback for tokens (<c>grant_type=authorization_code</c> with the PKCE <c>code_verifier</c>).</summary>
+    /// <exception cref="OAuthException">Salesforce refused the exchange (a wrong verifier gives <c>invalid_request</c>, a used or expired code <c>invalid_grant</c>).</exception>
+    public Task<SalesforceToken> ExchangeCodeAsync(
+        SalesforceCredentials credentials, string code, Uri redirectUri, string codeVerifier, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        ArgumentNullException.ThrowIfNull(redirectUri);
+        ArgumentException.ThrowIfNullOrEmpty(codeVerifier);
+
+        return RequestTokenAsync(credentials, new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["client_id"] = credentials.ConsumerKey,
+            ["client_secret"] = credentials.ConsumerSecret,
+            ["redirect_uri"] = redirectUri.AbsoluteUri,
+            ["code_verifier"] = codeVerifier,
+        }, cancellationToken);
+    }
+
+    /// <summary>Gets a new access token with the credentials' refresh token (<c>grant_type=refresh_token</c>).
+    /// The answer carries no refresh token: keep using the one you have.</summary>
+    /// <exception cref="InvalidOperationException">The credentials have no refresh token.</exception>
+    /// <exception cref="OAuthException">Salesforce refused it; <see cref="OAuthException.RequiresReauthorization"/> tells whether an administrator must authorize again.</exception>
+    public Task<SalesforceToken> RefreshAsync(SalesforceCredentials credentials, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        if (string.IsNullOrEmpty(credentials.RefreshToken))
+        {
+            throw new InvalidOperationException("The Salesforce credentials have no refresh token; authorize the integration or use the client-credentials flow.");
+        }
+
+        return RequestTokenAsync(credentials, new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = credentials.RefreshToken,
+            ["client_id"] = credentials.ConsumerKey,
+            ["client_secret"] = credentials.ConsumerSecret,
+        }, cancellationToken);
+    }
+
+    /// <summary>Gets an access token for the connected app's run-as user (<c>grant_type=client_credentials</c>).
+    /// Salesforce accepts this grant only on the org's My Domain login URL.</summary>
+    /// <exception cref="OAuthException">Salesforce refused it.</exception>
+    public Task<SalesforceToken> ClientCredentialsAsync(SalesforceCredentials credentials, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return RequestTokenAsync(credentials, new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = credentials.ConsumerKey,
+            ["client_secret"] = credentials.ConsumerSecret,
+        }, cancellationToken);
+    }
+
+    private async Task<SalesforceToken> RequestTokenAsync(
+        SalesforceCredentials credentials, Dictionary<string, string> form, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint(credentials, "token"))
+        {
+            Content = new FormUrlEncodedContent(form),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Options.Set(SalesforceRequestOptions.AttemptTimeout, credentials.RequestTimeout);
+
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
+                                   || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new SalesforceUnavailableException($"The Salesforce token endpoint could not be reached: {ex.GetType().Name}: {ex.Message}", ex);
+        }
+
+        using var response = sent;
+        var token = await OAuthTokenResponseReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+
+        if (!Uri.TryCreate(token.InstanceUrl, UriKind.Absolute, out var instanceUrl) || instanceUrl.Scheme is not ("https" or "http"))
+        {
+            throw new OAuthException("invalid_response", "the token response has no valid instance_url", response.StatusCode);
+        }
+
+        VerifySignature(credentials, token);
+
+        return new SalesforceToken
+        {
+            AccessToken = token.AccessToken!,
+            RefreshToken = token.RefreshToken,
+            InstanceUrl = instanceUrl,
+            IdentityUrl = Uri.TryCreate(token.Id, UriKind.Absolute, out var id) ? id : null,
+            IssuedAt = ParseIssuedAt(token.IssuedAt) ?? timeProvider.GetUtcNow(),
+            Scope = token.Scope,
+        };
+    }
+
+    // Salesforce signs id + issued_at with the consumer secret (HMAC-SHA256, base64); checking it proves the
+    // answer came from the org that knows our secret. Absent signatures (older flows) are accepted.
+    private static void VerifySignature(SalesforceCredentials credentials, OAuthTokenResponse token)
+    {
+        if (token.Signature is null || token.Id is null || token.IssuedAt is null)
+        {
+            return;
+        }
+
+        var expected = HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(credentials.ConsumerSecret),
+            Encoding.UTF8.GetBytes(token.Id + token.IssuedAt));
+        byte[] received;
+        try
+        {
+            received = Convert.FromBase64String(token.Signature);
+        }
+        catch (FormatException)
+        {
+            throw new OAuthException("invalid_signature", "the token response's signature is not base64");
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(expected, received))
+        {
+            throw new OAuthException("invalid_signature", "the token response's signature does not match the consumer secret");
+        }
+    }
+
+    private static DateTimeOffset? ParseIssuedAt(string? issuedAt) =>
+        long.TryParse(issuedAt, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
+
+    private static Uri Endpoint(SalesforceCredentials credentials, string name) =>
+        new(new Uri(credentials.LoginUrl.GetLeftPart(UriPartial.Authority) + "/"), "services/oauth2/" + name);
+}

@@ -1,0 +1,60 @@
+using ClarityConnect.Connectors.Salesforce;
+using ClarityConnect.TestDoubles.Salesforce;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClarityConnect.Connectors.Tests.Salesforce;
+
+/// <summary>A started <see cref="SalesforceDouble"/> and a connector wired to it through DI, with millisecond retry delays.</summary>
+public sealed class SalesforceHarness : IAsyncDisposable
+{
+    private SalesforceHarness(SalesforceDouble salesforce, TestCredentialsSource credentials, ServiceProvider services)
+    {
+        Double = salesforce;
+        Credentials = credentials;
+        Services = services;
+    }
+
+    public SalesforceDouble Double { get; }
+
+    public TestCredentialsSource Credentials { get; }
+
+    public ServiceProvider Services { get; }
+
+    public SalesforceClient Client => Services.GetRequiredService<SalesforceClient>();
+
+    public SalesforceOAuthClient OAuth => Services.GetRequiredService<SalesforceOAuthClient>();
+
+    public static async Task<SalesforceHarness> StartAsync(Action<SalesforceConnectorOptions>? configure = null, bool clientCredentials = false)
+    {
+        var salesforce = new SalesforceDouble();
+        await salesforce.StartAsync();
+        var credentials = new TestCredentialsSource(new SalesforceCredentials
+        {
+            LoginUrl = salesforce.BaseUrl,
+            ConsumerKey = salesforce.ClientId,
+            ConsumerSecret = salesforce.ClientSecret,
+            RefreshToken = clientCredentials ? null : salesforce.IssueRefreshToken(),
+            ApiVersion = "62.0",
+            RequestTimeout = TimeSpan.FromSeconds(10),
+        });
+        var services = new ServiceCollection()
+            .AddSingleton<ISalesforceCredentialsSource>(credentials)
+            .AddSalesforceConnector(options =>
+            {
+                options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+                options.MaxRetryDelay = TimeSpan.FromMilliseconds(5);
+                options.MaxRetryAfter = TimeSpan.FromMilliseconds(5);
+                options.MaxRetryAttempts = 3;
+                options.CircuitBreakerMinimumThroughput = 1000;
+                configure?.Invoke(options);
+            })
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return new SalesforceHarness(salesforce, credentials, services);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Double.DisposeAsync();
+    }
+}

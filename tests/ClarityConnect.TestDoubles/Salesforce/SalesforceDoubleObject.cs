@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace ClarityConnect.TestDoubles.Salesforce;
+
+/// <summary>An object type of the double's org: its describe and its records.</summary>
+internal sealed class SalesforceDoubleObject(string name, string keyPrefix, string label)
+{
+    public string Name { get; } = name;
+
+    public string KeyPrefix { get; } = keyPrefix;
+
+    public string Label { get; } = label;
+
+    public bool Custom => Name.EndsWith("__c", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Fields in definition order, looked up case-insensitively (SOQL names are case-insensitive).</summary>
+    public List<SalesforceDoubleField> Fields { get; } = [];
+
+    /// <summary>Every record, seeded or created through the API.</summary>
+    public List<JsonObject> Records { get; } = [];
+
+    /// <summary>Records created through the API (POST), in order.</summary>
+    public List<JsonObject> Created { get; } = [];
+
+    public SalesforceDoubleField? Field(string fieldName) =>
+        Fields.FirstOrDefault(f => string.Equals(f.Name, fieldName, StringComparison.OrdinalIgnoreCase));
+
+    public SalesforceDoubleField? Relationship(string relationshipName) =>
+        Fields.FirstOrDefault(f => string.Equals(f.RelationshipName, relationshipName, StringComparison.OrdinalIgnoreCase));
+
+    public void Define(SalesforceDoubleField field)
+    {
+        var existing = Fields.FindIndex(f => string.Equals(f.Name, field.Name, StringComparison.OrdinalIgnoreCase));
+        if (existing >= 0)
+        {
+            Fields[existing] = field;
+        }
+        else
+        {
+            Fields.Add(field);
+        }
+    }
+}

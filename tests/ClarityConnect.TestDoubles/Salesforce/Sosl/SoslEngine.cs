@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using ClarityConnect.TestDoubles.Salesforce.Soql;
+
+namespace ClarityConnect.TestDoubles.Salesforce.Sosl;
+
+/// <summary>Runs a parsed search: PHONE compares digits only; NAME, EMAIL and ALL match words (a trailing <c>*</c> is a prefix wildcard).</summary>
+internal static class SoslEngine
+{
+    private static readonly HashSet<string> NameFields = new(StringComparer.OrdinalIgnoreCase) { "Name", "FirstName", "LastName", "MiddleName", "Company" };
+
+    public static List<JsonObject> Execute(SoslQuery query, SalesforceDoubleOrg org, string apiVersion)
+    {
+        var returning = query.Returning.Count > 0
+            ? query.Returning
+            : org.Objects.Where(o => o.Records.Count > 0).Select(o => new SoslReturning(o, [new SoqlFieldPath([], o.Field("Id")!)], null, [], null)).ToList();
+        var results = new List<JsonObject>();
+        foreach (var item in returning)
+        {
+            IEnumerable<JsonObject> rows = item.Object.Records
+                .Where(r => IsHit(query, item.Object, r))
+                .Where(r => item.Where is null || SoqlEngine.Matches(item.Where, r, org));
+            rows = SoqlEngine.Sort(rows, item.OrderBy, org);
+            if (item.Limit is { } limit)
+            {
+                rows = rows.Take(limit);
+            }
+
+            results.AddRange(rows.Select(r => SoqlEngine.Project(item.Object, r, item.Fields, org, apiVersion)));
+        }
+
+        return query.Limit is { } overall ? results.Take(overall).ToList() : results;
+    }
+
+    private static bool IsHit(SoslQuery query, SalesforceDoubleObject type, JsonObject record)
+    {
+        var phoneFields = type.Fields.Where(f => f.Type == "phone").Select(f => SoqlEngine.Text(record[f.Name])).OfType<string>().ToList();
+        if (query.SearchGroup == "PHONE")
+        {
+            return phoneFields.Any(p => PhoneMatches(query.RawTerm, p));
+        }
+
+        var searched = type.Fields.Where(f => query.SearchGroup switch
+        {
+            "NAME" => NameFields.Contains(f.Name),
+            "EMAIL" => f.Type == "email",
+            _ => f.IsText && f.Type is not ("id" or "reference" or "base64"),
+        });
+        var tokens = searched.Select(f => Tokens(SoqlEngine.Text(record[f.Name]) ?? string.Empty)).ToList();
+
+        if (query.SearchGroup is "ALL" or "SIDEBAR" && phoneFields.Any(p => PhoneMatches(query.RawTerm, p)))
+        {
+            return true;
+        }
+
+        return query.Groups.Any(group => group.All(item => item.Negated != tokens.Any(t => ContainsSequence(t, Tokens(item.Text), item.Text.EndsWith('*')))));
+    }
+
+    private static bool PhoneMatches(string term, string phone)
+    {
+        var a = string.Concat(term.Where(char.IsAsciiDigit));
+        var b = string.Concat(phone.Where(char.IsAsciiDigit));
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return false;
+        }
+
+        // Digits only, tolerating a country code on one side (+1 415… vs 415…).
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        return a == b || (shorter.Length >= 7 && longer.EndsWith(shorter, StringComparison.Ordinal));
+    }
+
+    private static List<string> Tokens(string text)
+    {
+        var tokens = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inToken = i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '*');
+            if (inToken && start < 0)
+            {
+                start = i;
+            }
+            else if (!inToken && start >= 0)
+            {
+                var token = text[start..i];
+                if (token.Trim('*').Length > 0)
+                {
+                    tokens.Add(token.ToUpperInvariant());
+                }
+
+                start = -1;
+            }
+        }
+
+        return tokens;
+    }
+
+    private static bool ContainsSequence(List<string> haystack, List<string> needle, bool prefixLast)
+    {
+        if (needle.Count == 0)
+        {
+            return false;
+        }
+
+        for (var start = 0; start + needle.Count <= haystack.Count; start++)
+        {
+            var ok = true;
+            for (var j = 0; j < needle.Count && ok; j++)
+            {
+                var want = needle[j].TrimEnd('*');
+                var wildcard = needle[j].EndsWith('*') || (prefixLast && j == needle.Count - 1);
+                ok = wildcard ? haystack[start + j].StartsWith(want, StringComparison.Ordinal) : haystack[start + j] == want;
+            }
+
+            if (ok)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
