@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using ClarityConnect.Abstractions.Crm;
 using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Connectors.OAuth;
 using ClarityConnect.Connectors.Security;
 
 namespace ClarityConnect.Grains.Crm;
@@ -29,9 +28,9 @@ public sealed class CrmAuthorizationGrain(
         }
 
         var authorizer = Authorizer();
-        var oauthState = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var verifier = Base64Url(RandomNumberGenerator.GetBytes(48));
-        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var oauthState = OAuthState.Create();
+        var verifier = Pkce.CreateVerifier();
+        var challenge = Pkce.Challenge(verifier);
         var url = await authorizer.AuthorizationUrlAsync(redirectUri, oauthState, challenge);
         var now = time.GetUtcNow();
         foreach (var expired in state.State.Pending.Where(p => p.Value.ExpiresAt < now).Select(p => p.Key).ToList())
@@ -123,6 +122,4 @@ public sealed class CrmAuthorizationGrain(
         LastError = state.State.LastError,
         LastErrorAt = state.State.LastErrorAt,
     };
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
