@@ -1,6 +1,8 @@
 using ClarityConnect.Connectors.Security;
+using ClarityConnect.Connectors.Dataverse;
 using ClarityConnect.Connectors.Salesforce;
 using ClarityConnect.Grains.Crm;
+using ClarityConnect.Grains.Crm.Dataverse;
 using ClarityConnect.Grains.Crm.Salesforce;
 using ClarityConnect.Grains.Exports;
 using ClarityConnect.Grains.Events;
@@ -30,6 +32,12 @@ public static class ServiceCollectionExtensions
         services.AddTransient<SalesforceCrmAdapter>();
         services.AddTransient<ICrmAdapter>(sp => sp.GetRequiredService<SalesforceCrmAdapter>());
         services.AddTransient<ICrmAuthorizer>(sp => sp.GetRequiredService<SalesforceCrmAdapter>());
+        services.AddDataverseConnector();
+        services.TryAddSingleton<DataverseCredentialsSource>();
+        services.TryAddSingleton<IDataverseCredentialsSource>(sp => sp.GetRequiredService<DataverseCredentialsSource>());
+        services.AddTransient<DataverseCrmAdapter>();
+        services.AddTransient<ICrmAdapter>(sp => sp.GetRequiredService<DataverseCrmAdapter>());
+        services.AddTransient<ICrmAuthorizer>(sp => sp.GetRequiredService<DataverseCrmAdapter>());
         services.AddOptions<ChangeEventOptions>();
         services.AddOptions<ExportOptions>();
         services.AddOptions<SecretProtectionOptions>();

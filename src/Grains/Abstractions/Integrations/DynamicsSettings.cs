@@ -26,6 +26,8 @@ public sealed record DynamicsSettings : IntegrationSettings
     [Id(9)] public int RequestTimeoutSeconds { get; init; } = 10;
     /// <summary>At most this many Dataverse requests at once per silo (1–100).</summary>
     [Id(10)] public int MaxConcurrentRequests { get; init; } = 10;
+    /// <summary>Authenticate as a service principal with the client-credentials flow (an Application User in Dataverse) instead of the "Key icon" authorization-code flow.</summary>
+    [Id(11)] public bool UseClientCredentials { get; init; }
 
     /// <summary>The name of <see cref="ClientKey"/> in <see cref="IntegrationConfigView.SecretsSet"/>.</summary>
     public const string ClientKeyName = nameof(ClientKey);

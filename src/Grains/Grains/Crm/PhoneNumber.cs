@@ -30,4 +30,24 @@ public static class PhoneNumber
 
     /// <summary>Whether two numbers are the same caller by <see cref="SearchDigits"/>.</summary>
     public static bool SameNumber(string? a, string? b) => SearchDigits(a) is { } x && x == SearchDigits(b);
+
+    /// <summary>
+    /// The ways a CRM without phone normalization commonly stores the number with these <paramref name="digits"/>
+    /// (from <see cref="SearchDigits"/>), for exact-match searches: bare, E.164, and for 10-digit North American numbers
+    /// the usual punctuated forms.
+    /// </summary>
+    public static IReadOnlyList<string> StoredForms(string digits)
+    {
+        if (digits.Length != 10)
+        {
+            return [digits, "+" + digits];
+        }
+
+        var (area, exchange, line) = (digits[..3], digits[3..6], digits[6..]);
+        return
+        [
+            digits, "1" + digits, "+1" + digits, $"({area}) {exchange}-{line}", $"{area}-{exchange}-{line}", $"{area}.{exchange}.{line}",
+            $"{area} {exchange} {line}", $"+1 {area} {exchange} {line}", $"+1 ({area}) {exchange}-{line}", $"1-{area}-{exchange}-{line}", $"+1-{area}-{exchange}-{line}",
+        ];
+    }
 }

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json;
+
+namespace ClarityConnect.Connectors.Dataverse;
+
+/// <summary>Dataverse answered a Web API call with an error status and (usually) its <c>{"error":{"code","message"}}</c> body.</summary>
+/// <remarks>The message holds the status, the code and Dataverse's message; never the access token or any secret.</remarks>
+public sealed class DataverseApiException : Exception
+{
+    /// <summary>Creates the exception from a status and Dataverse's error code and message.</summary>
+    public DataverseApiException(HttpStatusCode statusCode, string? errorCode, string errorMessage)
+        : base(FormatMessage(statusCode, errorCode, errorMessage))
+    {
+        StatusCode = statusCode;
+        ErrorCode = errorCode ?? string.Empty;
+        ErrorMessage = errorMessage;
+    }
+
+    /// <summary>The HTTP status of the answer.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>Dataverse's <c>error.code</c>, e.g. <c>0x80040265</c>; often empty, and not the HTTP status (facts B2).</summary>
+    public string ErrorCode { get; }
+
+    /// <summary>Dataverse's <c>error.message</c>, e.g. "There is an unterminated literal at position 21 in …".</summary>
+    public string ErrorMessage { get; }
+
+    /// <summary>True for failures worth retrying later (429 service protection limits, 502, 503, 504) that were still failing
+    /// when the connector's own retries ran out.</summary>
+    public bool IsTransient =>
+        StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
+
+    /// <summary>Reads an error response into an exception (the response is disposed).</summary>
+    internal static async Task<DataverseApiException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var (code, message) = ParseError(body);
+            return new DataverseApiException(
+                response.StatusCode,
+                code,
+                message ?? $"Dataverse answered {(int)response.StatusCode} {response.StatusCode} without an error body.");
+        }
+    }
+
+    /// <summary>Parses <c>{"error":{"code","message"}}</c>; nulls for a body of any other shape.</summary>
+    internal static (string? Code, string? Message) ParseError(ReadOnlySpan<byte> body)
+    {
+        if (body.IsEmpty)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var error = JsonSerializer.Deserialize(body, DataverseJsonContext.Default.DataverseErrorEnvelope)?.Error;
+            return (error?.Code, string.IsNullOrWhiteSpace(error?.Message) ? null : error.Message);
+        }
+        catch (JsonException)
+        {
+            // A proxy's HTML page or another shape: the status alone describes it.
+            return (null, null);
+        }
+    }
+
+    private static string FormatMessage(HttpStatusCode statusCode, string? errorCode, string errorMessage) =>
+        string.IsNullOrEmpty(errorCode)
+            ? $"Dataverse answered {(int)statusCode} {statusCode}: {errorMessage.Trim()}"
+            : $"Dataverse answered {(int)statusCode} {statusCode}; {errorCode}: {errorMessage.Trim()}";
+}

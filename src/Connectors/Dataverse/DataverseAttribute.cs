@@ -1,0 +1,23 @@
+namespace ClarityConnect.Connectors.Dataverse;
+
+/// <summary>A column's metadata (<c>EntityDefinitions(LogicalName='…')/Attributes</c>).</summary>
+public sealed record DataverseAttribute
+{
+    /// <summary><c>LogicalName</c>, e.g. <c>telephone1</c>.</summary>
+    public required string LogicalName { get; init; }
+
+    /// <summary><c>AttributeType</c>, e.g. <c>String</c>, <c>Lookup</c>, <c>Customer</c>, <c>DateTime</c>.</summary>
+    public required string AttributeType { get; init; }
+
+    /// <summary>The user's localized <c>DisplayName</c> label, e.g. <c>Business Phone</c>; null when none.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary><c>IsValidForRead</c>: whether the column can be selected.</summary>
+    public bool IsValidForRead { get; init; }
+
+    /// <summary>For lookups (<c>Lookup</c>, <c>Customer</c>, <c>Owner</c>): the tables it can point to (<c>Targets</c>); empty otherwise.</summary>
+    public IReadOnlyList<string> Targets { get; init; } = [];
+
+    /// <summary>True for the lookup kinds, which the Web API surfaces as <c>_{name}_value</c>.</summary>
+    public bool IsLookup => AttributeType is "Lookup" or "Customer" or "Owner";
+}

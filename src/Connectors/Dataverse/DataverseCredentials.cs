@@ -1,0 +1,20 @@
+namespace ClarityConnect.Connectors.Dataverse;
+
+/// <summary>How the connector authenticates against Microsoft Entra ID and which Dataverse environment it calls.</summary>
+public sealed record DataverseCredentials
+{
+    /// <summary>The environment, e.g. <c>https://contoso.crm.dynamics.com</c> ("MS Dynamics Instance URL").</summary>
+    public required Uri InstanceUrl { get; init; }
+    /// <summary>The authorize endpoint ("MS Dynamics Authorization URL").</summary>
+    public required Uri AuthorizationUrl { get; init; }
+    /// <summary>The token endpoint ("MS Dynamics Token URL").</summary>
+    public required Uri TokenUrl { get; init; }
+    /// <summary>The application (client) id ("MS Dynamics ClientId").</summary>
+    public required string ClientId { get; init; }
+    /// <summary>The client secret ("MS Dynamics Client Key").</summary>
+    public required string ClientSecret { get; init; }
+    /// <summary>The refresh token from the authorization-code flow; null means the client-credentials flow.</summary>
+    public string? RefreshToken { get; init; }
+    /// <summary>Timeout of one request.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+}

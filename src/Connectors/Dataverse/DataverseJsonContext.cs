@@ -1,0 +1,10 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace ClarityConnect.Connectors.Dataverse;
+
+/// <summary>Source-generated System.Text.Json metadata for the Dataverse Web API wire types.</summary>
+[JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(DataverseErrorEnvelope))]
+[JsonSerializable(typeof(JsonObject))]
+internal sealed partial class DataverseJsonContext : JsonSerializerContext;

@@ -1,0 +1,158 @@
+using System.Net.Http.Headers;
+using ClarityConnect.Connectors.OAuth;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace ClarityConnect.Connectors.Dataverse;
+
+/// <summary>Microsoft Entra ID (v2 endpoints) for Dataverse: the authorization-code flow with PKCE, the refresh-token grant
+/// and the client-credentials grant, against the credentials' <see cref="DataverseCredentials.AuthorizationUrl"/> and
+/// <see cref="DataverseCredentials.TokenUrl"/>.</summary>
+/// <remarks>
+/// <para>Scopes: ClarityConnect is a confidential client (it holds a client secret), and Dataverse documents
+/// <c>{environment-url}/.default</c> for confidential clients and <c>/user_impersonation</c> for public ones
+/// (crm-wire-facts B1). So the delegated flow asks for <c>{InstanceUrl}/.default offline_access</c> (<c>offline_access</c>
+/// is what makes Entra ID return a refresh token) and client credentials for <c>{InstanceUrl}/.default</c> alone (one
+/// resource, no other scope allowed).</para>
+/// <para>Token-endpoint refusals surface as <see cref="OAuthException"/> (<see cref="OAuthException.RequiresReauthorization"/>
+/// for <c>invalid_grant</c> and kin); an unreachable endpoint as <see cref="DataverseUnavailableException"/>. Neither tokens nor
+/// secrets appear in messages.</para>
+/// </remarks>
+public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider timeProvider)
+{
+    /// <summary>Used for <see cref="DataverseToken.ExpiresAt"/> when a response has no <c>expires_in</c> (Dataverse tokens last about an hour).</summary>
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>The scope of the delegated (authorization-code and refresh) grants: <c>{InstanceUrl}/.default offline_access</c>.</summary>
+    public static string DelegatedScope(DataverseCredentials credentials) => ResourceScope(credentials) + " offline_access";
+
+    /// <summary>The scope of the client-credentials grant: <c>{InstanceUrl}/.default</c>.</summary>
+    public static string ResourceScope(DataverseCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return credentials.InstanceUrl.GetLeftPart(UriPartial.Authority) + "/.default";
+    }
+
+    /// <summary>The URL to send the administrator's browser to: the authorize endpoint with <c>response_type=code</c>,
+    /// <c>response_mode=query</c>, <c>client_id</c>, <c>redirect_uri</c>, <c>scope</c> (<see cref="DelegatedScope"/>),
+    /// <c>state</c>, <c>code_challenge</c> and <c>code_challenge_method=S256</c>.</summary>
+    /// <param name="credentials">The app registration and the Entra ID endpoints.</param>
+    /// <param name="redirectUri">The app registration's redirect URI.</param>
+    /// <param name="state">A value from <see cref="OAuthState.Create"/>, checked again on the callback.</param>
+    /// <param name="codeChallenge">The challenge of a verifier: <see cref="Pkce.Challenge"/>.</param>
+    public Uri BuildAuthorizationUrl(DataverseCredentials credentials, Uri redirectUri, string state, string codeChallenge)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(redirectUri);
+        ArgumentException.ThrowIfNullOrEmpty(state);
+        ArgumentException.ThrowIfNullOrEmpty(codeChallenge);
+
+        var query = string.Join('&', new[]
+        {
+            Pair("client_id", credentials.ClientId),
+            Pair("response_type", "code"),
+            Pair("redirect_uri", redirectUri.AbsoluteUri),
+            Pair("response_mode", "query"),
+            Pair("scope", DelegatedScope(credentials)),
+            Pair("state", state),
+            Pair("code_challenge", codeChallenge),
+            Pair("code_challenge_method", Pkce.Method),
+        });
+        var existing = credentials.AuthorizationUrl.Query.TrimStart('?');
+        return new UriBuilder(credentials.AuthorizationUrl) { Query = existing.Length == 0 ? query : existing + "&" + query }.Uri;
+
+        static string Pair(string name, string value) => $"{name}={Uri.EscapeDataString(value)}";
+    }
+
+    /// <summary>Redeems the authorization code from the callback (<c>grant_type=authorization_code</c> with the PKCE <c>code_verifier</c>).</summary>
+    /// <exception cref="OAuthException">Entra ID refused it (a wrong verifier, a used or expired code: <c>invalid_grant</c>).</exception>
+    /// <exception cref="DataverseUnavailableException">The token endpoint could not be reached.</exception>
+    public Task<DataverseToken> ExchangeCodeAsync(
+        DataverseCredentials credentials, string code, Uri redirectUri, string codeVerifier, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        ArgumentNullException.ThrowIfNull(redirectUri);
+        ArgumentException.ThrowIfNullOrEmpty(codeVerifier);
+
+        return RequestTokenAsync(credentials, new Dictionary<string, string>
+        {
+            ["client_id"] = credentials.ClientId,
+            ["scope"] = DelegatedScope(credentials),
+            ["code"] = code,
+            ["redirect_uri"] = redirectUri.AbsoluteUri,
+            ["grant_type"] = "authorization_code",
+            ["code_verifier"] = codeVerifier,
+            ["client_secret"] = credentials.ClientSecret,
+        }, cancellationToken);
+    }
+
+    /// <summary>Gets a new access token with the credentials' refresh token (<c>grant_type=refresh_token</c>). The answer usually
+    /// carries a new refresh token (<see cref="DataverseToken.RefreshToken"/>): store it and discard the old one.</summary>
+    /// <exception cref="InvalidOperationException">The credentials have no refresh token.</exception>
+    /// <exception cref="OAuthException">Entra ID refused it; <see cref="OAuthException.RequiresReauthorization"/> tells whether an administrator must authorize again.</exception>
+    /// <exception cref="DataverseUnavailableException">The token endpoint could not be reached.</exception>
+    public Task<DataverseToken> RefreshAsync(DataverseCredentials credentials, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        if (string.IsNullOrEmpty(credentials.RefreshToken))
+        {
+            throw new InvalidOperationException("The Dataverse credentials have no refresh token; authorize the integration or use the client-credentials flow.");
+        }
+
+        return RequestTokenAsync(credentials, new Dictionary<string, string>
+        {
+            ["client_id"] = credentials.ClientId,
+            ["scope"] = DelegatedScope(credentials),
+            ["refresh_token"] = credentials.RefreshToken,
+            ["grant_type"] = "refresh_token",
+            ["client_secret"] = credentials.ClientSecret,
+        }, cancellationToken);
+    }
+
+    /// <summary>Gets an access token for the app's Application User (<c>grant_type=client_credentials</c>, scope <see cref="ResourceScope"/>).</summary>
+    /// <exception cref="OAuthException">Entra ID refused it.</exception>
+    /// <exception cref="DataverseUnavailableException">The token endpoint could not be reached.</exception>
+    public Task<DataverseToken> ClientCredentialsAsync(DataverseCredentials credentials, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return RequestTokenAsync(credentials, new Dictionary<string, string>
+        {
+            ["client_id"] = credentials.ClientId,
+            ["scope"] = ResourceScope(credentials),
+            ["client_secret"] = credentials.ClientSecret,
+            ["grant_type"] = "client_credentials",
+        }, cancellationToken);
+    }
+
+    private async Task<DataverseToken> RequestTokenAsync(
+        DataverseCredentials credentials, Dictionary<string, string> form, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, credentials.TokenUrl) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Options.Set(DataverseRequestOptions.AttemptTimeout, credentials.RequestTimeout);
+
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
+                                   || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new DataverseUnavailableException($"The Entra ID token endpoint could not be reached: {ex.GetType().Name}: {ex.Message}", ex);
+        }
+
+        using var response = sent;
+        var receivedAt = timeProvider.GetUtcNow();
+        var token = await OAuthTokenResponseReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        var lifetime = token.ExpiresIn is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultLifetime;
+        return new DataverseToken
+        {
+            AccessToken = token.AccessToken!,
+            RefreshToken = string.IsNullOrEmpty(token.RefreshToken) ? null : token.RefreshToken,
+            ExpiresAt = receivedAt + lifetime,
+            Scope = token.Scope,
+        };
+    }
+}

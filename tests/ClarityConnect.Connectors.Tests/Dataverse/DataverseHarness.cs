@@ -1,0 +1,66 @@
+using ClarityConnect.Connectors.Dataverse;
+using ClarityConnect.TestDoubles.Dataverse;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClarityConnect.Connectors.Tests.Dataverse;
+
+/// <summary>A started <see cref="DataverseDouble"/> and a connector wired to it through DI, with millisecond retry delays.</summary>
+public sealed class DataverseHarness : IAsyncDisposable
+{
+    private DataverseHarness(DataverseDouble dataverse, DataverseTestCredentialsSource credentials, ShiftedTimeProvider clock, ServiceProvider services)
+    {
+        Double = dataverse;
+        Credentials = credentials;
+        Clock = clock;
+        Services = services;
+    }
+
+    public DataverseDouble Double { get; }
+
+    public DataverseTestCredentialsSource Credentials { get; }
+
+    public ShiftedTimeProvider Clock { get; }
+
+    public ServiceProvider Services { get; }
+
+    public DataverseClient Client => Services.GetRequiredService<DataverseClient>();
+
+    public DataverseOAuthClient OAuth => Services.GetRequiredService<DataverseOAuthClient>();
+
+    public static async Task<DataverseHarness> StartAsync(Action<DataverseConnectorOptions>? configure = null, bool clientCredentials = false)
+    {
+        var dataverse = new DataverseDouble();
+        await dataverse.StartAsync();
+        var credentials = new DataverseTestCredentialsSource(new DataverseCredentials
+        {
+            InstanceUrl = dataverse.BaseUrl,
+            AuthorizationUrl = dataverse.AuthorizationUrl,
+            TokenUrl = dataverse.TokenUrl,
+            ClientId = dataverse.ClientId,
+            ClientSecret = dataverse.ClientSecret,
+            RefreshToken = clientCredentials ? null : dataverse.IssueRefreshToken(),
+            RequestTimeout = TimeSpan.FromSeconds(10),
+        });
+        var clock = new ShiftedTimeProvider();
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton<IDataverseCredentialsSource>(credentials)
+            .AddDataverseConnector(options =>
+            {
+                options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+                options.MaxRetryDelay = TimeSpan.FromMilliseconds(5);
+                options.MaxRetryAfter = TimeSpan.FromMilliseconds(5);
+                options.MaxRetryAttempts = 3;
+                options.CircuitBreakerMinimumThroughput = 1000;
+                configure?.Invoke(options);
+            })
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return new DataverseHarness(dataverse, credentials, clock, services);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Double.DisposeAsync();
+    }
+}
