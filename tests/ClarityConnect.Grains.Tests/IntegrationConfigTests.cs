@@ -60,7 +60,7 @@ public sealed class IntegrationConfigTests(ClusterFixture fixture)
         var csi = new CsiSettings
         {
             Enabled = true,
-            InstanceAddress = "10.0.0.5:8443",
+            InstanceAddress = "127.0.0.1:9",
             DeveloperKey = "dev-key-123",
             FtpHostname = "ftp.csi.example.com",
             FtpUsername = "clarity",
@@ -84,6 +84,7 @@ public sealed class IntegrationConfigTests(ClusterFixture fixture)
         Assert.Equal(["Internal", "Test"], read.DisabledQueues);
         Assert.Equal(csi with { DeveloperKey = null, FtpPassword = null, DisabledQueues = read.DisabledQueues }, read);
         Assert.Equal([CsiSettings.DeveloperKeyName, CsiSettings.FtpPasswordName], saved.SecretsSet.Order());
+        await config.UpdateAsync(csi with { Enabled = false, DeveloperKey = null, FtpPassword = null }, saved.Version);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using ClarityConnect.Connectors.Security;
+using ClarityConnect.Connectors.Csi;
 using ClarityConnect.Connectors.Dataverse;
 using ClarityConnect.Connectors.Salesforce;
 using ClarityConnect.Grains.Crm;
+using ClarityConnect.Grains.Csi;
 using ClarityConnect.Grains.Crm.Dataverse;
 using ClarityConnect.Grains.Crm.Salesforce;
 using ClarityConnect.Grains.Exports;
@@ -26,6 +28,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AdvancedLookupRunner>();
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.AddSingleton<IChangeEventHandler, CrmExportHandler>();
+        services.AddSingleton<IChangeEventHandler, CsiEventHandler>();
+        services.AddCsiConnector();
+        services.AddOptions<CsiEventOptions>();
         services.AddSalesforceConnector();
         services.TryAddSingleton<SalesforceCredentialsSource>();
         services.TryAddSingleton<ISalesforceCredentialsSource>(sp => sp.GetRequiredService<SalesforceCredentialsSource>());

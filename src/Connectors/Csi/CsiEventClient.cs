@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace ClarityConnect.Connectors.Csi;
+
+/// <summary>Posts batches of change events to Virtual Observer (CSI), authenticated with the Unique Developer Key.</summary>
+public sealed class CsiEventClient(HttpClient http, TimeProvider time)
+{
+    /// <summary>The request format and version; see docs/csi-events.md.</summary>
+    public const string Format = "clarityconnect.csi-events/1";
+
+    /// <summary>The header carrying the Unique Developer Key.</summary>
+    public const string DeveloperKeyHeader = "X-CSI-Developer-Key";
+
+    /// <summary>Sends <paramref name="events"/> as one request; throws <see cref="CsiException"/> when CSI does not accept them.</summary>
+    public async Task SendAsync(CsiEndpoint endpoint, IReadOnlyList<CsiEvent> events, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.EventsUrl)
+        {
+            Content = JsonContent.Create(new CsiEventBatch { SentAt = time.GetUtcNow(), Events = events }, CsiJsonContext.Default.CsiEventBatch),
+        };
+        request.Headers.Add(DeveloperKeyHeader, endpoint.DeveloperKey);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new CsiException($"CSI at {endpoint.EventsUrl.Authority} did not answer: {failure.Message}", isTransient: true, failure);
+        }
+
+        using (response)
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            var transient = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)response.StatusCode >= 500;
+            throw new CsiException($"CSI at {endpoint.EventsUrl.Authority} answered {(int)response.StatusCode} {response.ReasonPhrase}", transient);
+        }
+    }
+}

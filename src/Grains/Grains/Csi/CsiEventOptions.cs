@@ -1,0 +1,23 @@
+namespace ClarityConnect.Grains.Csi;
+
+/// <summary>How change events are batched to CSI.</summary>
+public sealed class CsiEventOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "ClarityConnect:Csi:Events";
+
+    /// <summary>At most this many events per request.</summary>
+    public int MaxBatchSize { get; set; } = 200;
+
+    /// <summary>An event waits at most this long for companions before it is sent.</summary>
+    public TimeSpan MaxBatchAge { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The wait after a failed request; it doubles up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between attempts while CSI is down.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many batching queues share the load; an entity always uses the same one, which keeps its order.</summary>
+    public int Queues { get; set; } = 4;
+}
