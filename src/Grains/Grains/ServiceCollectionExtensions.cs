@@ -45,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<ICrmAuthorizer>(sp => sp.GetRequiredService<DataverseCrmAdapter>());
         services.AddOptions<ChangeEventOptions>();
         services.AddOptions<ExportOptions>();
+        services.AddTransient<ExportTargets>();
         services.AddOptions<SecretProtectionOptions>();
         return services;
     }

@@ -1,7 +1,5 @@
 using ClarityConnect.Abstractions.Exports;
-using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Sessions;
-using ClarityConnect.Grains.Crm;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -9,14 +7,14 @@ using Orleans.Storage;
 namespace ClarityConnect.Grains.Exports;
 
 /// <summary>
-/// Delivers a finished session to its CRM record, item by item, each item recorded once delivered so a retry or a
-/// restart never attaches twice (the adapters also look for an item by its unique title before creating it). Retries
+/// Delivers a finished session to one target (a CRM record, CSI), item by item, each item recorded once delivered so
+/// a retry or a restart never delivers it twice (targets also look for an item by its unique name first). Retries
 /// with exponential backoff inside the activation, a reminder carries on after a silo restart, and after
 /// <see cref="ExportOptions.MaxAttempts"/> the export is parked as failed with its reason.
 /// </summary>
 public sealed class ExportGrain(
     [PersistentState("export")] IPersistentState<ExportGrainState> state,
-    IEnumerable<ICrmAdapter> adapters,
+    ExportTargets targets,
     IOptions<ExportOptions> options,
     TimeProvider time,
     ILogger<ExportGrain> logger) : Grain, IExportGrain, IRemindable
@@ -140,21 +138,14 @@ public sealed class ExportGrain(
 
     private async Task DeliverAsync(CancellationToken cancellationToken)
     {
-        var crm = adapters.FirstOrDefault(a => a.Integration == Target)
-            ?? throw new CrmUnavailableException($"No {Target} connector is installed on this silo.");
+        var target = targets.Find(Target)
+            ?? throw new InvalidOperationException($"No export target '{Target}' is installed on this silo.");
         var session = await GrainFactory.GetGrain<ISessionGrain>(SessionId).GetAsync();
-        var record = session.LinkedRecord is { } linked && linked.Integration == Target
-            ? linked
-            : throw new InvalidOperationException($"Session {SessionId} is not linked to a {Target} record.");
-        state.State.Record = $"{record.ObjectType}/{record.RecordId}";
-        var settings = (await GrainFactory.GetGrain<IIntegrationConfigGrain>(Target).GetAsync()).Settings;
-        var platform = (PlatformSettings)(await GrainFactory.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Platform).GetAsync()).Settings;
-        foreach (var item in ExportPlan.For(session, ExportToggles.Of(settings), platform).Where(i => !state.State.Delivered.ContainsKey(i.Key)))
+        var (items, destination) = await target.PlanAsync(session, cancellationToken);
+        state.State.Record = destination;
+        foreach (var item in items.Where(i => !state.State.Delivered.ContainsKey(i.Key)))
         {
-            var id = item.File is { } file
-                ? await crm.AttachFileAsync(record, file, cancellationToken)
-                : await crm.AddNoteAsync(record, item.NoteTitle!, item.NoteText!, cancellationToken);
-            state.State.Delivered[item.Key] = id;
+            state.State.Delivered[item.Key] = await target.DeliverAsync(session, item, cancellationToken);
             state.State.UpdatedAt = time.GetUtcNow();
             await state.WriteStateAsync();
         }

@@ -1,0 +1,12 @@
+using ClarityConnect.Grains.Crm;
+
+namespace ClarityConnect.Grains.Exports;
+
+/// <summary>Every export target of this silo: one per CRM adapter, plus the registered non-CRM targets (CSI).</summary>
+public sealed class ExportTargets(IEnumerable<ICrmAdapter> crms, IEnumerable<IExportTarget> others, IGrainFactory grains)
+{
+    /// <summary>The target named <paramref name="name"/>, or null.</summary>
+    public IExportTarget? Find(string name) =>
+        others.FirstOrDefault(t => t.Name == name)
+        ?? crms.Where(c => c.Integration == name).Select(c => (IExportTarget)new CrmExportTarget(c, grains)).FirstOrDefault();
+}
