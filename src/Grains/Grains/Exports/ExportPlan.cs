@@ -78,7 +78,8 @@ public static class ExportPlan
         return text.ToString();
     }
 
-    private static string Transcript(SessionSnapshot session)
+    /// <summary>A chat transcript as plain text, one <c>[time] sender: text</c> line per message.</summary>
+    public static string Transcript(SessionSnapshot session)
     {
         var text = new StringBuilder();
         foreach (var message in session.Transcript)

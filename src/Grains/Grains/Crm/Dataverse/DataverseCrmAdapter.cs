@@ -31,7 +31,7 @@ public sealed class DataverseCrmAdapter(
     public IQueryLanguage Language => ODataLanguage.Instance;
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<CrmRecord>> FindCustomersAsync(CustomerCriterion criterion, CancellationToken cancellationToken) => CallAsync(async () =>
+    public Task<IReadOnlyList<CrmRecord>> FindCustomersAsync(CustomerCriterion criterion, CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
     {
         var (contactFilter, accountFilter) = criterion.Kind switch
         {
@@ -57,7 +57,7 @@ public sealed class DataverseCrmAdapter(
     });
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<CrmObjectInfo>> ListObjectsAsync(CancellationToken cancellationToken) => CallAsync(async () =>
+    public Task<IReadOnlyList<CrmObjectInfo>> ListObjectsAsync(CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
         (IReadOnlyList<CrmObjectInfo>)(await client.ListEntitiesAsync(cancellationToken))
             .Where(e => e.EntitySetName is not null)
             .Select(e => new CrmObjectInfo { Name = e.LogicalName, Label = e.DisplayName, Custom = e.IsCustomEntity })
@@ -65,7 +65,7 @@ public sealed class DataverseCrmAdapter(
             .ToList());
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<CrmFieldInfo>> ListFieldsAsync(string objectName, bool extended, CancellationToken cancellationToken) => CallAsync(async () =>
+    public Task<IReadOnlyList<CrmFieldInfo>> ListFieldsAsync(string objectName, bool extended, CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
     {
         var entity = await EntityAsync(objectName, cancellationToken);
         var attributes = await client.GetAttributesAsync(entity.LogicalName, cancellationToken);
@@ -96,7 +96,7 @@ public sealed class DataverseCrmAdapter(
     });
 
     /// <inheritdoc />
-    public Task<CrmQueryResult> QueryAsync(string objectName, IReadOnlyList<string> fields, string where, int maxRecords, CancellationToken cancellationToken) => CallAsync(async () =>
+    public Task<CrmQueryResult> QueryAsync(string objectName, IReadOnlyList<string> fields, string where, int maxRecords, CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
     {
         var entity = await EntityAsync(objectName, cancellationToken);
         if (fields.FirstOrDefault(f => !OData.IsValidIdentifier(f.Replace('.', '/'))) is { } bad)
@@ -123,7 +123,7 @@ public sealed class DataverseCrmAdapter(
     });
 
     /// <inheritdoc />
-    public Task<string> AttachFileAsync(CrmRecordLink record, CrmFile file, CancellationToken cancellationToken) => CallAsync(async () =>
+    public Task<string> AttachFileAsync(CrmRecordLink record, CrmFile file, CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
     {
         if (await ExistingAnnotationAsync(record, file.Title, cancellationToken) is { } existing)
         {
@@ -132,14 +132,14 @@ public sealed class DataverseCrmAdapter(
 
         var entity = await EntityAsync(record.ObjectType, cancellationToken);
         await using var content = await file.Open(cancellationToken);
-        var data = content.CanSeek ? content : await BufferAsync(content, cancellationToken);
+        var data = await CrmCalls.SeekableAsync(content, cancellationToken);
         var id = await client.CreateAnnotationAsync(entity.LogicalName, entity.EntitySetName!, Guid.Parse(record.RecordId), file.Title, null,
             file.FileName, file.ContentType, data, data.Length - data.Position, cancellationToken);
         return id.ToString();
     });
 
     /// <inheritdoc />
-    public Task<string> AddNoteAsync(CrmRecordLink record, string title, string text, CancellationToken cancellationToken) => CallAsync(async () =>
+    public Task<string> AddNoteAsync(CrmRecordLink record, string title, string text, CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
     {
         if (await ExistingAnnotationAsync(record, title, cancellationToken) is { } existing)
         {
@@ -180,7 +180,7 @@ public sealed class DataverseCrmAdapter(
     {
         var found = await client.QueryAsync("annotations", "annotationid",
             $"subject eq {OData.Literal(subject)} and _objectid_value eq {Guid.Parse(record.RecordId)}", null, 1, PageSize, false, cancellationToken);
-        return found.Records.Count > 0 ? Text(found.Records[0]["annotationid"]) : null;
+        return found.Records.Count > 0 ? CrmCalls.Text(found.Records[0]["annotationid"]) : null;
     }
 
     private async Task<(string? Contacts, string? Accounts)> FieldFiltersAsync(string searchParameter, string value, CancellationToken cancellationToken)
@@ -237,12 +237,12 @@ public sealed class DataverseCrmAdapter(
             {
                 foreach (var (column, relatedValue) in related.Where(p => !p.Key.Contains('@')))
                 {
-                    fields[$"{name}.{column}"] = Text(relatedValue);
+                    fields[$"{name}.{column}"] = CrmCalls.Text(relatedValue);
                 }
             }
             else
             {
-                fields[name] = Text(value);
+                fields[name] = CrmCalls.Text(value);
             }
         }
 
@@ -263,31 +263,4 @@ public sealed class DataverseCrmAdapter(
 
     private static string AnyEquals(IEnumerable<string> columns, IReadOnlyList<string> values) =>
         string.Join(" or ", columns.SelectMany(column => values.Select(value => $"{column} eq {OData.Literal(value)}")));
-
-    private static string? Text(JsonNode? value) => value switch
-    {
-        null => null,
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        _ => value.ToJsonString(),
-    };
-
-    private static async Task<Stream> BufferAsync(Stream content, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
-        return buffer;
-    }
-
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (Exception failure) when (failure is not (InvalidRequestException or CrmUnavailableException or OperationCanceledException))
-        {
-            throw new CrmUnavailableException($"Microsoft Dynamics: {failure.Message}", failure);
-        }
-    }
 }

@@ -28,7 +28,7 @@ public sealed class SalesforceCrmAdapter(
     public IQueryLanguage Language => SoqlLanguage.Instance;
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<CrmRecord>> FindCustomersAsync(CustomerCriterion criterion, CancellationToken cancellationToken) => CallAsync(async () =>
+    public Task<IReadOnlyList<CrmRecord>> FindCustomersAsync(CustomerCriterion criterion, CancellationToken cancellationToken) => CrmCalls.RunAsync("Salesforce", async () =>
     {
         if (criterion.Kind == CustomerCriterionKind.Field)
         {
@@ -49,14 +49,14 @@ public sealed class SalesforceCrmAdapter(
     });
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<CrmObjectInfo>> ListObjectsAsync(CancellationToken cancellationToken) => CallAsync(async () =>
+    public Task<IReadOnlyList<CrmObjectInfo>> ListObjectsAsync(CancellationToken cancellationToken) => CrmCalls.RunAsync("Salesforce", async () =>
         (IReadOnlyList<CrmObjectInfo>)(await client.DescribeGlobalAsync(cancellationToken))
             .Where(o => o.Queryable)
             .Select(o => new CrmObjectInfo { Name = o.Name, Label = o.Label, Custom = o.Custom })
             .ToList());
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<CrmFieldInfo>> ListFieldsAsync(string objectName, bool extended, CancellationToken cancellationToken) => CallAsync(async () =>
+    public Task<IReadOnlyList<CrmFieldInfo>> ListFieldsAsync(string objectName, bool extended, CancellationToken cancellationToken) => CrmCalls.RunAsync("Salesforce", async () =>
     {
         var describe = await DescribeKnownAsync(objectName, cancellationToken);
         var fields = describe.Fields.Select(f => new CrmFieldInfo
@@ -79,7 +79,7 @@ public sealed class SalesforceCrmAdapter(
     });
 
     /// <inheritdoc />
-    public Task<CrmQueryResult> QueryAsync(string objectName, IReadOnlyList<string> fields, string where, int maxRecords, CancellationToken cancellationToken) => CallAsync(async () =>
+    public Task<CrmQueryResult> QueryAsync(string objectName, IReadOnlyList<string> fields, string where, int maxRecords, CancellationToken cancellationToken) => CrmCalls.RunAsync("Salesforce", async () =>
     {
         await DescribeKnownAsync(objectName, cancellationToken);
         var select = fields.Any(f => f.Equals("Id", StringComparison.OrdinalIgnoreCase)) ? fields : fields.Prepend("Id").ToList();
@@ -103,7 +103,7 @@ public sealed class SalesforceCrmAdapter(
     });
 
     /// <inheritdoc />
-    public Task<string> AttachFileAsync(CrmRecordLink record, CrmFile file, CancellationToken cancellationToken) => CallAsync(async () =>
+    public Task<string> AttachFileAsync(CrmRecordLink record, CrmFile file, CancellationToken cancellationToken) => CrmCalls.RunAsync("Salesforce", async () =>
     {
         var existing = await client.QueryAsync($"SELECT Id FROM ContentVersion WHERE Title = {Soql.Literal(file.Title)} LIMIT 1", cancellationToken);
         if (existing.Records.Count > 0)
@@ -112,12 +112,12 @@ public sealed class SalesforceCrmAdapter(
         }
 
         await using var content = await file.Open(cancellationToken);
-        var data = content.CanSeek ? content : await BufferAsync(content, cancellationToken);
+        var data = await CrmCalls.SeekableAsync(content, cancellationToken);
         return await client.CreateContentVersionAsync(file.Title, file.FileName, record.RecordId, data, data.Length - data.Position, cancellationToken);
     });
 
     /// <inheritdoc />
-    public Task<string> AddNoteAsync(CrmRecordLink record, string title, string text, CancellationToken cancellationToken) => CallAsync(async () =>
+    public Task<string> AddNoteAsync(CrmRecordLink record, string title, string text, CancellationToken cancellationToken) => CrmCalls.RunAsync("Salesforce", async () =>
     {
         var shortTitle = title.Length <= NoteTitleLength ? title : title[..NoteTitleLength];
         var existing = await client.QueryAsync(
@@ -187,7 +187,7 @@ public sealed class SalesforceCrmAdapter(
     private CrmRecord ToRecord(JsonObject json)
     {
         var type = json["attributes"]?["type"]?.GetValue<string>() ?? "Unknown";
-        var id = Text(json["Id"]) ?? json["attributes"]?["url"]?.GetValue<string>()?.Split('/')[^1] ?? "";
+        var id = CrmCalls.Text(json["Id"]) ?? json["attributes"]?["url"]?.GetValue<string>()?.Split('/')[^1] ?? "";
         var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         Flatten(json, "", fields);
         return new CrmRecord
@@ -220,35 +220,8 @@ public sealed class SalesforceCrmAdapter(
             }
             else
             {
-                into[prefix + name] = Text(value);
+                into[prefix + name] = CrmCalls.Text(value);
             }
-        }
-    }
-
-    private static string? Text(JsonNode? value) => value switch
-    {
-        null => null,
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        _ => value.ToJsonString(),
-    };
-
-    private static async Task<Stream> BufferAsync(Stream content, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
-        return buffer;
-    }
-
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (Exception failure) when (failure is not (InvalidRequestException or CrmUnavailableException or OperationCanceledException))
-        {
-            throw new CrmUnavailableException($"Salesforce: {failure.Message}", failure);
         }
     }
 }
