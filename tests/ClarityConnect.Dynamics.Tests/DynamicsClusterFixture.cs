@@ -1,49 +1,21 @@
 using System.Web;
 using ClarityConnect.Abstractions.Crm;
 using ClarityConnect.Abstractions.Integrations;
-using ClarityConnect.Connectors.Dataverse;
-using ClarityConnect.Grains.Events;
-using ClarityConnect.Grains.Exports;
-using ClarityConnect.Silo.Configuration;
 using ClarityConnect.TestDoubles.Dataverse;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
 
 namespace ClarityConnect.Dynamics.Tests;
 
 /// <summary>
-/// A one-silo cluster on the embedded profile with the real Dataverse connector, pointed at a <see cref="DataverseDouble"/>
-/// on loopback, enabled and authorized through the "Key icon" flow as an administrator would.
+/// A cluster with the real Dataverse connector pointed at a <see cref="DataverseDouble"/> on loopback, enabled and
+/// authorized through the "Key icon" flow as an administrator would.
 /// </summary>
-public sealed class DynamicsClusterFixture : IAsyncLifetime
+public sealed class DynamicsClusterFixture : ClusterFixture
 {
-    public DataverseDouble Dataverse { get; } = new();
-
-    public TestCluster Cluster { get; private set; } = null!;
-
-    public IGrainFactory Grains => Cluster.Client;
-
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "clarityconnect-dv-tests", Guid.NewGuid().ToString("n"));
-
-    public string RecordingsDirectory => Path.Combine(DataDirectory, "recordings");
-
     public static readonly Uri RedirectUri = new("https://admin.example.com/api/integrations/dynamics/callback");
 
-    public async Task InitializeAsync()
-    {
-        await Dataverse.StartAsync();
-        Directory.CreateDirectory(RecordingsDirectory);
-        var builder = new TestClusterBuilder(1);
-        builder.Properties[Configurator.DataDirectoryKey] = DataDirectory;
-        builder.Options.ServiceId = "clarityconnect-" + Path.GetFileName(DataDirectory);
-        builder.AddSiloBuilderConfigurator<Configurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-        await ConfigureAsync(enabled: true);
-        var platform = Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Platform);
-        await platform.UpdateAsync(new PlatformSettings { AdminWebsiteBaseUrl = "https://admin.example.com", RecordingsRoot = RecordingsDirectory }, (await platform.GetAsync()).Version);
-        await AuthorizeAsync();
-    }
+    public DataverseDouble Dataverse { get; } = new();
+
+    public string RecordingsDirectory => Path.Combine(DataDirectory, "recordings");
 
     /// <summary>Saves the Microsoft Dynamics settings pointing at the double.</summary>
     public async Task ConfigureAsync(bool enabled, bool clientCredentials = false)
@@ -64,7 +36,7 @@ public sealed class DynamicsClusterFixture : IAsyncLifetime
         }, (await config.GetAsync()).Version);
     }
 
-    /// <summary>The "Key icon": open the authorization URL, let the double's login page issue a code, follow the redirect back.</summary>
+    /// <summary>The "Key icon": open the authorization URL, let Entra ID's double issue a code, follow the redirect back.</summary>
     public async Task<AuthorizationStatus> AuthorizeAsync()
     {
         var authorization = Grains.GetGrain<ICrmAuthorizationGrain>(IntegrationNames.Dynamics);
@@ -74,45 +46,20 @@ public sealed class DynamicsClusterFixture : IAsyncLifetime
         return await authorization.CompleteAsync(query["state"]!, code);
     }
 
-    public async Task DisposeAsync()
+    protected override async Task StartDoublesAsync()
     {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
-        await Dataverse.DisposeAsync();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await Dataverse.StartAsync();
+        Directory.CreateDirectory(RecordingsDirectory);
     }
 
-    public sealed class Configurator : ISiloConfigurator
+    protected override async Task ConfigureIntegrationsAsync()
     {
-        public const string DataDirectoryKey = "ClarityConnectDataDirectory";
-
-        public void Configure(ISiloBuilder silo)
-        {
-            silo.AddClarityConnectStorage(new ClarityConnectOptions.StorageSettings { DataDirectory = silo.Configuration[DataDirectoryKey]! })
-                .AddClarityConnectCore();
-            silo.Services.Configure<ChangeEventOptions>(o => o.RedeliveryPeriod = TimeSpan.FromSeconds(2));
-            silo.Services.Configure<ExportOptions>(o =>
-            {
-                o.FirstRetryDelay = TimeSpan.FromMilliseconds(200);
-                o.MaxAttempts = 4;
-                o.ReminderPeriod = TimeSpan.FromSeconds(2);
-            });
-            silo.Services.Configure<DataverseConnectorOptions>(o =>
-            {
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
-                o.MaxRetryDelay = TimeSpan.FromMilliseconds(20);
-                o.MaxRetryAfter = TimeSpan.FromMilliseconds(20);
-                o.MaxRetryAttempts = 2;
-                o.CircuitBreakerMinimumThroughput = 1000;
-            });
-        }
+        await ConfigureAsync(enabled: true);
+        await ConfigurePlatformAsync(RecordingsDirectory);
+        await AuthorizeAsync();
     }
+
+    protected override Task StopDoublesAsync() => Dataverse.DisposeAsync().AsTask();
 }
 
 [CollectionDefinition(Name)]

@@ -6,7 +6,7 @@ using ClarityConnect.Abstractions.Sessions;
 namespace ClarityConnect.Grains.Tests;
 
 [Collection(ClusterCollection.Name)]
-public sealed class AgentConsoleTests(ClusterFixture fixture)
+public sealed class AgentConsoleTests(CoreClusterFixture fixture)
 {
     [Fact]
     public async Task The_answering_agent_gets_the_record_link_as_caller_context_screen_pop_and_instant_message()

@@ -4,7 +4,7 @@ using ClarityConnect.Abstractions.Sessions;
 namespace ClarityConnect.Grains.Tests;
 
 [Collection(ClusterCollection.Name)]
-public sealed class AgentLifecycleTests(ClusterFixture fixture)
+public sealed class AgentLifecycleTests(CoreClusterFixture fixture)
 {
     // The statuses an agent chooses, from each status the agent can be in without a session.
     public static TheoryData<AgentStatus, AgentStatus, bool> ChosenTransitions() => new()

@@ -8,7 +8,7 @@ using Orleans.Streams;
 namespace ClarityConnect.Grains.Tests;
 
 [Collection(ClusterCollection.Name)]
-public sealed class ChangeEventTests(ClusterFixture fixture)
+public sealed class ChangeEventTests(CoreClusterFixture fixture)
 {
     [Fact]
     public async Task Each_status_change_reaches_both_consumers_once_in_order_with_gap_free_sequences()

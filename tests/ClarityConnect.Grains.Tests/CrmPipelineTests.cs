@@ -6,7 +6,7 @@ using ClarityConnect.Abstractions.Sessions;
 namespace ClarityConnect.Grains.Tests;
 
 [Collection(ClusterCollection.Name)]
-public sealed class CrmPipelineTests(ClusterFixture fixture)
+public sealed class CrmPipelineTests(CoreClusterFixture fixture)
 {
     [Fact]
     public async Task A_match_links_the_contact_before_the_account_and_sets_documented_extra_items()

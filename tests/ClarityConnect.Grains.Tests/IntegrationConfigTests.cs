@@ -5,7 +5,7 @@ using ClarityConnect.Abstractions.Sessions;
 namespace ClarityConnect.Grains.Tests;
 
 [Collection(ClusterCollection.Name)]
-public sealed class IntegrationConfigTests(ClusterFixture fixture)
+public sealed class IntegrationConfigTests(CoreClusterFixture fixture)
 {
     public static TheoryData<IntegrationSettings, string> InvalidSettings() => new()
     {

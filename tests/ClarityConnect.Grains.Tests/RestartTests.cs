@@ -10,7 +10,7 @@ public sealed class RestartTests
     [Fact]
     public async Task Sessions_agents_settings_and_event_progress_survive_a_cluster_restart()
     {
-        var first = new ClusterFixture();
+        var first = new CoreClusterFixture();
         await first.InitializeAsync();
         var (session, agentId) = await new SessionDriver(first.Grains).NewAsync(SessionStatus.WrapUp);
         var sessionId = session.GetPrimaryKeyString();
@@ -46,5 +46,5 @@ public sealed class RestartTests
         }
     }
 
-    private sealed class RestartedClusterFixture(string dataDirectory) : ClusterFixture(1, dataDirectory);
+    private sealed class RestartedClusterFixture(string dataDirectory) : CoreClusterFixture(1, dataDirectory);
 }

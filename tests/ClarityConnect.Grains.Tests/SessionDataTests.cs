@@ -6,7 +6,7 @@ using ClarityConnect.Grains.Sessions;
 namespace ClarityConnect.Grains.Tests;
 
 [Collection(ClusterCollection.Name)]
-public sealed class SessionDataTests(ClusterFixture fixture)
+public sealed class SessionDataTests(CoreClusterFixture fixture)
 {
     private readonly SessionDriver _driver = new(fixture.Grains);
 

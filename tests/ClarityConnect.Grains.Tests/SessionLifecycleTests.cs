@@ -4,7 +4,7 @@ using ClarityConnect.Abstractions.Sessions;
 namespace ClarityConnect.Grains.Tests;
 
 [Collection(ClusterCollection.Name)]
-public sealed class SessionLifecycleTests(ClusterFixture fixture)
+public sealed class SessionLifecycleTests(CoreClusterFixture fixture)
 {
     public enum Operation { Enqueue, Offer, Requeue, Accept, Hold, Resume, End, Complete, Abandon }
 

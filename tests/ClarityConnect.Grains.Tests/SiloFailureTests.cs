@@ -5,7 +5,7 @@ using ClarityConnect.Grains.Events;
 
 namespace ClarityConnect.Grains.Tests;
 
-public sealed class ThreeSiloClusterFixture() : ClusterFixture(3);
+public sealed class ThreeSiloClusterFixture() : CoreClusterFixture(3);
 
 [CollectionDefinition(Name)]
 public sealed class ThreeSiloCollection : ICollectionFixture<ThreeSiloClusterFixture>

@@ -1,50 +1,21 @@
 using System.Web;
 using ClarityConnect.Abstractions.Crm;
 using ClarityConnect.Abstractions.Integrations;
-using ClarityConnect.Connectors.Salesforce;
-using ClarityConnect.Grains.Events;
-using ClarityConnect.Grains.Exports;
-using ClarityConnect.Silo.Configuration;
 using ClarityConnect.TestDoubles.Salesforce;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
 
 namespace ClarityConnect.Salesforce.Tests;
 
 /// <summary>
-/// A one-silo cluster on the embedded profile with the real Salesforce connector, pointed at a <see cref="SalesforceDouble"/>
-/// on loopback, enabled and authorized through the "Key icon" flow as an administrator would.
+/// A cluster with the real Salesforce connector pointed at a <see cref="SalesforceDouble"/> on loopback, enabled and
+/// authorized through the "Key icon" flow as an administrator would.
 /// </summary>
-public sealed class SalesforceClusterFixture : IAsyncLifetime
+public sealed class SalesforceClusterFixture : ClusterFixture
 {
-    public SalesforceDouble Salesforce { get; } = new();
-
-    public TestCluster Cluster { get; private set; } = null!;
-
-    public IGrainFactory Grains => Cluster.Client;
-
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "clarityconnect-sf-tests", Guid.NewGuid().ToString("n"));
-
-    public string RecordingsDirectory => Path.Combine(DataDirectory, "recordings");
-
     public static readonly Uri RedirectUri = new("https://admin.example.com/api/integrations/salesforce/callback");
 
-    public async Task InitializeAsync()
-    {
-        await Salesforce.StartAsync();
-        Salesforce.DefineField("Account", "AccountNumber");
-        Directory.CreateDirectory(RecordingsDirectory);
-        var builder = new TestClusterBuilder(1);
-        builder.Properties[Configurator.DataDirectoryKey] = DataDirectory;
-        builder.Options.ServiceId = "clarityconnect-" + Path.GetFileName(DataDirectory);
-        builder.AddSiloBuilderConfigurator<Configurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-        await ConfigureAsync(enabled: true);
-        var platform = Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Platform);
-        await platform.UpdateAsync(new PlatformSettings { AdminWebsiteBaseUrl = "https://admin.example.com", RecordingsRoot = RecordingsDirectory }, (await platform.GetAsync()).Version);
-        await AuthorizeAsync();
-    }
+    public SalesforceDouble Salesforce { get; } = new();
+
+    public string RecordingsDirectory => Path.Combine(DataDirectory, "recordings");
 
     /// <summary>Saves the Salesforce settings pointing at the double.</summary>
     public async Task ConfigureAsync(bool enabled)
@@ -72,45 +43,22 @@ public sealed class SalesforceClusterFixture : IAsyncLifetime
         return await authorization.CompleteAsync(query["state"]!, code);
     }
 
-    public async Task DisposeAsync()
+    protected override async Task StartDoublesAsync()
     {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
-        await Salesforce.DisposeAsync();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await Salesforce.StartAsync();
+        Salesforce.DefineField("Account", "AccountNumber");
+        Directory.CreateDirectory(RecordingsDirectory);
     }
 
-    public sealed class Configurator : ISiloConfigurator
+    protected override async Task ConfigureIntegrationsAsync()
     {
-        public const string DataDirectoryKey = "ClarityConnectDataDirectory";
-
-        public void Configure(ISiloBuilder silo)
-        {
-            silo.AddClarityConnectStorage(new ClarityConnectOptions.StorageSettings { DataDirectory = silo.Configuration[DataDirectoryKey]! })
-                .AddClarityConnectCore();
-            silo.Services.Configure<ChangeEventOptions>(o => o.RedeliveryPeriod = TimeSpan.FromSeconds(2));
-            silo.Services.Configure<ExportOptions>(o =>
-            {
-                o.FirstRetryDelay = TimeSpan.FromMilliseconds(200);
-                o.MaxAttempts = 4;
-                o.ReminderPeriod = TimeSpan.FromSeconds(2);
-            });
-            silo.Services.Configure<SalesforceConnectorOptions>(o =>
-            {
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
-                o.MaxRetryDelay = TimeSpan.FromMilliseconds(20);
-                o.MaxRetryAfter = TimeSpan.FromMilliseconds(20);
-                o.MaxRetryAttempts = 2;
-                o.CircuitBreakerMinimumThroughput = 1000;
-            });
-        }
+        await ConfigureAsync(enabled: true);
+        await ConfigurePlatformAsync(RecordingsDirectory);
+        await AuthorizeAsync();
     }
+
+    protected override Task StopDoublesAsync() => Salesforce.DisposeAsync().AsTask();
+
 }
 
 [CollectionDefinition(Name)]

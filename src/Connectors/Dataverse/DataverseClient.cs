@@ -4,13 +4,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.RateLimiting;
+using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.OAuth;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
-using Polly.RateLimiting;
-using Polly.Timeout;
 
 namespace ClarityConnect.Connectors.Dataverse;
 
@@ -505,17 +502,12 @@ public sealed class DataverseClient(
             request.Headers.TryAddWithoutValidation("If-None-Match", "null");
         }
 
-        request.Options.Set(DataverseRequestOptions.AttemptTimeout, timeout ?? credentials.RequestTimeout);
-        try
-        {
-            return await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or RateLimiterRejectedException
-                                   || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new DataverseUnavailableException(
-                $"Dataverse {request.Method} {request.RequestUri?.AbsolutePath} failed: {ex.GetType().Name}: {ex.Message}", ex);
-        }
+        return await HttpConnectorTransport.SendAsync(
+            httpClient,
+            request,
+            timeout ?? credentials.RequestTimeout,
+            (failure, ex) => new DataverseUnavailableException($"Dataverse {request.Method} {request.RequestUri?.AbsolutePath} failed: {failure}", ex),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private Uri ApiBase(Uri instanceUrl) => new(new Uri(instanceUrl.GetLeftPart(UriPartial.Authority) + "/"), settings.ApiPath);

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
+using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.OAuth;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace ClarityConnect.Connectors.Dataverse;
 
@@ -130,20 +129,12 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
     {
         var request = new HttpRequestMessage(HttpMethod.Post, credentials.TokenUrl) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Options.Set(DataverseRequestOptions.AttemptTimeout, credentials.RequestTimeout);
-
-        HttpResponseMessage sent;
-        try
-        {
-            sent = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
-                                   || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new DataverseUnavailableException($"The Entra ID token endpoint could not be reached: {ex.GetType().Name}: {ex.Message}", ex);
-        }
-
-        using var response = sent;
+        using var response = await HttpConnectorTransport.SendAsync(
+            httpClient,
+            request,
+            credentials.RequestTimeout,
+            (failure, ex) => new DataverseUnavailableException($"The Entra ID token endpoint could not be reached: {failure}", ex),
+            cancellationToken).ConfigureAwait(false);
         var receivedAt = timeProvider.GetUtcNow();
         var token = await OAuthTokenResponseReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         var lifetime = token.ExpiresIn is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultLifetime;

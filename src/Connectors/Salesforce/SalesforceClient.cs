@@ -5,13 +5,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading.RateLimiting;
+using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.OAuth;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
-using Polly.RateLimiting;
-using Polly.Timeout;
 
 namespace ClarityConnect.Connectors.Salesforce;
 
@@ -305,17 +302,12 @@ public sealed class SalesforceClient(
         var request = build(session, credentials);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.AccessToken);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Options.Set(SalesforceRequestOptions.AttemptTimeout, timeout ?? credentials.RequestTimeout);
-        try
-        {
-            return await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or RateLimiterRejectedException
-                                   || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new SalesforceUnavailableException(
-                $"Salesforce {request.Method} {request.RequestUri?.AbsolutePath} failed: {ex.GetType().Name}: {ex.Message}", ex);
-        }
+        return await HttpConnectorTransport.SendAsync(
+            httpClient,
+            request,
+            timeout ?? credentials.RequestTimeout,
+            (failure, ex) => new SalesforceUnavailableException($"Salesforce {request.Method} {request.RequestUri?.AbsolutePath} failed: {failure}", ex),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(SalesforceSession Session, SalesforceCredentials Credentials)> GetSessionAsync(CancellationToken cancellationToken)

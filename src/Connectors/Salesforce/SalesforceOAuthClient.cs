@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.OAuth;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace ClarityConnect.Connectors.Salesforce;
 
@@ -109,20 +108,12 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
             Content = new FormUrlEncodedContent(form),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Options.Set(SalesforceRequestOptions.AttemptTimeout, credentials.RequestTimeout);
-
-        HttpResponseMessage sent;
-        try
-        {
-            sent = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
-                                   || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new SalesforceUnavailableException($"The Salesforce token endpoint could not be reached: {ex.GetType().Name}: {ex.Message}", ex);
-        }
-
-        using var response = sent;
+        using var response = await HttpConnectorTransport.SendAsync(
+            httpClient,
+            request,
+            credentials.RequestTimeout,
+            (failure, ex) => new SalesforceUnavailableException($"The Salesforce token endpoint could not be reached: {failure}", ex),
+            cancellationToken).ConfigureAwait(false);
         var token = await OAuthTokenResponseReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
 
         if (!Uri.TryCreate(token.InstanceUrl, UriKind.Absolute, out var instanceUrl) || instanceUrl.Scheme is not ("https" or "http"))

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+
+namespace ClarityConnect.Connectors.Http;
+
+/// <summary>Fails start-up on unusable connector options, naming the setting: first the connector's own settings
+/// (<see cref="ValidateConnector"/>), then the shared <see cref="HttpConnectorOptions"/> ones.</summary>
+/// <typeparam name="TOptions">The connector's options.</typeparam>
+public abstract class HttpConnectorOptionsValidator<TOptions> : IValidateOptions<TOptions>
+    where TOptions : HttpConnectorOptions
+{
+    /// <summary>The configuration section that prefixes every message, e.g. <c>Salesforce</c>.</summary>
+    protected abstract string Section { get; }
+
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, TOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new OptionsFailures(Section);
+        ValidateConnector(options, failures);
+        ValidateHttp(options, failures);
+        return failures.Messages.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Messages);
+    }
+
+    /// <summary>Checks the settings only this connector has.</summary>
+    /// <param name="options">The options to check.</param>
+    /// <param name="failures">Where failed checks go.</param>
+    protected abstract void ValidateConnector(TOptions options, OptionsFailures failures);
+
+    private static void ValidateHttp(HttpConnectorOptions options, OptionsFailures failures)
+    {
+        failures.Check(options.MaxRetryAttempts is >= 1 and <= 20, nameof(options.MaxRetryAttempts), "must be between 1 and 20");
+        failures.Check(options.RetryBaseDelay >= TimeSpan.Zero && options.RetryBaseDelay <= TimeSpan.FromMinutes(5), nameof(options.RetryBaseDelay), "must be between 0 and 5 minutes");
+        failures.Check(options.MaxRetryDelay >= options.RetryBaseDelay, nameof(options.MaxRetryDelay), "must not be below RetryBaseDelay");
+        failures.Check(options.MaxRetryAfter >= TimeSpan.Zero, nameof(options.MaxRetryAfter), "must not be negative");
+        failures.Check(options.DefaultRequestTimeout >= TimeSpan.FromMilliseconds(10), nameof(options.DefaultRequestTimeout), "must be at least 10 ms");
+        failures.Check(options.UploadTimeout >= TimeSpan.FromMilliseconds(10), nameof(options.UploadTimeout), "must be at least 10 ms");
+        failures.Check(options.MaxConcurrentRequests >= 1, nameof(options.MaxConcurrentRequests), "must be at least 1");
+        failures.Check(options.QueueLimit >= 0, nameof(options.QueueLimit), "must not be negative");
+        failures.Check(options.CircuitBreakerFailureRatio is > 0 and <= 1, nameof(options.CircuitBreakerFailureRatio), "must be in (0, 1]");
+        failures.Check(options.CircuitBreakerMinimumThroughput >= 2, nameof(options.CircuitBreakerMinimumThroughput), "must be at least 2");
+        failures.Check(options.CircuitBreakerSamplingDuration >= TimeSpan.FromMilliseconds(500), nameof(options.CircuitBreakerSamplingDuration), "must be at least 500 ms");
+        failures.Check(options.CircuitBreakerBreakDuration >= TimeSpan.FromMilliseconds(500), nameof(options.CircuitBreakerBreakDuration), "must be at least 500 ms");
+    }
+}

@@ -1,0 +1,39 @@
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
+
+namespace ClarityConnect.Connectors.Http;
+
+/// <summary>Sends a connector's request through its resilience pipeline and turns transport failures (network errors,
+/// timeouts, an open breaker, a full queue) into the connector's "unavailable" exception.</summary>
+internal static class HttpConnectorTransport
+{
+    /// <summary>Sends <paramref name="request"/> with its attempt timeout set, reading the whole response.</summary>
+    /// <param name="httpClient">The connector's typed client (its handler runs the resilience pipeline).</param>
+    /// <param name="request">The request to send.</param>
+    /// <param name="attemptTimeout">The timeout of each attempt (see <see cref="HttpConnectorRequestOptions.AttemptTimeout"/>).</param>
+    /// <param name="unavailable">Builds the connector's exception from a description and the transport failure.</param>
+    /// <param name="cancellationToken">Cancels the call; a cancellation by the caller is rethrown as is.</param>
+    public static async Task<HttpResponseMessage> SendAsync(
+        HttpClient httpClient,
+        HttpRequestMessage request,
+        TimeSpan attemptTimeout,
+        Func<string, Exception, Exception> unavailable,
+        CancellationToken cancellationToken)
+    {
+        request.Options.Set(HttpConnectorRequestOptions.AttemptTimeout, attemptTimeout);
+        try
+        {
+            return await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
+        {
+            throw unavailable($"{ex.GetType().Name}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>True for the failures of the transport or the pipeline, as opposed to the caller's cancellation or a bug.</summary>
+    private static bool IsTransportFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or RateLimiterRejectedException
+        || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+}

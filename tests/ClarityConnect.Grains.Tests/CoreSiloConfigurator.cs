@@ -1,0 +1,27 @@
+using ClarityConnect.Grains.Crm;
+using ClarityConnect.Grains.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.TestingHost;
+
+namespace ClarityConnect.Grains.Tests;
+
+/// <summary>Adds what the core tests observe: recording change handlers, and the in-memory CRM in place of Salesforce.</summary>
+public sealed class CoreSiloConfigurator : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton<IChangeEventHandler>(new RecordingChangeHandler(ChangeConsumers.Csi));
+        silo.Services.AddSingleton<IChangeEventHandler>(new RecordingChangeHandler(ChangeConsumers.Crm));
+        silo.Services.RemoveAll<ICrmAdapter>();
+        silo.Services.AddSingleton<ICrmAdapter, InMemoryCrmAdapter>();
+        silo.Services.Configure<Exports.ExportOptions>(o => o.MaxAttempts = 3);
+    }
+}
+
+/// <summary>Lets the test client publish on the change stream (to inject duplicates and gaps).</summary>
+public sealed class CoreClientConfigurator : IClientBuilderConfigurator
+{
+    public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder client) =>
+        client.AddMemoryStreams(Abstractions.Events.ChangeStreams.ProviderName);
+}

@@ -1,0 +1,54 @@
+using ClarityConnect.Connectors.Dataverse;
+using ClarityConnect.Connectors.Salesforce;
+using ClarityConnect.Grains.Csi;
+using ClarityConnect.Grains.Events;
+using ClarityConnect.Grains.Exports;
+using ClarityConnect.Silo.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace ClarityConnect.Testing;
+
+/// <summary>Configures a test silo as the host does on the embedded profile, with retries and redelivery in milliseconds instead of minutes.</summary>
+public sealed class TestSiloConfigurator : ISiloConfigurator
+{
+    /// <summary>The test cluster property holding the data folder.</summary>
+    public const string DataDirectoryKey = "ClarityConnectDataDirectory";
+
+    /// <inheritdoc />
+    public void Configure(ISiloBuilder silo)
+    {
+        var dataDirectory = silo.Configuration[DataDirectoryKey] ?? throw new InvalidOperationException("No data folder given");
+        silo.AddClarityConnectStorage(new ClarityConnectOptions.StorageSettings { DataDirectory = dataDirectory })
+            .AddClarityConnectCore();
+        silo.Services.Configure<ChangeEventOptions>(o => o.RedeliveryPeriod = TimeSpan.FromSeconds(2));
+        silo.Services.Configure<ExportOptions>(o =>
+        {
+            o.FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+            o.MaxAttempts = 4;
+            o.ReminderPeriod = TimeSpan.FromSeconds(2);
+        });
+        silo.Services.Configure<CsiEventOptions>(o =>
+        {
+            o.MaxBatchAge = TimeSpan.FromMilliseconds(100);
+            o.FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(400);
+        });
+        silo.Services.Configure<SalesforceConnectorOptions>(o =>
+        {
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(20);
+            o.MaxRetryAfter = TimeSpan.FromMilliseconds(20);
+            o.MaxRetryAttempts = 2;
+            o.CircuitBreakerMinimumThroughput = 1000;
+        });
+        silo.Services.Configure<DataverseConnectorOptions>(o =>
+        {
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(20);
+            o.MaxRetryAfter = TimeSpan.FromMilliseconds(20);
+            o.MaxRetryAttempts = 2;
+            o.CircuitBreakerMinimumThroughput = 1000;
+        });
+    }
+}
