@@ -18,6 +18,15 @@ else
   echo "test.sh: PostgreSQL could not be started; the PostgreSQL tests will be skipped (in CI they fail)." >&2
 fi
 
+# The CSI FTP tests run against Debian's real vsftpd (the fixture starts it; installing needs root).
+if ! scripts/install-vsftpd.sh; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "test.sh: vsftpd could not be installed, and CI requires the FTP suite." >&2
+    exit 1
+  fi
+  echo "test.sh: vsftpd is not available; the FTP tests will be skipped (in CI they fail)." >&2
+fi
+
 dotnet test ClarityConnect.sln -c Release --logger "trx" --results-directory "$results" "$@"
 status=$?
 

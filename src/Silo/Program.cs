@@ -1,5 +1,9 @@
 using ClarityConnect.Connectors.Security;
+using ClarityConnect.Connectors.Dataverse;
+using ClarityConnect.Connectors.Salesforce;
+using ClarityConnect.Grains.Csi;
 using ClarityConnect.Grains.Events;
+using ClarityConnect.Grains.Exports;
 using ClarityConnect.Silo;
 using ClarityConnect.Silo.Configuration;
 using ClarityConnect.Silo.Storage;
@@ -20,6 +24,11 @@ if (args.Contains("migrate"))
 
 builder.Services.Configure<SecretProtectionOptions>(builder.Configuration.GetSection(SecretProtectionOptions.Section));
 builder.Services.Configure<ChangeEventOptions>(builder.Configuration.GetSection(ChangeEventOptions.Section));
+builder.Services.Configure<ExportOptions>(builder.Configuration.GetSection(ExportOptions.Section));
+builder.Services.Configure<CsiEventOptions>(builder.Configuration.GetSection(CsiEventOptions.Section));
+builder.Services.Configure<CsiFtpOptions>(builder.Configuration.GetSection(CsiFtpOptions.Section));
+builder.Services.Configure<SalesforceConnectorOptions>(builder.Configuration.GetSection("ClarityConnect:Connectors:Salesforce"));
+builder.Services.Configure<DataverseConnectorOptions>(builder.Configuration.GetSection("ClarityConnect:Connectors:Dataverse"));
 builder.UseOrleans(silo => silo.AddClarityConnect(options));
 builder.Services.AddHostedService<StartupReport>();
 builder.Services.AddSingleton(options);

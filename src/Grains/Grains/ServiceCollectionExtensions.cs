@@ -1,6 +1,7 @@
 using ClarityConnect.Connectors.Security;
 using ClarityConnect.Connectors.Csi;
 using ClarityConnect.Connectors.Dataverse;
+using ClarityConnect.Connectors.Ftp;
 using ClarityConnect.Connectors.Salesforce;
 using ClarityConnect.Grains.Crm;
 using ClarityConnect.Grains.Csi;
@@ -29,6 +30,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.AddSingleton<IChangeEventHandler, CrmExportHandler>();
         services.AddSingleton<IChangeEventHandler, CsiEventHandler>();
+        services.AddSingleton<IChangeEventHandler, CsiUploadHandler>();
+        services.TryAddSingleton<IFtpUploader, FtpClientUploader>();
+        services.AddTransient<IExportTarget, CsiExportTarget>();
+        services.AddOptions<CsiFtpOptions>();
         services.AddCsiConnector();
         services.AddOptions<CsiEventOptions>();
         services.AddSalesforceConnector();

@@ -1,0 +1,89 @@
+using ClarityConnect.Abstractions.Integrations;
+using ClarityConnect.Grains.Csi;
+using ClarityConnect.TestDoubles.Ftp;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace ClarityConnect.Csi.Tests;
+
+/// <summary>
+/// A cluster whose CSI integration uploads to a real vsftpd on loopback (FTPS required), trusting the test CA through
+/// <see cref="CsiFtpOptions.TrustedCertificateFile"/> as an operator would for a private CA. When vsftpd cannot run
+/// here (not installed, not root) the fixture stays empty and the tests skip, except in CI.
+/// </summary>
+public sealed class CsiFtpClusterFixture : ClusterFixture
+{
+    public VsftpdServer? Ftps { get; private set; }
+
+    public VsftpdServer? PlainFtp { get; private set; }
+
+    public string RecordingsDirectory => Path.Combine(DataDirectory, "recordings");
+
+    /// <summary>Saves CSI settings uploading to <paramref name="server"/>, changed by <paramref name="change"/>.</summary>
+    public async Task ConfigureAsync(VsftpdServer server, Func<CsiSettings, CsiSettings>? change = null)
+    {
+        var config = Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Csi);
+        var settings = new CsiSettings
+        {
+            Enabled = true,
+            SendSessionRecordings = true,
+            SendSessionTranscript = true,
+            FtpHostname = $"{server.Host}:{server.Port}",
+            FtpUsername = server.Username,
+            FtpPassword = server.Password,
+            UseSslForFtp = true,
+        };
+        await config.UpdateAsync((change ?? (s => s))(settings), (await config.GetAsync()).Version);
+    }
+
+    protected override void AddConfigurators(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<TrustTestCa>();
+
+    protected override async Task StartDoublesAsync()
+    {
+        if (VsftpdServer.UnavailableReason is not null && Environment.GetEnvironmentVariable("CI") != "true")
+        {
+            return;
+        }
+
+        Ftps = await VsftpdServer.StartAsync(VsftpdTlsMode.FtpsRequired);
+        PlainFtp = await VsftpdServer.StartAsync(VsftpdTlsMode.PlainOnly);
+        Directory.CreateDirectory(RecordingsDirectory);
+        await File.WriteAllTextAsync(Path.Combine(DataDirectory, TrustTestCa.FileName), Ftps.CertificateAuthority!.ExportCertificatePem());
+    }
+
+    protected override async Task ConfigureIntegrationsAsync()
+    {
+        if (Ftps is not null)
+        {
+            await ConfigureAsync(Ftps);
+            await ConfigurePlatformAsync(RecordingsDirectory);
+        }
+    }
+
+    protected override async Task StopDoublesAsync()
+    {
+        if (Ftps is not null)
+        {
+            await Ftps.DisposeAsync();
+        }
+
+        if (PlainFtp is not null)
+        {
+            await PlainFtp.DisposeAsync();
+        }
+    }
+
+    public sealed class TrustTestCa : ISiloConfigurator
+    {
+        public const string FileName = "ftp-test-ca.pem";
+
+        public void Configure(ISiloBuilder silo) => silo.Services.Configure<CsiFtpOptions>(o =>
+            o.TrustedCertificateFile = Path.Combine(silo.Configuration[TestSiloConfigurator.DataDirectoryKey]!, FileName));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CsiFtpCollection : ICollectionFixture<CsiFtpClusterFixture>
+{
+    public const string Name = "csi ftp cluster";
+}

@@ -1,0 +1,133 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using ClarityConnect.Abstractions.Agents;
+using ClarityConnect.Abstractions.Exports;
+using ClarityConnect.Abstractions.Integrations;
+using ClarityConnect.Abstractions.Sessions;
+
+namespace ClarityConnect.Csi.Tests;
+
+[Collection(CsiFtpCollection.Name)]
+public sealed class CsiUploadTests(CsiFtpClusterFixture fixture)
+{
+    [VsftpdFact]
+    public async Task Recording_pieces_and_their_manifest_arrive_over_ftps_after_the_session()
+    {
+        var session = await CallAsync(SessionChannel.Voice, pieces: 2);
+
+        var status = await WaitForUploadAsync(session, ExportState.Done);
+
+        var directory = Path.GetDirectoryName(fixture.Ftps!.LocalPath(status.Delivered["manifest"]))!;
+        Assert.Equal("piece-1", await File.ReadAllTextAsync(Path.Combine(directory, "recording-1.wav")));
+        Assert.Equal("piece-2", await File.ReadAllTextAsync(Path.Combine(directory, "recording-2.wav")));
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "manifest.json")))!;
+        Assert.Equal("clarityconnect.csi-recording-manifest/1", (string?)manifest["format"]);
+        var listed = manifest["pieces"]!.AsArray();
+        Assert.Equal(["recording-1.wav", "recording-2.wav"], listed.Select(p => (string?)p!["file"]));
+        Assert.All(listed, p => Assert.True(DateTimeOffset.Parse((string)p!["stoppedAt"]!) >= DateTimeOffset.Parse((string)p["startedAt"]!)));
+        Assert.True(DateTimeOffset.Parse((string)listed[1]!["startedAt"]!) >= DateTimeOffset.Parse((string)listed[0]!["stoppedAt"]!));
+    }
+
+    [VsftpdFact]
+    public async Task A_chat_transcript_arrives_over_ftps()
+    {
+        var session = await CallAsync(SessionChannel.Chat, pieces: 0);
+
+        var status = await WaitForUploadAsync(session, ExportState.Done);
+
+        Assert.Contains("customer: Hello there", await File.ReadAllTextAsync(fixture.Ftps!.LocalPath(status.Delivered["transcript"])));
+    }
+
+    [VsftpdFact]
+    public async Task A_wrong_password_parks_the_upload_with_the_reason_and_a_retry_after_the_fix_succeeds()
+    {
+        await fixture.ConfigureAsync(fixture.Ftps!, s => s with { FtpPassword = "wrong-password" });
+        try
+        {
+            var session = await CallAsync(SessionChannel.Voice, pieces: 1);
+            var parked = await WaitForUploadAsync(session, ExportState.Failed);
+            Assert.Contains("530", parked.LastError);
+
+            await fixture.ConfigureAsync(fixture.Ftps!);
+            await fixture.Grains.GetGrain<IExportGrain>($"{IntegrationNames.Csi}/{session.GetPrimaryKeyString()}").RetryAsync();
+            Assert.Equal(2, (await WaitForUploadAsync(session, ExportState.Done)).Delivered.Count);
+        }
+        finally
+        {
+            await fixture.ConfigureAsync(fixture.Ftps!);
+        }
+    }
+
+    [VsftpdFact]
+    public async Task Ftps_required_against_a_plain_ftp_server_fails_clearly_and_sends_nothing()
+    {
+        await fixture.ConfigureAsync(fixture.PlainFtp!);
+        try
+        {
+            var session = await CallAsync(SessionChannel.Voice, pieces: 1);
+            var parked = await WaitForUploadAsync(session, ExportState.Failed);
+
+            Assert.Contains("FTPS", parked.LastError);
+            Assert.Empty(Directory.EnumerateFiles(fixture.PlainFtp!.RootDirectory, "*", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            await fixture.ConfigureAsync(fixture.Ftps!);
+        }
+    }
+
+    [VsftpdFact]
+    public async Task With_the_upload_toggles_off_nothing_is_uploaded()
+    {
+        await fixture.ConfigureAsync(fixture.Ftps!, s => s with { SendSessionRecordings = false, SendSessionTranscript = false });
+        try
+        {
+            var session = await CallAsync(SessionChannel.Voice, pieces: 1);
+            var key = Abstractions.Events.ChangeStreams.SessionKey(session.GetPrimaryKeyString());
+            var last = (await session.GetAsync()).EventSequence;
+            await Eventually.TrueAsync(async () => (await fixture.Grains.GetGrain<Abstractions.Events.ICsiPusherGrain>(key).GetProgressAsync()).HandledSequence == last, "the CSI pusher handled the session");
+
+            var export = await fixture.Grains.GetGrain<IExportGrain>($"{IntegrationNames.Csi}/{session.GetPrimaryKeyString()}").GetStatusAsync();
+            Assert.Equal((0, 0), (export.Attempts, export.Delivered.Count));
+        }
+        finally
+        {
+            await fixture.ConfigureAsync(fixture.Ftps!);
+        }
+    }
+
+    private async Task<ISessionGrain> CallAsync(SessionChannel channel, int pieces)
+    {
+        var id = "csi-" + Guid.NewGuid().ToString("n");
+        var session = fixture.Grains.GetGrain<ISessionGrain>(id);
+        var agent = "agent-" + Guid.NewGuid().ToString("n");
+        await fixture.Grains.GetGrain<IAgentGrain>(agent).SetStatusAsync(AgentStatus.Available);
+        await session.StartAsync(new SessionStart { Channel = channel, CallerPhoneNumber = "+1 415 555 0100" });
+        await session.EnqueueAsync("Support");
+        await session.OfferAsync(agent);
+        await session.AcceptAsync();
+        for (var n = 1; n <= pieces; n++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(fixture.RecordingsDirectory, $"{id}-{n}.wav"), $"piece-{n}", Encoding.ASCII);
+            await session.StartRecordingAsync($"{id}-{n}.wav");
+            await session.StopRecordingAsync();
+        }
+
+        if (channel == SessionChannel.Chat)
+        {
+            await session.AddTranscriptMessageAsync(new TranscriptMessage { Sender = "customer", Text = "Hello there" });
+        }
+
+        await session.EndAsync();
+        await session.CompleteAsync();
+        return session;
+    }
+
+    private async Task<ExportStatus> WaitForUploadAsync(ISessionGrain session, ExportState state)
+    {
+        var export = fixture.Grains.GetGrain<IExportGrain>($"{IntegrationNames.Csi}/{session.GetPrimaryKeyString()}");
+        ExportStatus status = null!;
+        await Eventually.TrueAsync(async () => (status = await export.GetStatusAsync()).State == state, $"the upload is {state}", TimeSpan.FromSeconds(60));
+        return status;
+    }
+}
