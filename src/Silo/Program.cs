@@ -27,6 +27,7 @@ builder.Services.Configure<ChangeEventOptions>(builder.Configuration.GetSection(
 builder.Services.Configure<ExportOptions>(builder.Configuration.GetSection(ExportOptions.Section));
 builder.Services.Configure<CsiEventOptions>(builder.Configuration.GetSection(CsiEventOptions.Section));
 builder.Services.Configure<CsiFtpOptions>(builder.Configuration.GetSection(CsiFtpOptions.Section));
+builder.Services.Configure<AcdOptions>(builder.Configuration.GetSection(AcdOptions.Section));
 builder.Services.Configure<SalesforceConnectorOptions>(builder.Configuration.GetSection("ClarityConnect:Connectors:Salesforce"));
 builder.Services.Configure<DataverseConnectorOptions>(builder.Configuration.GetSection("ClarityConnect:Connectors:Dataverse"));
 builder.UseOrleans(silo => silo.AddClarityConnect(options));

@@ -77,8 +77,16 @@ public sealed class CsiFtpClusterFixture : ClusterFixture
     {
         public const string FileName = "ftp-test-ca.pem";
 
-        public void Configure(ISiloBuilder silo) => silo.Services.Configure<CsiFtpOptions>(o =>
-            o.TrustedCertificateFile = Path.Combine(silo.Configuration[TestSiloConfigurator.DataDirectoryKey]!, FileName));
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.Services.Configure<CsiFtpOptions>(o =>
+                o.TrustedCertificateFile = Path.Combine(silo.Configuration[TestSiloConfigurator.DataDirectoryKey]!, FileName));
+            silo.Services.Configure<AcdOptions>(o =>
+            {
+                o.IntervalLength = TimeSpan.FromSeconds(2);
+                o.UploadDelay = TimeSpan.FromMilliseconds(500);
+            });
+        }
     }
 }
 

@@ -96,14 +96,20 @@ public sealed class CsiUploadTests(CsiFtpClusterFixture fixture)
         }
     }
 
-    private async Task<ISessionGrain> CallAsync(SessionChannel channel, int pieces)
+    private async Task<ISessionGrain> CallAsync(SessionChannel channel, int pieces, string queue = "Support", bool abandon = false)
     {
         var id = "csi-" + Guid.NewGuid().ToString("n");
         var session = fixture.Grains.GetGrain<ISessionGrain>(id);
         var agent = "agent-" + Guid.NewGuid().ToString("n");
         await fixture.Grains.GetGrain<IAgentGrain>(agent).SetStatusAsync(AgentStatus.Available);
         await session.StartAsync(new SessionStart { Channel = channel, CallerPhoneNumber = "+1 415 555 0100" });
-        await session.EnqueueAsync("Support");
+        await session.EnqueueAsync(queue);
+        if (abandon)
+        {
+            await session.AbandonAsync("caller hung up");
+            return session;
+        }
+
         await session.OfferAsync(agent);
         await session.AcceptAsync();
         for (var n = 1; n <= pieces; n++)
@@ -121,6 +127,42 @@ public sealed class CsiUploadTests(CsiFtpClusterFixture fixture)
         await session.EndAsync();
         await session.CompleteAsync();
         return session;
+    }
+
+    [VsftpdFact]
+    public async Task Acd_statistics_per_queue_and_interval_arrive_once_skipping_disabled_queues()
+    {
+        var tag = Guid.NewGuid().ToString("n")[..6];
+        await fixture.ConfigureAsync(fixture.Ftps!, s => s with { SendAcdStatistics = true, DisabledQueues = [$"Internal-{tag}"] });
+        try
+        {
+            await CallAsync(SessionChannel.Voice, 0, $"Sales-{tag}");
+            await CallAsync(SessionChannel.Chat, 0, $"Sales-{tag}");
+            await CallAsync(SessionChannel.Voice, 0, $"Sales-{tag}", abandon: true);
+            await CallAsync(SessionChannel.Voice, 0, $"Internal-{tag}");
+
+            List<string[]> Rows(string queue) => Directory.EnumerateFiles(fixture.Ftps!.RootDirectory, "acd-*.csv", SearchOption.AllDirectories)
+                .SelectMany(File.ReadAllLines).Skip(0).Where(l => l.StartsWith(queue + ",", StringComparison.Ordinal)).Select(l => l.Split(',')).ToList();
+            int Sum(string queue, int column) => Rows(queue).Sum(r => int.Parse(r[column]));
+            try
+            {
+                await Eventually.TrueAsync(() => Task.FromResult(Sum($"Sales-{tag}", 3) == 3 && Sum($"Sales-{tag}", 4) == 2 && Sum($"Sales-{tag}", 5) == 1),
+                    "the intervals with 3 offered, 2 answered and 1 abandoned are uploaded", TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException timeout)
+            {
+                var files = Directory.EnumerateFiles(fixture.Ftps!.RootDirectory, "*", SearchOption.AllDirectories).Select(f => f + ": " + File.ReadAllText(f).Replace("\n", " | "));
+                throw new TimeoutException($"{timeout.Message}; files: {string.Join(" ;; ", files.Where(f => f.Contains("acd")))}");
+            }
+
+            Assert.Empty(Rows($"Internal-{tag}"));
+            var header = File.ReadLines(Directory.EnumerateFiles(fixture.Ftps!.RootDirectory, "acd-*.csv", SearchOption.AllDirectories).First()).First();
+            Assert.Equal("queue,interval_start,interval_end,offered,answered,abandoned,average_speed_of_answer_seconds,average_handle_time_seconds,longest_wait_seconds,service_level_percent", header);
+        }
+        finally
+        {
+            await fixture.ConfigureAsync(fixture.Ftps!);
+        }
     }
 
     private async Task<ExportStatus> WaitForUploadAsync(ISessionGrain session, ExportState state)

@@ -31,6 +31,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IChangeEventHandler, CrmExportHandler>();
         services.AddSingleton<IChangeEventHandler, CsiEventHandler>();
         services.AddSingleton<IChangeEventHandler, CsiUploadHandler>();
+        services.AddSingleton<IChangeEventHandler, AcdStatisticsHandler>();
+        services.AddOptions<AcdOptions>();
+        services.TryAddSingleton<CsiFtpTargets>();
         services.TryAddSingleton<IFtpUploader, FtpClientUploader>();
         services.AddTransient<IExportTarget, CsiExportTarget>();
         services.AddOptions<CsiFtpOptions>();

@@ -15,7 +15,7 @@ namespace ClarityConnect.Grains.Csi;
 /// Uploads a finished session to CSI's FTP server: every recording piece and then a manifest with each piece's start and
 /// stop time (so CSI can stitch them and black out the paused parts), and a chat's transcript. See docs/csi-files.md.
 /// </summary>
-public sealed class CsiExportTarget(IFtpUploader ftp, IntegrationSecrets secrets, Microsoft.Extensions.Options.IOptions<CsiFtpOptions> ftpOptions) : IExportTarget
+public sealed class CsiExportTarget(IFtpUploader ftp, IntegrationSecrets secrets, CsiFtpTargets targets) : IExportTarget
 {
     /// <summary>The manifest's format and version.</summary>
     public const string ManifestFormat = "clarityconnect.csi-recording-manifest/1";
@@ -57,22 +57,7 @@ public sealed class CsiExportTarget(IFtpUploader ftp, IntegrationSecrets secrets
     public async Task<string> DeliverAsync(SessionSnapshot session, ExportItem item, CancellationToken cancellationToken)
     {
         var settings = await secrets.GetAsync<CsiSettings>(IntegrationNames.Csi);
-        if (settings.FtpHostname is null || settings.FtpUsername is null || settings.FtpPassword is null)
-        {
-            throw new InvalidOperationException("The CSI FTP hostname, username and password must be set.");
-        }
-
-        var (host, port) = HostAndPort(settings.FtpHostname);
-        var target = new FtpTarget
-        {
-            Host = host,
-            Port = port,
-            Username = settings.FtpUsername,
-            Password = settings.FtpPassword,
-            UseTls = settings.UseSslForFtp,
-            TlsHostName = ftpOptions.Value.TlsHostName,
-            TrustedCertificates = ftpOptions.Value.LoadTrustedCertificates(),
-        };
+        var target = targets.For(settings);
         var directory = Directory(session);
         await using var content = await item.File!.Open(cancellationToken);
         await ftp.UploadAsync(target, directory, item.File.FileName, content, cancellationToken);
@@ -108,10 +93,4 @@ public sealed class CsiExportTarget(IFtpUploader ftp, IntegrationSecrets secrets
 
     private static string PieceFileName(RecordingPiece piece) =>
         $"recording-{piece.Number}.{(Path.GetExtension(piece.Location) is { Length: > 1 and <= 5 } ext ? FtpFileName.Sanitize(ext.TrimStart('.')) : "wav")}";
-
-    private static (string Host, int Port) HostAndPort(string value)
-    {
-        var colon = value.LastIndexOf(':');
-        return colon > 0 && int.TryParse(value[(colon + 1)..], out var port) ? (value[..colon], port) : (value, 21);
-    }
 }

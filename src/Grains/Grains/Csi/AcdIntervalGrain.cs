@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+using ClarityConnect.Abstractions.Integrations;
+using ClarityConnect.Connectors.Ftp;
+using ClarityConnect.Grains.Crm;
+using ClarityConnect.Grains.Integrations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ClarityConnect.Grains.Csi;
+
+/// <summary>
+/// Accumulates one interval's ACD statistics per queue and uploads them to CSI once the interval is over, exactly once
+/// (the uploaded flag is stored; a reminder retries after failures and restarts). Format: docs/csi-files.md.
+/// </summary>
+public sealed class AcdIntervalGrain(
+    [PersistentState("acd-interval")] IPersistentState<AcdIntervalState> state,
+    IFtpUploader ftp,
+    IntegrationSecrets secrets,
+    CsiFtpTargets targets,
+    IOptions<AcdOptions> options,
+    TimeProvider time,
+    ILogger<AcdIntervalGrain> logger) : Grain, IAcdIntervalGrain, IRemindable
+{
+    private const string KeyFormat = "yyyyMMdd'T'HHmmss'Z'";
+    private const string ReminderName = "acd-upload";
+    private IGrainTimer? _uploadTimer;
+
+    /// <summary>The key of the interval that contains <paramref name="at"/>.</summary>
+    public static string KeyOf(DateTimeOffset at, TimeSpan length)
+    {
+        var utc = at.UtcDateTime;
+        var start = utc.Date.AddTicks((utc - utc.Date).Ticks / length.Ticks * length.Ticks);
+        return start.ToString(KeyFormat, CultureInfo.InvariantCulture);
+    }
+
+    private DateTimeOffset Start => DateTimeOffset.ParseExact(this.GetPrimaryKeyString(), KeyFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private DateTimeOffset End => Start + options.Value.IntervalLength;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists && !state.State.Uploaded)
+        {
+            ScheduleUpload();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task RecordAsync(AcdObservation observation)
+    {
+        if (state.State.Uploaded || !state.State.Counted.Add($"{observation.SessionId}/{observation.Metric}"))
+        {
+            return;
+        }
+
+        if (state.State.Queues.Count == 0)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            ScheduleUpload();
+        }
+
+        var counters = state.State.Queues.TryGetValue(observation.Queue, out var existing) ? existing : state.State.Queues[observation.Queue] = new AcdCounters();
+        switch (observation.Metric)
+        {
+            case AcdMetric.Offered:
+                counters.Offered++;
+                break;
+            case AcdMetric.Answered:
+                counters.Answered++;
+                counters.TotalAnswerWait += observation.Duration;
+                counters.LongestWait = Max(counters.LongestWait, observation.Duration);
+                counters.AnsweredWithinThreshold += observation.Duration <= options.Value.ServiceLevelThreshold ? 1 : 0;
+                break;
+            case AcdMetric.Abandoned:
+                counters.Abandoned++;
+                counters.LongestWait = Max(counters.LongestWait, observation.Duration);
+                break;
+            case AcdMetric.Handled:
+                counters.Handled++;
+                counters.TotalHandleTime += observation.Duration;
+                break;
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public Task<bool> IsUploadedAsync() => Task.FromResult(state.State.Uploaded);
+
+    /// <inheritdoc />
+    public Task ReceiveReminder(string reminderName, TickStatus status) => UploadAsync(CancellationToken.None);
+
+    /// <summary>The interval as CSV: a header and one row per queue.</summary>
+    public string Csv()
+    {
+        var text = new StringBuilder("queue,interval_start,interval_end,offered,answered,abandoned,average_speed_of_answer_seconds,average_handle_time_seconds,longest_wait_seconds,service_level_percent\n");
+        foreach (var (queue, c) in state.State.Queues.OrderBy(q => q.Key, StringComparer.Ordinal))
+        {
+            text.AppendLine(Crm.Csv.Line(
+            [
+                queue, Start.ToString("O", CultureInfo.InvariantCulture), End.ToString("O", CultureInfo.InvariantCulture),
+                Number(c.Offered), Number(c.Answered), Number(c.Abandoned),
+                Seconds(c.Answered == 0 ? TimeSpan.Zero : c.TotalAnswerWait / c.Answered),
+                Seconds(c.Handled == 0 ? TimeSpan.Zero : c.TotalHandleTime / c.Handled),
+                Seconds(c.LongestWait),
+                (c.Answered + c.Abandoned == 0 ? 100.0 : 100.0 * c.AnsweredWithinThreshold / (c.Answered + c.Abandoned)).ToString("0.0", CultureInfo.InvariantCulture),
+            ]));
+        }
+
+        return text.ToString();
+    }
+
+    private void ScheduleUpload()
+    {
+        var due = End + options.Value.UploadDelay - time.GetUtcNow();
+        _uploadTimer?.Dispose();
+        _uploadTimer = this.RegisterGrainTimer(UploadAsync, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task UploadAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Uploaded || time.GetUtcNow() < End + options.Value.UploadDelay)
+        {
+            return;
+        }
+
+        var settings = await secrets.GetAsync<CsiSettings>(IntegrationNames.Csi);
+        if (settings is { Enabled: true, SendAcdStatistics: true })
+        {
+            try
+            {
+                var target = targets.For(settings);
+                await using var content = new MemoryStream(Encoding.UTF8.GetBytes(Csv()));
+                await ftp.UploadAsync(target, $"clarityconnect/acd/{Start.UtcDateTime:yyyy-MM-dd}", $"acd-{this.GetPrimaryKeyString()}.csv", content, cancellationToken);
+            }
+            catch (Exception failure) when (failure is FtpException or InvalidOperationException or IOException)
+            {
+                state.State.LastError = failure.Message;
+                await state.WriteStateAsync();
+                logger.LogWarning("Uploading ACD statistics of {Interval} failed; retrying in a minute: {Reason}", this.GetPrimaryKeyString(), failure.Message);
+                return;
+            }
+        }
+
+        state.State.Uploaded = true;
+        state.State.LastError = null;
+        await state.WriteStateAsync();
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+}
