@@ -31,7 +31,7 @@ public sealed class SiloFailureTests(ThreeSiloClusterFixture fixture)
                 await killed.Task;
             }
 
-            await RunSessionAsync($"{run}-s{i}", $"{run}-a{i}");
+            await ResilientCall.RunAsync(fixture.Grains, $"{run}-s{i}", $"{run}-a{i}");
         }).ToList();
 
         await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref started) >= Sessions / 3), "a third of the sessions started");
@@ -64,55 +64,6 @@ public sealed class SiloFailureTests(ThreeSiloClusterFixture fixture)
                 for (var n = 1; n < handled.Count; n++)
                 {
                     Assert.True(handled[n] <= handled.Take(n).Max() + 1, $"{consumer} handled {key} out of order: {string.Join(",", handled)}");
-                }
-            }
-        }
-    }
-
-    private async Task RunSessionAsync(string sessionId, string agentId)
-    {
-        var session = fixture.Grains.GetGrain<ISessionGrain>(sessionId);
-        var agent = fixture.Grains.GetGrain<IAgentGrain>(agentId);
-        await StepAsync(() => agent.SetStatusAsync(AgentStatus.Available), async () => (await agent.GetAsync()).Status == AgentStatus.Available);
-        await StepAsync(() => session.StartAsync(SessionDriver.VoiceCall), () => Reached(session, SessionStatus.New));
-        await StepAsync(() => session.EnqueueAsync("Support"), () => Reached(session, SessionStatus.Queued));
-        await StepAsync(() => session.OfferAsync(agentId), () => Reached(session, SessionStatus.Ringing));
-        await StepAsync(() => session.AcceptAsync(), () => Reached(session, SessionStatus.Active));
-        await StepAsync(() => session.HoldAsync(), () => Reached(session, SessionStatus.Held));
-        await StepAsync(() => session.ResumeAsync(), () => Reached(session, SessionStatus.Active, afterHold: true));
-        await StepAsync(() => session.EndAsync(), () => Reached(session, SessionStatus.WrapUp));
-        await StepAsync(() => session.CompleteAsync(new WrapUpDetails { Disposition = "Resolved" }), () => Reached(session, SessionStatus.Completed));
-    }
-
-    private static async Task<bool> Reached(ISessionGrain session, SessionStatus status, bool afterHold = false)
-    {
-        var history = (await session.GetAsync()).History;
-        return history.Any(h => h.To == status && (!afterHold || h.From == SessionStatus.Held));
-    }
-
-    // The platform's view of an unacknowledged call: it may or may not have happened, so check before retrying.
-    private static async Task StepAsync(Func<Task> operation, Func<Task<bool>> done)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await operation();
-                return;
-            }
-            catch (Exception failure) when (attempt < 20 && failure is not InvalidRequestException)
-            {
-                await Task.Delay(250 * Math.Min(attempt, 4));
-                try
-                {
-                    if (await done())
-                    {
-                        return;
-                    }
-                }
-                catch (Exception)
-                {
-                    // The cluster is still settling; try the operation again.
                 }
             }
         }
