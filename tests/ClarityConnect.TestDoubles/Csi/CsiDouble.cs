@@ -19,14 +19,16 @@ namespace ClarityConnect.TestDoubles.Csi;
 public sealed class CsiDouble : IAsyncDisposable
 {
     private readonly ConcurrentQueue<JsonObject> _batches = new();
-    private WebApplication? _app;
-    private int _port;
+    private readonly LoopbackServer _server;
+
+    /// <summary>Creates a stopped double; call <see cref="StartAsync"/>.</summary>
+    public CsiDouble() => _server = new LoopbackServer(HandleAsync, "CSI");
 
     /// <summary>The developer key the double accepts.</summary>
     public string DeveloperKey { get; } = "csi-dev-key-" + Guid.NewGuid().ToString("n")[..8];
 
     /// <summary>The "Instance IP/DNS" to configure: <c>http://127.0.0.1:{port}</c>.</summary>
-    public string InstanceAddress => $"http://127.0.0.1:{_port}";
+    public string InstanceAddress => _server.BaseUrl.ToString().TrimEnd('/');
 
     /// <summary>Answer every request with this status instead of accepting it (e.g. 503); null accepts.</summary>
     public HttpStatusCode? FailWith { get; set; }
@@ -46,34 +48,22 @@ public sealed class CsiDouble : IAsyncDisposable
     public IReadOnlyList<JsonObject> Events => Batches.SelectMany(b => b["events"]!.AsArray().OfType<JsonObject>()).ToList();
 
     /// <summary>Starts listening (again, on the same port after <see cref="StopAsync"/>).</summary>
-    public async Task StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{_port}");
-        _app = builder.Build();
-        _app.MapPost("/api/clarityconnect/v1/events", (Delegate)HandleAsync);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _port = new Uri(address).Port;
-    }
+    public Task StartAsync() => _server.StartAsync();
 
     /// <summary>Stops listening: connections are refused, as when CSI is down.</summary>
-    public async Task StopAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-            _app = null;
-        }
-    }
+    public Task StopAsync() => _server.StopAsync();
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => new(StopAsync());
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private async Task<IResult> HandleAsync(HttpContext context)
+    private async Task HandleAsync(HttpContext context)
     {
+        if (context.Request.Method != HttpMethods.Post || context.Request.Path != "/api/clarityconnect/v1/events")
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
         Interlocked.Increment(ref _requestCount);
         if (Delay > TimeSpan.Zero)
         {
@@ -82,16 +72,18 @@ public sealed class CsiDouble : IAsyncDisposable
 
         if (FailWith is { } status)
         {
-            return Results.StatusCode((int)status);
+            context.Response.StatusCode = (int)status;
+            return;
         }
 
         if (context.Request.Headers["X-CSI-Developer-Key"] != DeveloperKey)
         {
-            return Results.Unauthorized();
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
         }
 
         var batch = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body);
         _batches.Enqueue(batch!);
-        return Results.Ok();
+        context.Response.StatusCode = StatusCodes.Status200OK;
     }
 }

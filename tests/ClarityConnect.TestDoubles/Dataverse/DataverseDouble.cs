@@ -41,9 +41,7 @@ public sealed partial class DataverseDouble : IAsyncDisposable
     private readonly List<DataverseDoubleRequest> requests = [];
     private readonly List<(Func<DataverseDoubleRequest, bool> Predicate, TaskCompletionSource<DataverseDoubleRequest> Completion)> waiters = [];
     private readonly Queue<DataverseDoubleFailure> failures = new();
-    private WebApplication? app;
-    private int port;
-    private Uri? baseUrl;
+    private LoopbackServer? server;
 
     /// <summary>Creates a stopped double with the standard tables (contact, account, incident, annotation); call <see cref="StartAsync"/>.</summary>
     public DataverseDouble(string clientId = DefaultClientId, string clientSecret = DefaultClientSecret)
@@ -61,7 +59,7 @@ public sealed partial class DataverseDouble : IAsyncDisposable
 
     /// <summary>The double's root URL, e.g. <c>http://127.0.0.1:54321</c>: use it as the instance URL.</summary>
     /// <exception cref="InvalidOperationException">The double was never started.</exception>
-    public Uri BaseUrl => baseUrl ?? throw new InvalidOperationException("Start the Dataverse double first.");
+    public Uri BaseUrl => Server.BaseUrl;
 
     /// <summary>The Entra ID authorize endpoint: <c>{BaseUrl}/tenant/oauth2/v2.0/authorize</c>.</summary>
     public Uri AuthorizationUrl => new(BaseUrl, "/tenant/oauth2/v2.0/authorize");
@@ -109,43 +107,15 @@ public sealed partial class DataverseDouble : IAsyncDisposable
     public string? LastFilterAst => Requests.LastOrDefault(r => r.Filter is not null)?.FilterAst;
 
     /// <summary>Starts (or restarts, on the same port) the Kestrel server on 127.0.0.1.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
-    {
-        if (app is not null)
-        {
-            return;
-        }
-
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, port);
-            kestrel.Limits.MaxRequestBodySize = null;
-        });
-        var started = builder.Build();
-        started.Run(HandleAsync);
-        await started.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = started.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        port = new Uri(address).Port;
-        baseUrl = new Uri($"http://127.0.0.1:{port}");
-        app = started;
-    }
+    public Task StartAsync(CancellationToken cancellationToken = default) => Server.StartAsync(cancellationToken);
 
     /// <summary>Stops the server: connections are refused until <see cref="StartAsync"/> runs again (same port, same data).</summary>
-    public async Task StopAsync()
-    {
-        var running = app;
-        app = null;
-        if (running is not null)
-        {
-            await running.StopAsync().ConfigureAwait(false);
-            await running.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    public Task StopAsync() => Server.StopAsync();
 
     /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private LoopbackServer Server => server ??= new LoopbackServer(HandleAsync, "Dataverse");
 
     /// <summary>Forgets the recorded requests.</summary>
     public void ClearRequests()

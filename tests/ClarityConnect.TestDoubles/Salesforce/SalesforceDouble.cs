@@ -37,9 +37,7 @@ public sealed partial class SalesforceDouble : IAsyncDisposable
     private readonly List<SalesforceDoubleRequest> requests = [];
     private readonly List<(Func<SalesforceDoubleRequest, bool> Predicate, TaskCompletionSource<SalesforceDoubleRequest> Completion)> waiters = [];
     private readonly Queue<SalesforceDoubleFailure> failures = new();
-    private WebApplication? app;
-    private int port;
-    private Uri? baseUrl;
+    private LoopbackServer? server;
 
     /// <summary>Creates a stopped double that accepts the given connected-app credentials; call <see cref="StartAsync"/>.</summary>
     public SalesforceDouble(string clientId = DefaultClientId, string clientSecret = DefaultClientSecret)
@@ -62,7 +60,7 @@ public sealed partial class SalesforceDouble : IAsyncDisposable
 
     /// <summary>The double's root URL, e.g. <c>http://127.0.0.1:54321</c>: both the login URL and the <c>instance_url</c>.</summary>
     /// <exception cref="InvalidOperationException">The double was never started.</exception>
-    public Uri BaseUrl => baseUrl ?? throw new InvalidOperationException("Start the Salesforce double first.");
+    public Uri BaseUrl => Server.BaseUrl;
 
     /// <summary>Records per query page (Salesforce: up to 2,000). Lower it to force <c>nextRecordsUrl</c> paging.</summary>
     public int PageSize { get; set; } = 2000;
@@ -98,43 +96,15 @@ public sealed partial class SalesforceDouble : IAsyncDisposable
     public IReadOnlyList<string> Searches => Requests.Where(r => r.Q is not null && r.Path.Contains("/search", StringComparison.Ordinal)).Select(r => r.Q!).ToList();
 
     /// <summary>Starts (or restarts, on the same port) the Kestrel server on 127.0.0.1.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
-    {
-        if (app is not null)
-        {
-            return;
-        }
-
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, port);
-            kestrel.Limits.MaxRequestBodySize = null;
-        });
-        var started = builder.Build();
-        started.Run(HandleAsync);
-        await started.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = started.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        port = new Uri(address).Port;
-        baseUrl = new Uri($"http://127.0.0.1:{port}");
-        app = started;
-    }
+    public Task StartAsync(CancellationToken cancellationToken = default) => Server.StartAsync(cancellationToken);
 
     /// <summary>Stops the server: connections are refused until <see cref="StartAsync"/> runs again (same port, same data).</summary>
-    public async Task StopAsync()
-    {
-        var running = app;
-        app = null;
-        if (running is not null)
-        {
-            await running.StopAsync().ConfigureAwait(false);
-            await running.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    public Task StopAsync() => Server.StopAsync();
 
     /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private LoopbackServer Server => server ??= new LoopbackServer(HandleAsync, "Salesforce");
 
     /// <summary>Forgets the recorded requests.</summary>
     public void ClearRequests()
