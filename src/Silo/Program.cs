@@ -1,3 +1,4 @@
+using ClarityConnect.AdminApi;
 using ClarityConnect.Connectors.Security;
 using ClarityConnect.Connectors.Dataverse;
 using ClarityConnect.Connectors.Salesforce;
@@ -33,8 +34,35 @@ builder.Services.Configure<DataverseConnectorOptions>(builder.Configuration.GetS
 builder.UseOrleans(silo => silo.AddClarityConnect(options));
 builder.Services.AddHostedService<StartupReport>();
 builder.Services.AddSingleton(options);
+builder.Services.AddAdminApi(builder.Configuration);
+if (options.Storage.Profile == StorageProfile.Embedded)
+{
+    // The embedded default keeps its admin API key hashes in the data folder; on first start it generates a key and
+    // shows it once. Only the SHA-256 hash is stored.
+    var keyFile = builder.Configuration[$"{AdminApiOptions.Section}:ApiKeyFile"];
+    if (string.IsNullOrWhiteSpace(keyFile))
+    {
+        keyFile = Path.Combine(options.Storage.DataDirectory, "admin-api-keys.txt");
+        builder.Services.PostConfigure<AdminApiOptions>(o => o.ApiKeyFile = keyFile);
+    }
+
+    var configuredHashes = builder.Configuration.GetSection($"{AdminApiOptions.Section}:ApiKeyHashes").Get<string[]>() ?? [];
+    if (configuredHashes.Length == 0 && ApiKeyStore.EnsureKeyFile(keyFile) is { } key)
+    {
+        Console.WriteLine($"""
+            ClarityConnect generated an admin API key. It is shown only this once; send it in the X-Api-Key header:
+
+                {key}
+
+            Only its SHA-256 hash is stored, in {Path.GetFullPath(keyFile)}. To rotate: put the SHA-256 (hex) of a new key
+            in that file (one hash per line; remove the old line to revoke the old key), or delete the file and restart to
+            generate a new one. Keys can also be given as hashes in ClarityConnect:AdminApi:ApiKeyHashes.
+            """);
+    }
+}
 
 var app = builder.Build();
 app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+app.MapAdminApi();
 await app.RunAsync();
 return 0;

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ClarityConnect.AdminApi;
+
+/// <summary>Registers and maps the admin REST API (issue 6).</summary>
+public static class AdminApiExtensions
+{
+    /// <summary>The authorization policy every admin endpoint but the OAuth callback requires.</summary>
+    public const string PolicyName = "ClarityConnectAdmin";
+
+    /// <summary>The OpenAPI document's name: <c>/openapi/admin.json</c>.</summary>
+    public const string OpenApiDocumentName = "admin";
+
+    /// <summary>Adds the admin API's services: options (<see cref="AdminApiOptions.Section"/>), API key authentication, ProblemDetails, JSON conventions.</summary>
+    public static IServiceCollection AddAdminApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AdminApiOptions>(configuration.GetSection(AdminApiOptions.Section));
+        services.AddSingleton<ApiKeyStore>();
+        services.AddProblemDetails();
+        services.AddOpenApi(OpenApiDocumentName);
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => AdminJson.Configure(o.SerializerOptions));
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PolicyName, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser());
+        return services;
+    }
+
+    /// <summary>Maps the admin API under <c>/api</c>.</summary>
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
+    {
+        var limit = endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminApiOptions>>().Value.MaxRequestBodyBytes;
+        var api = endpoints.MapGroup("/api")
+            .RequireAuthorization(PolicyName)
+            .WithMetadata(new RequestSizeLimitAttribute(limit))
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .AddEndpointFilter(UnexpectedErrorsAsProblems);
+
+        IntegrationEndpoints.Map(api.MapGroup("/integrations").WithTags("Integrations"));
+        AuthorizationEndpoints.Map(api.MapGroup("/integrations").WithTags("Authorization"));
+        BuilderEndpoints.Map(api.MapGroup("/integrations/{crm}").WithTags("Advanced Lookup builder"));
+        SessionEndpoints.Map(api.MapGroup("/sessions").WithTags("Sessions"));
+        SessionEndpoints.MapAgents(api.MapGroup("/agents").WithTags("Agents"));
+        ExportEndpoints.Map(api.MapGroup("/exports").WithTags("Exports"));
+        endpoints.MapOpenApi().RequireAuthorization(PolicyName);
+        return endpoints;
+    }
+
+    /// <summary>An unexpected failure becomes a 500 ProblemDetails carrying only the trace id; the details go to the log, never to the client.</summary>
+    private static async ValueTask<object?> UnexpectedErrorsAsProblems(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !context.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            var http = context.HttpContext;
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ClarityConnect.AdminApi")
+                .LogError(failure, "Admin API request {Method} {Path} failed ({TraceId})", http.Request.Method, http.Request.Path, http.TraceIdentifier);
+            var unavailable = failure is TimeoutException or Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException;
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+                Title = unavailable ? "The cluster is not reachable" : "Unexpected error",
+                Detail = $"The request failed; the server log has the details under trace id {http.TraceIdentifier}.",
+                Extensions = { ["traceId"] = http.TraceIdentifier },
+            });
+        }
+    }
+
+    /// <summary>The admin API's options.</summary>
+    internal static AdminApiOptions AdminOptions(this HttpContext context) =>
+        context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminApiOptions>>().Value;
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using ClarityConnect.Abstractions.Crm;
+using ClarityConnect.Abstractions.Integrations;
+using ClarityConnect.Abstractions.Sessions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ClarityConnect.AdminApi;
+
+/// <summary>The "Key icon": start an OAuth authorization, its callback page, and the integration status.</summary>
+internal static class AuthorizationEndpoints
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapPost("/{name}/authorize", AuthorizeAsync).WithName("AuthorizeIntegration");
+        group.MapGet("/{name}/callback", CallbackAsync).WithName("AuthorizationCallback").AllowAnonymous().ExcludeFromDescription();
+        group.MapGet("/{name}/status", StatusAsync).WithName("IntegrationStatus");
+    }
+
+    /// <summary>Whether <paramref name="name"/> is a CRM with an OAuth authorization.</summary>
+    public static bool IsCrm(string name) => name is IntegrationNames.Salesforce or IntegrationNames.Dynamics;
+
+    private static async Task<Results<Ok<AuthorizeResponse>, ProblemHttpResult>> AuthorizeAsync(string name, IGrainFactory grains, HttpContext context)
+    {
+        if (!IsCrm(name))
+        {
+            return Problems.NotFound("name", $"'{name}' has no OAuth authorization; only {IntegrationNames.Salesforce} and {IntegrationNames.Dynamics} do.");
+        }
+
+        var redirect = CallbackUri(context, name);
+        try
+        {
+            var url = await grains.GetGrain<ICrmAuthorizationGrain>(name).BeginAsync(redirect);
+            return TypedResults.Ok(new AuthorizeResponse(url.AbsoluteUri, redirect.AbsoluteUri));
+        }
+        catch (InvalidRequestException invalid)
+        {
+            return Problems.Validation(invalid.Field, invalid.Problem);
+        }
+    }
+
+    private static async Task<ContentHttpResult> CallbackAsync(
+        string name, string? code, string? state, string? error, string? error_description, IGrainFactory grains)
+    {
+        if (!IsCrm(name))
+        {
+            return Page(StatusCodes.Status404NotFound, "Authorization failed", $"'{name}' has no OAuth authorization.");
+        }
+
+        var title = name == IntegrationNames.Salesforce ? "Salesforce" : "Microsoft Dynamics";
+        if (!string.IsNullOrEmpty(error))
+        {
+            return Page(StatusCodes.Status400BadRequest, $"{title} authorization failed",
+                $"{title} refused the authorization: {error}{(string.IsNullOrEmpty(error_description) ? "" : " – " + error_description)}. Nothing was changed; click the Key icon to try again.");
+        }
+
+        if (string.IsNullOrEmpty(state) || string.IsNullOrEmpty(code))
+        {
+            return Page(StatusCodes.Status400BadRequest, $"{title} authorization failed",
+                $"The callback is missing its {(string.IsNullOrEmpty(state) ? "state" : "code")}. Click the Key icon to start again.");
+        }
+
+        try
+        {
+            var status = await grains.GetGrain<ICrmAuthorizationGrain>(name).CompleteAsync(state, code);
+            return status.Authorized
+                ? Page(StatusCodes.Status200OK, $"{title} authorized",
+                    $"ClarityConnect is authorized{(string.IsNullOrEmpty(status.AuthorizedAs) ? "" : " as " + status.AuthorizedAs)}. You can close this window.")
+                : Page(StatusCodes.Status400BadRequest, $"{title} authorization failed",
+                    $"The authorization did not complete: {status.LastError ?? "unknown reason"}. Click the Key icon to try again.");
+        }
+        catch (InvalidRequestException invalid)
+        {
+            return Page(StatusCodes.Status400BadRequest, $"{title} authorization failed",
+                $"{invalid.Field}: {invalid.Problem}. Click the Key icon to start again.");
+        }
+    }
+
+    private static async Task<Results<Ok<IntegrationStatusResponse>, ProblemHttpResult>> StatusAsync(string name, IGrainFactory grains)
+    {
+        if (!IntegrationEndpoints.IsKnown(name))
+        {
+            return IntegrationEndpoints.UnknownIntegration(name);
+        }
+
+        var view = await grains.GetGrain<IIntegrationConfigGrain>(name).GetAsync();
+        var enabled = view.Settings switch
+        {
+            SalesforceSettings s => s.Enabled,
+            DynamicsSettings d => d.Enabled,
+            CsiSettings c => c.Enabled,
+            _ => (bool?)null,
+        };
+        var authorization = IsCrm(name) ? await grains.GetGrain<ICrmAuthorizationGrain>(name).GetStatusAsync() : null;
+        return TypedResults.Ok(new IntegrationStatusResponse(name, enabled, view.Version, view.UpdatedAt, authorization));
+    }
+
+    private static Uri CallbackUri(HttpContext context, string name)
+    {
+        var configured = context.AdminOptions().PublicBaseUrl;
+        var baseUrl = string.IsNullOrWhiteSpace(configured)
+            ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}"
+            : configured.TrimEnd('/');
+        return new Uri($"{baseUrl}/api/integrations/{Uri.EscapeDataString(name)}/callback");
+    }
+
+    private static ContentHttpResult Page(int status, string title, string message)
+    {
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(title)}</title></head>
+            <body><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(message)}</p></body></html>
+            """;
+        return TypedResults.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+    }
+}
+
+/// <summary>The URL to open to authorize, and the redirect URI it returns to.</summary>
+public sealed record AuthorizeResponse(string Url, string RedirectUri);
+
+/// <summary>An integration's status: enabled, settings version, and for a CRM its authorization.</summary>
+public sealed record IntegrationStatusResponse(string Integration, bool? Enabled, long SettingsVersion, DateTimeOffset? SettingsUpdatedAt, AuthorizationStatus? Authorization);

@@ -1,0 +1,129 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ClarityConnect.AdminApi;
+using ClarityConnect.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ClarityConnect.AdminApi.Tests;
+
+/// <summary>The admin API hosted in-process with Kestrel on a loopback port, as a client of a one-silo test cluster.</summary>
+public class AdminApiFixture : ClusterFixture
+{
+    /// <summary>The admin API key the tests use (only its hash is configured).</summary>
+    public const string ApiKey = "test-admin-key-0123456789";
+
+    private WebApplication? _app;
+
+    /// <summary>A client of the API sending the admin key.</summary>
+    public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>A client of the API sending no key.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>Everything the API logged.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <inheritdoc />
+    protected override async Task ConfigureIntegrationsAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration["ClarityConnect:AdminApi:ApiKeyHashes:0"] = ApiKeyStore.Hash(ApiKey);
+        builder.Logging.AddProvider(Logs);
+        builder.Services.AddSingleton<IClusterClient>(Cluster.Client);
+        builder.Services.AddSingleton<IGrainFactory>(Cluster.Client);
+        builder.Services.AddAdminApi(builder.Configuration);
+        _app = builder.Build();
+        _app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
+        _app.MapAdminApi();
+        await _app.StartAsync();
+
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Http = new HttpClient { BaseAddress = new Uri(address) };
+        Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        Anonymous = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    /// <inheritdoc />
+    protected override async Task StopDoublesAsync()
+    {
+        Http?.Dispose();
+        Anonymous?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Keeps every log message, to check that no secret is ever logged.</summary>
+public sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _messages = new();
+
+    /// <summary>The messages so far, with their exceptions.</summary>
+    public IReadOnlyCollection<string> Messages => _messages;
+
+    /// <inheritdoc />
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturingLoggerProvider provider) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            provider._messages.Enqueue(formatter(state, exception) + " " + exception);
+            if (exception is not null && Environment.GetEnvironmentVariable("ADMIN_LOG") is { } file)
+            {
+                File.AppendAllText(file, exception + "\n");
+            }
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AdminApiCollection : ICollectionFixture<AdminApiFixture>
+{
+    public const string Name = "AdminApi";
+}
+
+/// <summary>Helpers reading the API's answers.</summary>
+internal static class Api
+{
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response, int status)
+    {
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.JsonAsync();
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        return problem;
+    }
+
+    public static HttpRequestMessage Put(string url, object body, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return request;
+    }
+}

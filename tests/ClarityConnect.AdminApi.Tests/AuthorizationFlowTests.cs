@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Web;
+using ClarityConnect.TestDoubles.Salesforce;
+
+namespace ClarityConnect.AdminApi.Tests;
+
+/// <summary>The admin API over a cluster whose Salesforce connector talks to a <see cref="SalesforceDouble"/>.</summary>
+public sealed class SalesforceAdminApiFixture : AdminApiFixture
+{
+    public SalesforceDouble Salesforce { get; } = new();
+
+    protected override async Task StartDoublesAsync()
+    {
+        await Salesforce.StartAsync();
+        Salesforce.DefineField("Account", "AccountNumber");
+    }
+
+    protected override async Task StopDoublesAsync()
+    {
+        await base.StopDoublesAsync();
+        await Salesforce.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SalesforceAdminApiCollection : ICollectionFixture<SalesforceAdminApiFixture>
+{
+    public const string Name = "AdminApi with Salesforce";
+}
+
+[Collection(SalesforceAdminApiCollection.Name)]
+public sealed class AuthorizationFlowTests(SalesforceAdminApiFixture fixture)
+{
+    [Fact]
+    public async Task Configure_authorize_callback_status_and_build_a_lookup_through_the_api()
+    {
+        var etag = (await fixture.Http.GetAsync("/api/integrations/salesforce")).Headers.ETag!.Tag;
+        var saved = await fixture.Http.SendAsync(Api.Put("/api/integrations/salesforce", new
+        {
+            enabled = true,
+            consumerKey = fixture.Salesforce.ClientId,
+            consumerSecret = fixture.Salesforce.ClientSecret,
+            loginUrl = fixture.Salesforce.BaseUrl.ToString(),
+        }, etag));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.DoesNotContain(fixture.Salesforce.ClientSecret, await saved.Content.ReadAsStringAsync());
+
+        var before = await (await fixture.Http.GetAsync("/api/integrations/salesforce/status")).JsonAsync();
+        Assert.True(before.GetProperty("enabled").GetBoolean());
+        Assert.False(before.GetProperty("authorization").GetProperty("authorized").GetBoolean());
+
+        var authorize = await fixture.Http.PostAsync("/api/integrations/salesforce/authorize", null);
+        Assert.Equal(HttpStatusCode.OK, authorize.StatusCode);
+        var url = new Uri((await authorize.JsonAsync()).GetProperty("url").GetString()!);
+        var query = HttpUtility.ParseQueryString(url.Query);
+        var redirect = new Uri(query["redirect_uri"]!);
+        Assert.Equal(new Uri(fixture.Http.BaseAddress!, "/api/integrations/salesforce/callback"), redirect);
+
+        // The administrator approves in the browser; Salesforce redirects back to the callback with a code.
+        var code = fixture.Salesforce.IssueAuthorizationCode(query["code_challenge"], redirect);
+        var callback = $"/api/integrations/salesforce/callback?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(query["state"]!)}";
+        var page = await fixture.Anonymous.GetAsync(callback);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Salesforce authorized", html);
+
+        // The state is good for one use.
+        Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Anonymous.GetAsync(callback)).StatusCode);
+
+        var status = await (await fixture.Http.GetAsync("/api/integrations/salesforce/status")).JsonAsync();
+        Assert.True(status.GetProperty("authorization").GetProperty("authorized").GetBoolean());
+
+        var objects = await (await fixture.Http.GetAsync("/api/integrations/salesforce/objects")).JsonAsync();
+        Assert.Contains("Account", objects.EnumerateArray().Select(o => o.GetProperty("name").GetString()));
+        var fields = await (await fixture.Http.GetAsync("/api/integrations/salesforce/objects/Account/fields?extended=true")).JsonAsync();
+        Assert.Contains("AccountNumber", fields.EnumerateArray().Select(o => o.GetProperty("name").GetString()));
+
+        var validation = await fixture.Http.PostAsJsonAsync("/api/integrations/salesforce/validate-query", new
+        {
+            node = new
+            {
+                primaryObject = "Account",
+                fields = new[] { new { field = "Id", extraItem = "AccountId" } },
+                condition = new { field = "AccountNumber", @operator = "Equals", value = "{{Number}}" },
+            },
+            sampleValues = new { Number = "A-1" },
+        });
+        var result = await validation.JsonAsync();
+        Assert.Equal(HttpStatusCode.OK, validation.StatusCode);
+        Assert.True(result.GetProperty("valid").GetBoolean(), result.ToString());
+        Assert.Equal(0, result.GetProperty("recordCount").GetInt64());
+
+        Assert.DoesNotContain(fixture.Logs.Messages, m => m.Contains(fixture.Salesforce.ClientSecret, StringComparison.Ordinal));
+    }
+}
