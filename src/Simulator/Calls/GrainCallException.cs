@@ -13,8 +13,7 @@ public sealed class GrainCallException(string operation, Exception inner)
     /// True when the cluster refused the call for a reason that repeating it cannot change (an illegal transition, a
     /// bad argument); false for timeouts and lost connections, which a retry after re-reading may get past.
     /// </summary>
-    public bool IsRefusal => InnerException is InvalidTransitionException or InvalidRequestException or ArgumentException
-        or NotImplementedException or NotSupportedException;
+    public bool IsRefusal => InnerException is InvalidTransitionException or InvalidRequestException or ArgumentException or NotSupportedException;
 
     /// <summary>One line: the exception type and the first line of its message.</summary>
     public static string Describe(Exception exception)
