@@ -29,9 +29,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AdvancedLookupRunner>();
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.AddSingleton<IChangeEventHandler, CrmExportHandler>();
-        services.AddSingleton<IChangeEventHandler, CsiEventHandler>();
-        services.AddSingleton<IChangeEventHandler, CsiUploadHandler>();
-        services.AddSingleton<IChangeEventHandler, AcdStatisticsHandler>();
+        services.AddSingleton<IChangeEventHandler, CsiChangeHandler>();
+        services.AddSingleton<ICsiChangeWork, CsiEventForwarding>();
+        services.AddSingleton<ICsiChangeWork, CsiUploadStarter>();
+        services.AddSingleton<ICsiChangeWork, AcdStatisticsCounter>();
         services.AddOptions<AcdOptions>();
         services.TryAddSingleton<CsiFtpTargets>();
         services.TryAddSingleton<IFtpUploader, FtpClientUploader>();

@@ -1,6 +1,5 @@
 using ClarityConnect.Abstractions.Events;
 using ClarityConnect.Abstractions.Integrations;
-using ClarityConnect.Grains.Events;
 using Microsoft.Extensions.Options;
 
 namespace ClarityConnect.Grains.Csi;
@@ -9,16 +8,12 @@ namespace ClarityConnect.Grains.Csi;
 /// The CSI pusher's work for change events: when "Send Session &amp; Agent Change Events?" is on, hand each event to
 /// the entity's batching queue (always the same one, so its order holds); otherwise nothing is kept.
 /// </summary>
-public sealed class CsiEventHandler(IGrainFactory grains, IOptions<CsiEventOptions> options, TimeProvider time) : IChangeEventHandler
+public sealed class CsiEventForwarding(IGrainFactory grains, IOptions<CsiEventOptions> options, TimeProvider time) : ICsiChangeWork
 {
     /// <inheritdoc />
-    public string Consumer => ChangeConsumers.Csi;
-
-    /// <inheritdoc />
-    public async Task HandleAsync(ChangeEvent change, CancellationToken cancellationToken)
+    public async Task HandleAsync(ChangeEvent change, CsiSettings settings)
     {
-        var settings = (await grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Csi).GetAsync()).Settings;
-        if (settings is not CsiSettings { Enabled: true, SendChangeEvents: true })
+        if (!settings.SendChangeEvents)
         {
             return;
         }

@@ -2,26 +2,21 @@ using ClarityConnect.Abstractions.Events;
 using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Sessions;
-using ClarityConnect.Grains.Events;
 
 namespace ClarityConnect.Grains.Csi;
 
 /// <summary>When a session completes, starts its upload to CSI if "Send Session Recordings?" or "Send Session Transcript?" is on.</summary>
-public sealed class CsiUploadHandler(IGrainFactory grains) : IChangeEventHandler
+public sealed class CsiUploadStarter(IGrainFactory grains) : ICsiChangeWork
 {
     /// <inheritdoc />
-    public string Consumer => ChangeConsumers.Csi;
-
-    /// <inheritdoc />
-    public async Task HandleAsync(ChangeEvent change, CancellationToken cancellationToken)
+    public async Task HandleAsync(ChangeEvent change, CsiSettings settings)
     {
         if (change is not SessionChanged { NewStatus: SessionStatus.Completed })
         {
             return;
         }
 
-        var settings = (await grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Csi).GetAsync()).Settings;
-        if (settings is CsiSettings { Enabled: true } csi && (csi.SendSessionRecordings || csi.SendSessionTranscript))
+        if (settings.SendSessionRecordings || settings.SendSessionTranscript)
         {
             await grains.GetGrain<IExportGrain>($"{IntegrationNames.Csi}/{change.EntityId}").StartAsync();
         }

@@ -1,7 +1,6 @@
 using ClarityConnect.Abstractions.Events;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Sessions;
-using ClarityConnect.Grains.Events;
 using Microsoft.Extensions.Options;
 
 namespace ClarityConnect.Grains.Csi;
@@ -11,13 +10,10 @@ namespace ClarityConnect.Grains.Csi;
 /// its wait since queued), abandoned (with its wait), handled (active until wrap-up). Queues listed under "Disabled
 /// Queues" and a toggle off count nothing.
 /// </summary>
-public sealed class AcdStatisticsHandler(IGrainFactory grains, IOptions<AcdOptions> options) : IChangeEventHandler
+public sealed class AcdStatisticsCounter(IGrainFactory grains, IOptions<AcdOptions> options) : ICsiChangeWork
 {
     /// <inheritdoc />
-    public string Consumer => ChangeConsumers.Csi;
-
-    /// <inheritdoc />
-    public async Task HandleAsync(ChangeEvent change, CancellationToken cancellationToken)
+    public async Task HandleAsync(ChangeEvent change, CsiSettings settings)
     {
         if (change is not SessionChanged { Queue: { } queue } session
             || session.NewStatus is not (SessionStatus.Queued or SessionStatus.Active or SessionStatus.Abandoned or SessionStatus.WrapUp)
@@ -26,9 +22,7 @@ public sealed class AcdStatisticsHandler(IGrainFactory grains, IOptions<AcdOptio
             return;
         }
 
-        var settings = (await grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Csi).GetAsync()).Settings;
-        if (settings is not CsiSettings { Enabled: true, SendAcdStatistics: true } csi
-            || csi.DisabledQueues.Contains(queue, StringComparer.OrdinalIgnoreCase))
+        if (!settings.SendAcdStatistics || settings.DisabledQueues.Contains(queue, StringComparer.OrdinalIgnoreCase))
         {
             return;
         }
