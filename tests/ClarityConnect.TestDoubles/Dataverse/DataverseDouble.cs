@@ -38,8 +38,7 @@ public sealed partial class DataverseDouble : IAsyncDisposable
     public const string ApiPath = "/api/data/v9.2/";
 
     private readonly object sync = new();
-    private readonly List<DataverseDoubleRequest> requests = [];
-    private readonly List<(Func<DataverseDoubleRequest, bool> Predicate, TaskCompletionSource<DataverseDoubleRequest> Completion)> waiters = [];
+    private readonly RequestLog<DataverseDoubleRequest> requests = new();
     private readonly Queue<DataverseDoubleFailure> failures = new();
     private LoopbackServer? server;
 
@@ -83,16 +82,7 @@ public sealed partial class DataverseDouble : IAsyncDisposable
     public bool Down { get; set; }
 
     /// <summary>Every request received, in arrival order.</summary>
-    public IReadOnlyList<DataverseDoubleRequest> Requests
-    {
-        get
-        {
-            lock (sync)
-            {
-                return requests.ToList();
-            }
-        }
-    }
+    public IReadOnlyList<DataverseDoubleRequest> Requests => requests.All;
 
     /// <summary>The requests to the token endpoint.</summary>
     public IReadOnlyList<DataverseDoubleRequest> TokenRequests => Requests.Where(r => r.IsTokenRequest).ToList();
@@ -118,32 +108,11 @@ public sealed partial class DataverseDouble : IAsyncDisposable
     private LoopbackServer Server => server ??= new LoopbackServer(HandleAsync, "Dataverse");
 
     /// <summary>Forgets the recorded requests.</summary>
-    public void ClearRequests()
-    {
-        lock (sync)
-        {
-            requests.Clear();
-        }
-    }
+    public void ClearRequests() => requests.Clear();
 
     /// <summary>Completes when a request matching <paramref name="predicate"/> arrives (or already has).</summary>
-    public Task<DataverseDoubleRequest> WaitForRequestAsync(Func<DataverseDoubleRequest, bool> predicate, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(predicate);
-        lock (sync)
-        {
-            var seen = requests.FirstOrDefault(predicate);
-            if (seen is not null)
-            {
-                return Task.FromResult(seen);
-            }
-
-            var completion = new TaskCompletionSource<DataverseDoubleRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
-            waiters.Add((predicate, completion));
-            cancellationToken.Register(() => completion.TrySetCanceled(cancellationToken));
-            return completion.Task;
-        }
-    }
+    public Task<DataverseDoubleRequest> WaitForRequestAsync(Func<DataverseDoubleRequest, bool> predicate, CancellationToken cancellationToken = default) =>
+        requests.WaitForAsync(predicate, cancellationToken);
 
     /// <summary>The next <paramref name="count"/> Web API calls (not OAuth) fail with this status and Dataverse error body, e.g.
     /// 429 <c>0x80072322</c> with Retry-After, 503, or 401.</summary>
@@ -288,25 +257,7 @@ public sealed partial class DataverseDouble : IAsyncDisposable
             Header("Accept"),
             authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null);
 
-        List<TaskCompletionSource<DataverseDoubleRequest>> completed = [];
-        lock (sync)
-        {
-            requests.Add(request);
-            for (var i = waiters.Count - 1; i >= 0; i--)
-            {
-                if (waiters[i].Predicate(request))
-                {
-                    completed.Add(waiters[i].Completion);
-                    waiters.RemoveAt(i);
-                }
-            }
-        }
-
-        foreach (var completion in completed)
-        {
-            completion.TrySetResult(request);
-        }
-
+        requests.Add(request);
         return request;
     }
 

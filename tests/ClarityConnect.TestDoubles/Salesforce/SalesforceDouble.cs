@@ -34,8 +34,7 @@ public sealed partial class SalesforceDouble : IAsyncDisposable
 
     private readonly object sync = new();
     private readonly SalesforceDoubleOrg org = new();
-    private readonly List<SalesforceDoubleRequest> requests = [];
-    private readonly List<(Func<SalesforceDoubleRequest, bool> Predicate, TaskCompletionSource<SalesforceDoubleRequest> Completion)> waiters = [];
+    private readonly RequestLog<SalesforceDoubleRequest> requests = new();
     private readonly Queue<SalesforceDoubleFailure> failures = new();
     private LoopbackServer? server;
 
@@ -75,16 +74,7 @@ public sealed partial class SalesforceDouble : IAsyncDisposable
     public bool ClientCredentialsEnabled { get; set; } = true;
 
     /// <summary>Every request received, in arrival order.</summary>
-    public IReadOnlyList<SalesforceDoubleRequest> Requests
-    {
-        get
-        {
-            lock (sync)
-            {
-                return requests.ToList();
-            }
-        }
-    }
+    public IReadOnlyList<SalesforceDoubleRequest> Requests => requests.All;
 
     /// <summary>The requests to the token endpoint.</summary>
     public IReadOnlyList<SalesforceDoubleRequest> TokenRequests => Requests.Where(r => r.IsTokenRequest).ToList();
@@ -107,32 +97,11 @@ public sealed partial class SalesforceDouble : IAsyncDisposable
     private LoopbackServer Server => server ??= new LoopbackServer(HandleAsync, "Salesforce");
 
     /// <summary>Forgets the recorded requests.</summary>
-    public void ClearRequests()
-    {
-        lock (sync)
-        {
-            requests.Clear();
-        }
-    }
+    public void ClearRequests() => requests.Clear();
 
     /// <summary>Completes when a request matching <paramref name="predicate"/> arrives (or already has).</summary>
-    public Task<SalesforceDoubleRequest> WaitForRequestAsync(Func<SalesforceDoubleRequest, bool> predicate, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(predicate);
-        lock (sync)
-        {
-            var seen = requests.FirstOrDefault(predicate);
-            if (seen is not null)
-            {
-                return Task.FromResult(seen);
-            }
-
-            var completion = new TaskCompletionSource<SalesforceDoubleRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
-            waiters.Add((predicate, completion));
-            cancellationToken.Register(() => completion.TrySetCanceled(cancellationToken));
-            return completion.Task;
-        }
-    }
+    public Task<SalesforceDoubleRequest> WaitForRequestAsync(Func<SalesforceDoubleRequest, bool> predicate, CancellationToken cancellationToken = default) =>
+        requests.WaitForAsync(predicate, cancellationToken);
 
     /// <summary>Seeds a record and returns its new 18-character id with the object's key prefix (003 Contact, 001 Account, …).
     /// Unknown objects and fields are added to the describe, typed from the values (names with Phone → phone, Email → email,
@@ -285,25 +254,7 @@ public sealed partial class SalesforceDouble : IAsyncDisposable
             bytes,
             authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null);
 
-        List<TaskCompletionSource<SalesforceDoubleRequest>> completed = [];
-        lock (sync)
-        {
-            requests.Add(request);
-            for (var i = waiters.Count - 1; i >= 0; i--)
-            {
-                if (waiters[i].Predicate(request))
-                {
-                    completed.Add(waiters[i].Completion);
-                    waiters.RemoveAt(i);
-                }
-            }
-        }
-
-        foreach (var completion in completed)
-        {
-            completion.TrySetResult(request);
-        }
-
+        requests.Add(request);
         return request;
     }
 
