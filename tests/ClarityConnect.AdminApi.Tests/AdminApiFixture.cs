@@ -18,6 +18,12 @@ public class AdminApiFixture : ClusterFixture
     /// <summary>The admin API key the tests use (only its hash is configured).</summary>
     public const string ApiKey = "test-admin-key-0123456789";
 
+    /// <summary>The bearer tokens' issuer, audience, HMAC key (base64) and required role.</summary>
+    public const string JwtIssuer = "https://issuer.example.com", JwtAudience = "clarityconnect-admin", JwtRole = "ClarityConnect.Admin";
+
+    /// <summary>The HMAC key bearer tokens are signed with.</summary>
+    public static readonly string JwtSigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private WebApplication? _app;
 
     /// <summary>A client of the API sending the admin key.</summary>
@@ -30,17 +36,23 @@ public class AdminApiFixture : ClusterFixture
     public CapturingLoggerProvider Logs { get; } = new();
 
     /// <inheritdoc />
+    protected override bool AcceptsExternalClients => true;
+
+    /// <inheritdoc />
     protected override async Task ConfigureIntegrationsAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration["ClarityConnect:AdminApi:ApiKeyHashes:0"] = ApiKeyStore.Hash(ApiKey);
+        builder.Configuration["ClarityConnect:AdminApi:Jwt:Issuer"] = JwtIssuer;
+        builder.Configuration["ClarityConnect:AdminApi:Jwt:Audience"] = JwtAudience;
+        builder.Configuration["ClarityConnect:AdminApi:Jwt:SigningKey"] = JwtSigningKey;
+        builder.Configuration["ClarityConnect:AdminApi:Jwt:RequiredRole"] = JwtRole;
         builder.Logging.AddProvider(Logs);
         builder.Services.AddSingleton<IClusterClient>(Cluster.Client);
         builder.Services.AddSingleton<IGrainFactory>(Cluster.Client);
         builder.Services.AddAdminApi(builder.Configuration);
         _app = builder.Build();
-        _app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
         _app.MapAdminApi();
         await _app.StartAsync();
 

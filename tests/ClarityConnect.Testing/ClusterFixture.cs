@@ -42,6 +42,11 @@ public class ClusterFixture : IAsyncLifetime
         // Stored state is keyed by service id: a cluster restarted on the same data keeps it, as the real host does.
         builder.Options.ServiceId = "clarityconnect-" + Path.GetFileName(DataDirectory);
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
+        if (AcceptsExternalClients)
+        {
+            builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        }
+
         AddConfigurators(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -71,6 +76,12 @@ public class ClusterFixture : IAsyncLifetime
             new Abstractions.Integrations.PlatformSettings { AdminWebsiteBaseUrl = "https://admin.example.com", RecordingsRoot = recordingsRoot },
             (await platform.GetAsync()).Version);
     }
+
+    /// <summary>
+    /// Whether Orleans clients outside the test cluster (a standalone admin API) connect to its gateways: they need
+    /// real sockets, where the test cluster otherwise talks in memory.
+    /// </summary>
+    protected virtual bool AcceptsExternalClients => false;
 
     /// <summary>Adds the derived fixture's silo or client configurators.</summary>
     protected virtual void AddConfigurators(TestClusterBuilder builder)

@@ -5,6 +5,10 @@ using ClarityConnect.Grains.Events;
 using ClarityConnect.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using ClarityConnect.Grains.Listings;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Providers;
 using Orleans.Storage;
 
 namespace ClarityConnect.Silo.Configuration;
@@ -45,6 +49,11 @@ public static class SiloBuilderExtensions
         {
             var dataDirectory = Path.GetFullPath(storage.DataDirectory);
             silo.AddSqliteGrainStorageAsDefault(o => o.DataDirectory = dataDirectory);
+            silo.Services.AddSingleton<IListingStore>(sp =>
+            {
+                var database = new SqliteDatabase(sp.GetRequiredService<IOptionsMonitor<SqliteStorageOptions>>().Get(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
+                return new SqlListingStore(async ct => await database.OpenAsync(ct), ServiceId(sp));
+            });
             silo.UseSqliteReminderService(o => o.DataDirectory = dataDirectory);
             silo.Services.PostConfigure<SecretProtectionOptions>(o =>
             {
@@ -58,10 +67,18 @@ public static class SiloBuilderExtensions
         else
         {
             silo.UsePostgreSqlStorage(storage.ConnectionString!);
+            silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(storage.ConnectionString!));
+            silo.Services.AddSingleton<IListingStore>(sp =>
+            {
+                var database = sp.GetRequiredService<NpgsqlDataSource>();
+                return new SqlListingStore(async ct => await database.OpenConnectionAsync(ct), ServiceId(sp));
+            });
         }
 
         return silo;
     }
+
+    private static string ServiceId(IServiceProvider services) => services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
 
     /// <summary>Change-event streams, the grain storage serializer and grain services; independent of the profile.</summary>
     public static ISiloBuilder AddClarityConnectCore(this ISiloBuilder silo)
@@ -72,7 +89,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.AddClarityConnectGrains();
         silo.Services.AddOptions<ReminderOptions>()
-            .Configure<Microsoft.Extensions.Options.IOptions<ChangeEventOptions>>((reminders, changes) =>
+            .Configure<IOptions<ChangeEventOptions>>((reminders, changes) =>
             {
                 if (changes.Value.RedeliveryPeriod < reminders.MinimumReminderPeriod)
                 {

@@ -2,6 +2,8 @@ using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Sessions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ClarityConnect.Abstractions.Listings;
+using ClarityConnect.Grains.Listings;
 using Orleans.Storage;
 
 namespace ClarityConnect.Grains.Exports;
@@ -15,6 +17,7 @@ namespace ClarityConnect.Grains.Exports;
 public sealed class ExportGrain(
     [PersistentState("export")] IPersistentState<ExportGrainState> state,
     ExportTargets targets,
+    IListingStore listings,
     IOptions<ExportOptions> options,
     TimeProvider time,
     ILogger<ExportGrain> logger) : Grain, IExportGrain, IRemindable
@@ -27,14 +30,19 @@ public sealed class ExportGrain(
     private string SessionId => this.GetPrimaryKeyString().Split('/', 2)[1];
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.RecordExists && state.State.State == ExportState.Pending)
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        // A silo may have died between the state write and the listing write: the listing catches up here.
+        await listings.RecordExportAsync(Summary(), cancellationToken);
+        if (state.State.State == ExportState.Pending)
         {
             ScheduleAttempt(state.State.NextAttemptAt is { } due && due > time.GetUtcNow() ? due - time.GetUtcNow() : TimeSpan.Zero);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -48,7 +56,7 @@ public sealed class ExportGrain(
         state.State.State = ExportState.Pending;
         state.State.CreatedAt = state.State.UpdatedAt = time.GetUtcNow();
         await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
-        await state.WriteStateAsync();
+        await SaveAsync();
         ScheduleAttempt(TimeSpan.Zero);
     }
 
@@ -80,7 +88,7 @@ public sealed class ExportGrain(
         state.State.NextAttemptAt = null;
         state.State.UpdatedAt = time.GetUtcNow();
         await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
-        await state.WriteStateAsync();
+        await SaveAsync();
         ScheduleAttempt(TimeSpan.Zero);
     }
 
@@ -123,7 +131,7 @@ public sealed class ExportGrain(
             state.State.State = ExportState.Done;
             state.State.LastError = null;
             state.State.UpdatedAt = time.GetUtcNow();
-            await state.WriteStateAsync();
+            await SaveAsync();
             await StopReminderAsync();
         }
         catch (Exception failure) when (failure is not InconsistentStateException)
@@ -171,12 +179,30 @@ public sealed class ExportGrain(
             ScheduleAttempt(delay);
         }
 
-        await state.WriteStateAsync();
+        await SaveAsync();
         if (parked)
         {
             await StopReminderAsync();
         }
     }
+
+    /// <summary>Stores the state, then the export's line in the listing.</summary>
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        await listings.RecordExportAsync(Summary(), CancellationToken.None);
+    }
+
+    private ExportSummary Summary() => new()
+    {
+        Target = Target,
+        SessionId = SessionId,
+        State = state.State.State,
+        Attempts = state.State.Attempts,
+        LastError = state.State.LastError,
+        CreatedAt = state.State.CreatedAt ?? time.GetUtcNow(),
+        UpdatedAt = state.State.UpdatedAt ?? time.GetUtcNow(),
+    };
 
     private static TimeSpan Backoff(int attempts, ExportOptions settings)
     {
