@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
 namespace ClarityConnect.AdminApi;
@@ -15,6 +16,9 @@ public static class AdminApiExtensions
 {
     /// <summary>The authorization policy every admin endpoint but the OAuth callback requires.</summary>
     public const string PolicyName = "ClarityConnectAdmin";
+
+    /// <summary>Where the Orleans Dashboard is served.</summary>
+    public const string DashboardPath = "/dashboard";
 
     /// <summary>The OpenAPI document's name: <c>/openapi/admin.json</c>.</summary>
     public const string OpenApiDocumentName = "admin";
@@ -71,6 +75,8 @@ public static class AdminApiExtensions
         AgentEndpoints.Map(api.MapGroup("/agents").WithTags("Agents"));
         ExportEndpoints.Map(api.MapGroup("/exports").WithTags("Exports"));
         HealthEndpoints.Map(endpoints);
+        // The Orleans Dashboard: its host must have added it (silo: AddDashboard; client: IClientBuilder.AddDashboard).
+        endpoints.MapOrleansDashboard(DashboardPath).RequireAuthorization(PolicyName);
         var reference = new[]
         {
             endpoints.MapOpenApi(),

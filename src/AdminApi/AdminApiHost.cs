@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
 
 namespace ClarityConnect.AdminApi;
 
@@ -36,7 +37,9 @@ public static class AdminApiHost
     }
 
     /// <summary>Builds the standalone admin API from <paramref name="args"/> and the environment, or says why it cannot.</summary>
-    public static (WebApplication? App, IReadOnlyList<string> Errors) Build(string[] args)
+    /// <param name="args">Command-line arguments (configuration overrides such as <c>--Urls</c>).</param>
+    /// <param name="configure">Last changes to the builder before the app is built (tests add log capture here).</param>
+    public static (WebApplication? App, IReadOnlyList<string> Errors) Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var (connection, errors) = ClusterConnection.Read(builder.Configuration);
@@ -57,8 +60,13 @@ public static class AdminApiHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.UseOrleansClient(connection.Configure);
+        builder.UseOrleansClient(client =>
+        {
+            connection.Configure(client);
+            client.AddDashboard(o => o.HideTrace = true);
+        });
         builder.Services.AddAdminApi(builder.Configuration);
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapAdminApi();
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(

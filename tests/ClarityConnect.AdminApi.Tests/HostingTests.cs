@@ -1,11 +1,7 @@
 using System.Net;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using ClarityConnect.Abstractions.Sessions;
 
 namespace ClarityConnect.AdminApi.Tests;
 
@@ -70,31 +66,12 @@ public sealed class HostingTests(AdminApiFixture fixture)
     }
 
     [Fact]
-    public async Task The_standalone_host_serves_the_api_as_a_client_of_the_cluster()
+    public async Task The_orleans_dashboard_is_served_behind_the_admin_key()
     {
-        var id = "standalone-" + Guid.NewGuid().ToString("n");
-        await fixture.Grains.GetGrain<ISessionGrain>(id).StartAsync(new SessionStart { Channel = SessionChannel.Voice });
-        var gateway = fixture.Cluster.Primary!.GatewayAddress!.Endpoint;
-        var (app, errors) = AdminApiHost.Build([
-            "--urls", "http://127.0.0.1:0",
-            "--ClarityConnect:Cluster:ClusterId", fixture.Cluster.Options.ClusterId,
-            "--ClarityConnect:Cluster:ServiceId", fixture.Cluster.Options.ServiceId,
-            "--ClarityConnect:AdminApi:Gateways:0", $"127.0.0.1:{gateway.Port}",
-            "--ClarityConnect:AdminApi:ApiKeyHashes:0", ApiKeyStore.Hash(AdminApiFixture.ApiKey),
-        ]);
-        Assert.Empty(errors);
-        await using (app)
-        {
-            await app!.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { BaseAddress = new Uri(address) };
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
-            Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"/api/sessions/{id}")).StatusCode);
-            http.DefaultRequestHeaders.Add(ApiKeyStore.HeaderName, AdminApiFixture.ApiKey);
-            var details = await (await http.GetAsync($"/api/sessions/{id}")).JsonAsync();
-            Assert.Equal(id, details.GetProperty("session").GetProperty("sessionId").GetString());
-            await app.StopAsync();
-        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Anonymous.GetAsync("/dashboard/")).StatusCode);
+        var page = await fixture.Http.GetAsync("/dashboard/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory]

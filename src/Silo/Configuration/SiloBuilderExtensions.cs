@@ -5,6 +5,7 @@ using ClarityConnect.Grains.Events;
 using ClarityConnect.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using ClarityConnect.Grains.Listings;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -88,6 +89,8 @@ public static class SiloBuilderExtensions
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.AddClarityConnectGrains();
+        // The dashboard's profiler runs only while someone looks at the dashboard; live log streaming stays off.
+        silo.AddDashboard(o => o.HideTrace = true);
         silo.Services.AddOptions<ReminderOptions>()
             .Configure<IOptions<ChangeEventOptions>>((reminders, changes) =>
             {
