@@ -22,19 +22,19 @@ public sealed class VoiceLifecycle(IGrainFactory grains, GrainCaller caller, Age
     public async Task RunAsync(string sessionId, string phone, CancellationToken cancellationToken)
     {
         var session = grains.GetGrain<ISessionGrain>(sessionId);
-        await caller.InvokeAsync(LifecycleOperation.Start, () => session.StartAsync(Start(phone)), cancellationToken);
+        await caller.InvokeAsync(GrainOperation.Start, () => session.StartAsync(Start(phone)), cancellationToken);
         var outcome = await caller.InvokeAsync(LifecycleOperation.CustomerLookup, () => session.RunNodeAsync(Lookup), cancellationToken);
         if (outcome.Exit != NodeExit.Match)
         {
             throw new InvalidOperationException($"The lookup of {phone} took {outcome.Exit}: {outcome.Reason}");
         }
 
-        await caller.InvokeAsync(LifecycleOperation.Enqueue, () => session.EnqueueAsync("Support"), cancellationToken);
+        await caller.InvokeAsync(GrainOperation.Enqueue, () => session.EnqueueAsync("Support"), cancellationToken);
         var agent = await agents.AcquireAsync(cancellationToken);
-        await caller.InvokeAsync(LifecycleOperation.Offer, () => session.OfferAsync(agent), cancellationToken);
-        await caller.InvokeAsync(LifecycleOperation.Accept, session.AcceptAsync, cancellationToken);
-        await caller.InvokeAsync(LifecycleOperation.End, session.EndAsync, cancellationToken);
-        await caller.InvokeAsync(LifecycleOperation.Complete, () => session.CompleteAsync(Details), cancellationToken);
+        await caller.InvokeAsync(GrainOperation.Offer, () => session.OfferAsync(agent), cancellationToken);
+        await caller.InvokeAsync(GrainOperation.Accept, session.AcceptAsync, cancellationToken);
+        await caller.InvokeAsync(GrainOperation.End, session.EndAsync, cancellationToken);
+        await caller.InvokeAsync(GrainOperation.Complete, () => session.CompleteAsync(Details), cancellationToken);
         // Only an agent whose session completed is Available again; a failed life cycle keeps its agent out of the pool.
         agents.Release(agent);
     }
