@@ -3,7 +3,7 @@ namespace ClarityConnect.Bench;
 /// <summary>What the benchmark runs: the command line, parsed.</summary>
 public sealed class BenchOptions
 {
-    /// <summary>Short phases and 10k activations only: finishes in under a minute.</summary>
+    /// <summary>Short phases and 2k activations only: about a minute.</summary>
     public bool Quick { get; private init; }
 
     /// <summary>Runs the silo on the PostgreSQL profile against this database (Npgsql connection string) instead of the embedded one.</summary>
@@ -27,12 +27,15 @@ public sealed class BenchOptions
     /// <summary>The usage text.</summary>
     public const string Usage = """
         Usage: dotnet run -c Release --project bench -- [--quick] [--postgres CONNSTR] [--out FILE] [--levels 4,16,64] [--seconds N]
-          --quick            short phases, 10k activations only (under a minute)
+          --quick            short phases, 2k activations only (about a minute)
           --postgres CONNSTR PostgreSQL profile against this database (the schema is migrated first) instead of embedded SQLite
           --out FILE         where the JSON goes (default bench/results/latest.json)
           --levels LIST      concurrency levels of the life-cycle runs (default 4,16,64; quick 4,32)
           --seconds N        length of each measured phase (default 8; quick 3)
         """;
+
+    /// <summary>Whether the usage text was asked for.</summary>
+    public static bool IsHelp(IReadOnlyList<string> args) => args.Contains("--help") || args.Contains("-h");
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming a bad option.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -69,7 +72,7 @@ public sealed class BenchOptions
             Output = output ?? DefaultOutput(),
             Levels = levels is null ? (quick ? [4, 32] : [4, 16, 64]) : levels.Split(',').Select(l => Positive(l, "--levels")).ToList(),
             Seconds = seconds is null ? (quick ? 3 : 8) : Positive(seconds, "--seconds"),
-            Activations = quick ? [10_000] : [10_000, 100_000],
+            Activations = quick ? [2_000] : [10_000, 100_000],
         };
     }
 

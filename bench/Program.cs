@@ -12,6 +12,12 @@ using ClarityConnect.Grains.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
+if (BenchOptions.IsHelp(args))
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+
 BenchOptions options;
 try
 {
