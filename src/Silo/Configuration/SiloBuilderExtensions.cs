@@ -53,7 +53,7 @@ public static class SiloBuilderExtensions
             silo.Services.AddSingleton<IListingStore>(sp =>
             {
                 var database = new SqliteDatabase(sp.GetRequiredService<IOptionsMonitor<SqliteStorageOptions>>().Get(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
-                return new SqlListingStore(async ct => await database.OpenAsync(ct), ServiceId(sp));
+                return SqlListingStore.ForSqlite(database, ServiceId(sp));
             });
             silo.UseSqliteReminderService(o => o.DataDirectory = dataDirectory);
             silo.Services.PostConfigure<SecretProtectionOptions>(o =>
@@ -69,11 +69,7 @@ public static class SiloBuilderExtensions
         {
             silo.UsePostgreSqlStorage(storage.ConnectionString!);
             silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(storage.ConnectionString!));
-            silo.Services.AddSingleton<IListingStore>(sp =>
-            {
-                var database = sp.GetRequiredService<NpgsqlDataSource>();
-                return new SqlListingStore(async ct => await database.OpenConnectionAsync(ct), ServiceId(sp));
-            });
+            silo.Services.AddSingleton<IListingStore>(sp => SqlListingStore.ForPostgreSql(sp.GetRequiredService<NpgsqlDataSource>(), ServiceId(sp)));
         }
 
         return silo;

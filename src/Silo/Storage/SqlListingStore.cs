@@ -4,16 +4,41 @@ using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Listings;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Grains.Listings;
+using Npgsql;
 
 namespace ClarityConnect.Silo.Storage;
 
 /// <summary>
 /// The listings in the <c>cc_session_listing</c> and <c>cc_export_listing</c> tables. The embedded (SQLite) and
 /// PostgreSQL profiles share the table layout and every statement here (both speak <c>INSERT … ON CONFLICT … DO
-/// UPDATE</c>, <c>LIMIT</c>/<c>OFFSET</c> and <c>@name</c> parameters); only how a connection opens differs.
+/// UPDATE</c>, <c>LIMIT</c>/<c>OFFSET</c> and <c>@name</c> parameters); only how a connection opens and how a write runs
+/// differ (SQLite writes join the file's group commit, see <see cref="SqliteWriteQueue"/>).
 /// </summary>
-public sealed class SqlListingStore(Func<CancellationToken, Task<DbConnection>> openAsync, string serviceId) : IListingStore
+/// <param name="openAsync">Opens a connection for reads.</param>
+/// <param name="writeAsync">Runs one write command (on a connection of its own, or in a shared transaction).</param>
+/// <param name="serviceId">The Orleans service id that scopes every line.</param>
+public sealed class SqlListingStore(
+    Func<CancellationToken, Task<DbConnection>> openAsync,
+    Func<Func<DbCommand, Task>, CancellationToken, Task> writeAsync,
+    string serviceId) : IListingStore
 {
+    /// <summary>The listing in an embedded-profile SQLite file; its writes join the file's group commit.</summary>
+    internal static SqlListingStore ForSqlite(SqliteDatabase database, string serviceId) => new(
+        async ct => await database.OpenAsync(ct),
+        (write, ct) => database.WriteAsync(async command => { await write(command); return true; }, ct),
+        serviceId);
+
+    /// <summary>The listing in a PostgreSQL database; each write takes a pooled connection of its own.</summary>
+    public static SqlListingStore ForPostgreSql(NpgsqlDataSource dataSource, string serviceId) => new(
+        async ct => await dataSource.OpenConnectionAsync(ct),
+        async (write, ct) =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await using var command = connection.CreateCommand();
+            await write(command);
+        },
+        serviceId);
+
     private const string UpsertSession = """
         INSERT INTO cc_session_listing (service_id, session_id, channel, status, queue, agent_id, started_at_ms, updated_at_ms, sequence)
         VALUES (@service, @session, @channel, @status, @queue, @agent, @started, @updated, @sequence)
@@ -100,12 +125,8 @@ public sealed class SqlListingStore(Func<CancellationToken, Task<DbConnection>> 
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await openAsync(cancellationToken);
-        await using var command = Command(connection, sql, parameters.Prepend(("service", serviceId)));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        writeAsync(command => Prepare(command, sql, parameters.Prepend(("service", serviceId))).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
 
     private async Task<ListingPage<T>> PageAsync<T>(
         string columns, string table, Filter filter, string order, PageRequest page, CancellationToken cancellationToken, Func<DbDataReader, T> read)
@@ -132,9 +153,11 @@ public sealed class SqlListingStore(Func<CancellationToken, Task<DbConnection>> 
         return new ListingPage<T> { Items = items, Total = total, Offset = page.Offset, Limit = page.Limit };
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, IEnumerable<(string Name, object? Value)> parameters)
+    private static DbCommand Command(DbConnection connection, string sql, IEnumerable<(string Name, object? Value)> parameters) =>
+        Prepare(connection.CreateCommand(), sql, parameters);
+
+    private static DbCommand Prepare(DbCommand command, string sql, IEnumerable<(string Name, object? Value)> parameters)
     {
-        var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {

@@ -64,6 +64,7 @@ internal sealed class SqliteDatabase
     private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private volatile bool _schemaReady;
+    private readonly SqliteWriteQueue _writes;
 
     /// <summary>Creates the accessor of the file that <paramref name="options"/> name.</summary>
     public SqliteDatabase(SqliteStorageOptions options)
@@ -91,6 +92,7 @@ internal sealed class SqliteDatabase
         _connectionPragmas = string.Create(
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()};");
+        _writes = SqliteWriteQueue.For(DatabasePath, OpenAsync);
     }
 
     /// <summary>Full path of the database file.</summary>
@@ -106,6 +108,13 @@ internal sealed class SqliteDatabase
 
         return await OpenRawAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> (a command already enlisted in the transaction) in the next group commit of this
+    /// database's writes; completes once that transaction is committed. See <see cref="SqliteWriteQueue"/>.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteCommand, Task<T>> write, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(write, cancellationToken);
 
     /// <summary>Creates the folder, the file, WAL mode and the tables if they are missing. Safe to call often.</summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)

@@ -112,38 +112,43 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
         ArgumentNullException.ThrowIfNull(grainState);
         var payload = _serializer.Serialize(grainState.State).ToArray();
 
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        if (grainState.ETag is null)
+        long? expected = null;
+        if (grainState.ETag is not null)
         {
-            command.CommandText = """
-                INSERT INTO grain_state (service_id, state_name, grain_id, version, payload, modified_utc)
-                VALUES ($service_id, $state_name, $grain_id, 1, $payload, $now)
-                ON CONFLICT (service_id, state_name, grain_id) DO NOTHING
-                RETURNING version;
-                """;
-        }
-        else
-        {
-            if (!TryParseVersion(grainState.ETag, out var expected))
+            if (!TryParseVersion(grainState.ETag, out var parsed))
             {
                 throw await ConflictAsync("write", stateName, grainId, grainState.ETag, cancellationToken).ConfigureAwait(false);
             }
 
-            command.CommandText = """
-                UPDATE grain_state
-                SET payload = $payload, version = version + 1, modified_utc = $now
-                WHERE service_id = $service_id AND state_name = $state_name AND grain_id = $grain_id AND version = $expected
-                RETURNING version;
-                """;
-            command.Parameters.AddWithValue("$expected", expected);
+            expected = parsed;
         }
 
-        AddKey(command, stateName, grainId);
-        command.Parameters.Add("$payload", SqliteType.Blob).Value = payload;
-        command.Parameters.AddWithValue("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        var now = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        var newVersion = await _database.WriteAsync(command =>
+        {
+            command.CommandText = expected is null
+                ? """
+                  INSERT INTO grain_state (service_id, state_name, grain_id, version, payload, modified_utc)
+                  VALUES ($service_id, $state_name, $grain_id, 1, $payload, $now)
+                  ON CONFLICT (service_id, state_name, grain_id) DO NOTHING
+                  RETURNING version;
+                  """
+                : """
+                  UPDATE grain_state
+                  SET payload = $payload, version = version + 1, modified_utc = $now
+                  WHERE service_id = $service_id AND state_name = $state_name AND grain_id = $grain_id AND version = $expected
+                  RETURNING version;
+                  """;
+            if (expected is { } version)
+            {
+                command.Parameters.AddWithValue("$expected", version);
+            }
 
-        var newVersion = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            AddKey(command, stateName, grainId);
+            command.Parameters.Add("$payload", SqliteType.Blob).Value = payload;
+            command.Parameters.AddWithValue("$now", now);
+            return command.ExecuteScalarAsync(CancellationToken.None);
+        }, cancellationToken).ConfigureAwait(false);
         if (newVersion is null or DBNull)
         {
             throw await ConflictAsync("write", stateName, grainId, grainState.ETag, cancellationToken).ConfigureAwait(false);
@@ -177,18 +182,20 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
                 throw await ConflictAsync("clear", stateName, grainId, grainState.ETag, cancellationToken).ConfigureAwait(false);
             }
 
-            await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                UPDATE grain_state
-                SET payload = NULL, version = version + 1, modified_utc = $now
-                WHERE service_id = $service_id AND state_name = $state_name AND grain_id = $grain_id AND version = $expected
-                RETURNING version;
-                """;
-            AddKey(command, stateName, grainId);
-            command.Parameters.AddWithValue("$expected", expected);
-            command.Parameters.AddWithValue("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            var newVersion = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            var now = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+            var newVersion = await _database.WriteAsync(command =>
+            {
+                command.CommandText = """
+                    UPDATE grain_state
+                    SET payload = NULL, version = version + 1, modified_utc = $now
+                    WHERE service_id = $service_id AND state_name = $state_name AND grain_id = $grain_id AND version = $expected
+                    RETURNING version;
+                    """;
+                AddKey(command, stateName, grainId);
+                command.Parameters.AddWithValue("$expected", expected);
+                command.Parameters.AddWithValue("$now", now);
+                return command.ExecuteScalarAsync(CancellationToken.None);
+            }, cancellationToken).ConfigureAwait(false);
             if (newVersion is null or DBNull)
             {
                 throw await ConflictAsync("clear", stateName, grainId, grainState.ETag, cancellationToken).ConfigureAwait(false);

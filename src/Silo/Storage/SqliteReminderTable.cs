@@ -101,25 +101,26 @@ public sealed partial class SqliteReminderTable : IReminderTable
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentException.ThrowIfNullOrEmpty(entry.ReminderName);
 
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO reminders (service_id, grain_id, reminder_name, grain_hash, start_at_ticks, period_ticks, version)
-            VALUES ($service_id, $grain_id, $reminder_name, $grain_hash, $start_at_ticks, $period_ticks, 1)
-            ON CONFLICT (service_id, grain_id, reminder_name) DO UPDATE SET
-                grain_hash = excluded.grain_hash,
-                start_at_ticks = excluded.start_at_ticks,
-                period_ticks = excluded.period_ticks,
-                version = reminders.version + 1
-            RETURNING version;
-            """;
-        command.Parameters.AddWithValue("$service_id", _serviceId);
-        command.Parameters.AddWithValue("$grain_id", entry.GrainId.ToString());
-        command.Parameters.AddWithValue("$reminder_name", entry.ReminderName);
-        command.Parameters.AddWithValue("$grain_hash", (long)entry.GrainId.GetUniformHashCode());
-        command.Parameters.AddWithValue("$start_at_ticks", ToUtc(entry.StartAt).Ticks);
-        command.Parameters.AddWithValue("$period_ticks", entry.Period.Ticks);
-        var version = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        var version = await _database.WriteAsync(async command =>
+        {
+            command.CommandText = """
+                INSERT INTO reminders (service_id, grain_id, reminder_name, grain_hash, start_at_ticks, period_ticks, version)
+                VALUES ($service_id, $grain_id, $reminder_name, $grain_hash, $start_at_ticks, $period_ticks, 1)
+                ON CONFLICT (service_id, grain_id, reminder_name) DO UPDATE SET
+                    grain_hash = excluded.grain_hash,
+                    start_at_ticks = excluded.start_at_ticks,
+                    period_ticks = excluded.period_ticks,
+                    version = reminders.version + 1
+                RETURNING version;
+                """;
+            command.Parameters.AddWithValue("$service_id", _serviceId);
+            command.Parameters.AddWithValue("$grain_id", entry.GrainId.ToString());
+            command.Parameters.AddWithValue("$reminder_name", entry.ReminderName);
+            command.Parameters.AddWithValue("$grain_hash", (long)entry.GrainId.GetUniformHashCode());
+            command.Parameters.AddWithValue("$start_at_ticks", ToUtc(entry.StartAt).Ticks);
+            command.Parameters.AddWithValue("$period_ticks", entry.Period.Ticks);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }, cancellationToken).ConfigureAwait(false);
         return version.ToString(CultureInfo.InvariantCulture);
     }
 
@@ -134,17 +135,18 @@ public sealed partial class SqliteReminderTable : IReminderTable
             return false;
         }
 
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            DELETE FROM reminders
-            WHERE service_id = $service_id AND grain_id = $grain_id AND reminder_name = $reminder_name AND version = $version;
-            """;
-        command.Parameters.AddWithValue("$service_id", _serviceId);
-        command.Parameters.AddWithValue("$grain_id", grainId.ToString());
-        command.Parameters.AddWithValue("$reminder_name", reminderName);
-        command.Parameters.AddWithValue("$version", version);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        return await _database.WriteAsync(async command =>
+        {
+            command.CommandText = """
+                DELETE FROM reminders
+                WHERE service_id = $service_id AND grain_id = $grain_id AND reminder_name = $reminder_name AND version = $version;
+                """;
+            command.Parameters.AddWithValue("$service_id", _serviceId);
+            command.Parameters.AddWithValue("$grain_id", grainId.ToString());
+            command.Parameters.AddWithValue("$reminder_name", reminderName);
+            command.Parameters.AddWithValue("$version", version);
+            return await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false) > 0;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -14,7 +14,7 @@ public sealed class PostgreSqlListingStoreTests(PostgresDatabaseFixture database
     {
         _dataSource ??= NpgsqlDataSource.Create(database.ConnectionString);
         var source = _dataSource;
-        return Task.FromResult<IListingStore>(new SqlListingStore(async ct => await source.OpenConnectionAsync(ct), serviceId));
+        return Task.FromResult<IListingStore>(SqlListingStore.ForPostgreSql(source, serviceId));
     }
 
     public void Dispose() => _dataSource?.Dispose();

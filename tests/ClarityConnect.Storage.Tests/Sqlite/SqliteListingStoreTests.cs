@@ -10,6 +10,6 @@ public sealed class SqliteListingStoreTests(SqliteDataDirectoryFixture data) : L
     protected override Task<IListingStore> CreateStoreAsync(string serviceId)
     {
         var database = new SqliteDatabase(data.CreateOptions());
-        return Task.FromResult<IListingStore>(new SqlListingStore(async ct => await database.OpenAsync(ct), serviceId));
+        return Task.FromResult<IListingStore>(SqlListingStore.ForSqlite(database, serviceId));
     }
 }

@@ -36,6 +36,9 @@ public sealed class CsiDouble : IAsyncDisposable
     /// <summary>A delay before answering.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Called with each accepted batch as it arrives (the benchmark times deliveries with it).</summary>
+    public Action<JsonObject>? BatchAccepted { get; set; }
+
     /// <summary>How many requests arrived (accepted or not).</summary>
     public int RequestCount => _requestCount;
 
@@ -84,6 +87,7 @@ public sealed class CsiDouble : IAsyncDisposable
 
         var batch = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body);
         _batches.Enqueue(batch!);
+        BatchAccepted?.Invoke(batch!);
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 }

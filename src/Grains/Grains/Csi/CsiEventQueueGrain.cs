@@ -3,6 +3,8 @@ using ClarityConnect.Connectors.Csi;
 using ClarityConnect.Grains.Integrations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Storage;
 
 namespace ClarityConnect.Grains.Csi;
 
@@ -11,22 +13,39 @@ namespace ClarityConnect.Grains.Csi;
 /// it is acknowledged upstream, sent in order, removed only once CSI took it, and retried with backoff while CSI is
 /// down (a reminder carries on after a silo restart). Turning the toggle off drops what waits: nothing piles up.
 /// </summary>
+/// <remarks>
+/// Reentrant with a single outstanding state write (Chirper's pattern): events that arrive while a write is in flight
+/// are stored together by the next one, so the queue writes once per storage round trip rather than once per event,
+/// and each caller still returns only once a write holding its event succeeded. One flush runs at a time; it is the
+/// only code that removes events, always from the front, while enqueuing only appends; a batch leaves when it is full or
+/// its oldest event has waited <see cref="CsiEventOptions.MaxBatchAge"/>.
+/// </remarks>
+[Reentrant]
 public sealed class CsiEventQueueGrain(
     [PersistentState("csi-event-queue")] IPersistentState<CsiEventQueueState> state,
     CsiEventClient client,
     IntegrationSecrets secrets,
     IOptions<CsiEventOptions> options,
+    TimeProvider time,
     ILogger<CsiEventQueueGrain> logger) : Grain, ICsiEventQueueGrain, IRemindable
 {
     private const string ReminderName = "csi-events";
     private IGrainTimer? _flushTimer;
+    private bool _flushing;
+    private Task? _reminder;
     private int _failures;
+    private TaskCompletionSource? _nextWrite;
+    private bool _writing;
+
+    private List<CsiQueuedEvent> Pending => state.State.Pending;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Pending.Count > 0)
+        if (Pending.Count > 0)
         {
+            // Stored events were accepted under a reminder that is still registered.
+            _reminder = Task.CompletedTask;
             ScheduleFlush(TimeSpan.Zero);
         }
 
@@ -36,31 +55,28 @@ public sealed class CsiEventQueueGrain(
     /// <inheritdoc />
     public async Task EnqueueAsync(CsiQueuedEvent change)
     {
-        if (state.State.Pending.Count == 0)
+        Pending.Add(change);
+        await EnsureReminderAsync();
+        await SaveAsync();
+        if (_flushTimer is null && !_flushing)
         {
-            await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        }
-
-        state.State.Pending.Add(change);
-        await state.WriteStateAsync();
-        if (_flushTimer is null)
-        {
-            ScheduleFlush(state.State.Pending.Count >= options.Value.MaxBatchSize ? TimeSpan.Zero : options.Value.MaxBatchAge);
+            ScheduleFlush(Pending.Count >= options.Value.MaxBatchSize ? TimeSpan.Zero : options.Value.MaxBatchAge);
         }
     }
 
     /// <inheritdoc />
-    public Task<int> GetPendingCountAsync() => Task.FromResult(state.State.Pending.Count);
+    public Task<int> GetPendingCountAsync() => Task.FromResult(Pending.Count);
 
     /// <inheritdoc />
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (state.State.Pending.Count > 0 && _flushTimer is null)
+        _reminder ??= Task.CompletedTask;
+        if (Pending.Count > 0 && _flushTimer is null && !_flushing)
         {
             ScheduleFlush(TimeSpan.Zero);
         }
 
-        return state.State.Pending.Count == 0 ? StopReminderAsync() : Task.CompletedTask;
+        return Pending.Count == 0 ? StopReminderAsync() : Task.CompletedTask;
     }
 
     private void ScheduleFlush(TimeSpan delay) =>
@@ -70,46 +86,140 @@ public sealed class CsiEventQueueGrain(
     {
         using var firing = _flushTimer;
         _flushTimer = null;
-        while (state.State.Pending.Count > 0)
+        if (_flushing)
         {
-            var settings = await secrets.GetAsync<CsiSettings>(IntegrationNames.Csi);
-            if (!settings.Enabled || !settings.SendChangeEvents || settings.InstanceAddress is null || settings.DeveloperKey is null)
-            {
-                logger.LogInformation("CSI change events are off; dropping {Count} waiting events", state.State.Pending.Count);
-                state.State.Pending.Clear();
-                await state.WriteStateAsync();
-                break;
-            }
+            return;
+        }
 
-            var batch = state.State.Pending.Take(options.Value.MaxBatchSize).ToList();
-            try
+        _flushing = true;
+        try
+        {
+            while (Pending.Count > 0)
             {
-                await client.SendAsync(new CsiEndpoint(settings.InstanceAddress, settings.DeveloperKey), batch.Select(e => e.ToWire()).ToList(), cancellationToken);
-            }
-            catch (CsiException failure)
-            {
-                _failures++;
-                var delay = TimeSpan.FromMilliseconds(Math.Min(
-                    options.Value.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, _failures - 1),
-                    options.Value.MaxRetryDelay.TotalMilliseconds));
-                logger.LogWarning("Sending {Count} change events to CSI failed ({Reason}); retrying in {Delay}", batch.Count, failure.Message, delay);
-                ScheduleFlush(delay);
-                return;
-            }
+                // Events that arrived during the last request wait for companions until the oldest is due.
+                var due = Pending[0].AcceptedAt + options.Value.MaxBatchAge - time.GetUtcNow();
+                if (Pending.Count < options.Value.MaxBatchSize && due > TimeSpan.Zero)
+                {
+                    ScheduleFlush(due);
+                    return;
+                }
 
-            _failures = 0;
-            state.State.Pending.RemoveRange(0, batch.Count);
-            await state.WriteStateAsync();
+                var settings = await secrets.GetAsync<CsiSettings>(IntegrationNames.Csi);
+                if (!settings.Enabled || !settings.SendChangeEvents || settings.InstanceAddress is null || settings.DeveloperKey is null)
+                {
+                    logger.LogInformation("CSI change events are off; dropping {Count} waiting events", Pending.Count);
+                    Pending.Clear();
+                    await SaveAsync();
+                    break;
+                }
+
+                var batch = Pending.Take(options.Value.MaxBatchSize).ToList();
+                try
+                {
+                    await client.SendAsync(new CsiEndpoint(settings.InstanceAddress, settings.DeveloperKey), batch.Select(e => e.ToWire()).ToList(), cancellationToken);
+                }
+                catch (CsiException failure)
+                {
+                    _failures++;
+                    var delay = TimeSpan.FromMilliseconds(Math.Min(
+                        options.Value.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, _failures - 1),
+                        options.Value.MaxRetryDelay.TotalMilliseconds));
+                    logger.LogWarning("Sending {Count} change events to CSI failed ({Reason}); retrying in {Delay}", batch.Count, failure.Message, delay);
+                    ScheduleFlush(delay);
+                    return;
+                }
+
+                _failures = 0;
+                Pending.RemoveRange(0, batch.Count);
+                await SaveAsync();
+            }
+        }
+        finally
+        {
+            _flushing = false;
         }
 
         await StopReminderAsync();
     }
 
+    // Completes once a state write that started after this call succeeded; at most one write is in flight.
+    private Task SaveAsync()
+    {
+        var waiter = _nextWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_writing)
+        {
+            _ = WriteAsync();
+        }
+
+        return waiter.Task;
+    }
+
+    private async Task WriteAsync()
+    {
+        _writing = true;
+        try
+        {
+            while (_nextWrite is { } waiters)
+            {
+                _nextWrite = null;
+                try
+                {
+                    await state.WriteStateAsync();
+                    waiters.SetResult();
+                }
+                catch (Exception failure)
+                {
+                    waiters.SetException(failure);
+                    if (failure is InconsistentStateException)
+                    {
+                        // Someone else wrote the row: take what is stored (its events were acknowledged by their writes).
+                        await state.ReadStateAsync();
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _writing = false;
+        }
+    }
+
+    // Every caller waits for the registration (its own or the one in flight) before its event counts as accepted.
+    private async Task EnsureReminderAsync()
+    {
+        var registration = _reminder ??= this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        try
+        {
+            await registration;
+        }
+        catch
+        {
+            if (_reminder == registration)
+            {
+                _reminder = null;
+            }
+
+            throw;
+        }
+    }
+
     private async Task StopReminderAsync()
     {
+        if (Pending.Count > 0 || _reminder is null)
+        {
+            return;
+        }
+
+        _reminder = null;
         if (await this.GetReminder(ReminderName) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
+        }
+
+        if (Pending.Count > 0)
+        {
+            // An event arrived while the reminder was being removed: it must not wait without one.
+            await EnsureReminderAsync();
         }
     }
 }

@@ -1,0 +1,83 @@
+using System.Globalization;
+using ClarityConnect.Bench.Lifecycles;
+
+namespace ClarityConnect.Bench.Reporting;
+
+/// <summary>Prints a <see cref="BenchReport"/> as plain-text tables.</summary>
+public static class TablePrinter
+{
+    /// <summary>Writes <paramref name="report"/> to <paramref name="output"/>.</summary>
+    public static void Write(BenchReport report, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"ClarityConnect benchmark — {report.StorageProfile} profile{(report.Quick ? ", quick" : "")}, {report.Machine}, session state {report.SessionStateBytes} B");
+        output.WriteLine();
+        var runs = report.Lifecycles.Append(report.HalfMaxRate).Append(report.CsiEventRate).ToList();
+        Table(output, "Ceilings beside life cycles (closed loop per concurrency; paced runs at the end)",
+            ["run", "raw calls/s", "lc calls/s", "calls ratio", "raw writes/s", "lc writes/s", "writes ratio", "lc/s", "failed", "writes/lc", "silo calls/s"],
+            runs.Select(run =>
+            {
+                var ceiling = report.Ceilings.FirstOrDefault(c => c.Concurrency == run.Concurrency);
+                return new[]
+                {
+                    Name(run), N(ceiling?.RawGrainCallsPerS), N(run.LifecycleGrainCallsPerS), Ratio(run.LifecycleGrainCallsPerS, ceiling?.RawGrainCallsPerS),
+                    N(ceiling?.RawStorageWritesPerS), N(run.LifecycleStorageWritesPerS), Ratio(run.LifecycleStorageWritesPerS, ceiling?.RawStorageWritesPerS),
+                    N(run.LifecyclesPerS), N(run.Failures), N(run.DurableWritesPerLifecycle), N(run.SiloGrainCallsPerS),
+                };
+            }));
+        Table(output, "Operation latency, ms: p50 / p95 / p99",
+            ["operation", .. runs.Select(Name)],
+            LifecycleOperation.All.Select(op => new[] { op }.Concat(runs.Select(run => run.Operations.FirstOrDefault(o => o.Operation == op) is { } o ? $"{F(o.P50)} / {F(o.P95)} / {F(o.P99)}" : "-")).ToArray())
+                .Append(["raw no-op call", .. runs.Select(run => report.Ceilings.FirstOrDefault(c => c.Concurrency == run.Concurrency) is { } c ? $"{F(c.GrainCallLatency.P50)} / {F(c.GrainCallLatency.P95)} / {F(c.GrainCallLatency.P99)}" : "-")])
+                .Append(["raw state write", .. runs.Select(run => report.Ceilings.FirstOrDefault(c => c.Concurrency == run.Concurrency) is { } c ? $"{F(c.StorageWriteLatency.P50)} / {F(c.StorageWriteLatency.P95)} / {F(c.StorageWriteLatency.P99)}" : "-")]));
+        Table(output, "CSI change events and exports",
+            ["run", "events/s", "delivered/expected", "requests", "events/request", "delay p50/p95/p99 ms", "exports done", "export p50/p99 ms"],
+            runs.Select(run => new[]
+            {
+                Name(run), N(run.CsiEventsPerS), $"{run.CsiEventsDelivered}/{run.CsiEventsExpected}", N(run.CsiRequests), N(run.CsiEventsPerRequest),
+                $"{F(run.CsiEventDelay.P50)} / {F(run.CsiEventDelay.P95)} / {F(run.CsiEventDelay.P99)}",
+                $"{run.ExportsDone}/{run.ExportsSampled}", $"{F(run.ExportDelay.P50)} / {F(run.ExportDelay.P99)}",
+            }));
+        var busiest = report.Lifecycles.OrderByDescending(r => r.LifecyclesPerS).First();
+        Table(output, $"Durable writes per life cycle ({Name(busiest)}; deferred ones after the redelivery period: {F(busiest.DeferredWritesPerLifecycle)})",
+            ["written", "per life cycle"],
+            busiest.WritesPerLifecycleByKind.Select(w => new[] { w.Key, F(w.Value) }).Append(["total", F(busiest.DurableWritesPerLifecycle)]));
+        var repeat = report.RepeatCallers;
+        Table(output, $"Repeat callers ({repeat.Callers} callers twice, {repeat.Concurrency} at a time), ms",
+            ["lookup", "p50", "p95", "p99", "max"],
+            new[] { repeat.FreshLookup, repeat.ReusedLookup, repeat.CrmDoubleAnswer }.Select(l => new[] { l.Operation, F(l.P50), F(l.P95), F(l.P99), F(l.Max) }));
+        Table(output, "Memory (managed heap per active grain, its change-event consumers included)",
+            ["activations", "bytes/session", "bytes/agent", "s to start sessions", "s to log in agents"],
+            report.Memory.Select(m => new[] { N(m.Activations), N(m.BytesPerSessionGrain), N(m.BytesPerAgentGrain), N(m.SessionActivationSeconds), N(m.AgentActivationSeconds) }));
+        Table(output, "Targets", ["target", "measured", "met"],
+            report.Targets.Select(t => new[] { t.Target, t.Measured, t.Met switch { true => "yes", false => "NO", null => "(count)" } }));
+        output.WriteLine($"Ratios: {string.Join(", ", report.Ratios.Select(r => $"{r.Key} = {F(r.Value)}"))}");
+        output.WriteLine($"Total {report.TotalSeconds:0} s.");
+    }
+
+    /// <summary>A run's short name: <c>c=16</c> or <c>paced 120/s</c>.</summary>
+    public static string Name(LifecycleRun run) => run.Concurrency is { } c ? $"c={c}" : $"paced {run.TargetRate:0}/s";
+
+    private static void Table(TextWriter output, string title, string[] header, IEnumerable<string[]> rows)
+    {
+        var all = rows.Prepend(header).ToList();
+        var widths = header.Select((_, i) => all.Max(r => i < r.Length ? r[i].Length : 0)).ToArray();
+        output.WriteLine(title);
+        foreach (var (row, index) in all.Select((r, i) => (r, i)))
+        {
+            output.WriteLine("  " + string.Join("  ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))));
+            if (index == 0)
+            {
+                output.WriteLine("  " + string.Join("  ", widths.Select(w => new string('-', w))));
+            }
+        }
+
+        output.WriteLine();
+    }
+
+    private static string Ratio(double value, double? ceiling) => ceiling is > 0 ? F(value / ceiling.Value) : "-";
+
+    private static string N(double? value) => value is null ? "-" : value.Value.ToString(value.Value >= 100 ? "#,0" : "0.##", CultureInfo.InvariantCulture);
+
+    private static string F(double value) => value.ToString(Math.Abs(value) >= 100 ? "0" : "0.##", CultureInfo.InvariantCulture);
+}
