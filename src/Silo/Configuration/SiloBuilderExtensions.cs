@@ -2,6 +2,7 @@ using ClarityConnect.Abstractions.Events;
 using ClarityConnect.Connectors.Security;
 using ClarityConnect.Grains;
 using ClarityConnect.Grains.Events;
+using ClarityConnect.Grains.Telemetry;
 using ClarityConnect.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -71,6 +72,9 @@ public static class SiloBuilderExtensions
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.AddClarityConnectGrains();
+        // Trace context flows with every grain call; spans are made only when a tracer listens (AddClarityConnectTelemetry).
+        silo.AddActivityPropagation();
+        silo.AddIncomingGrainCallFilter<LogScopeGrainCallFilter>();
         silo.Services.AddOptions<ReminderOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<ChangeEventOptions>>((reminders, changes) =>
             {

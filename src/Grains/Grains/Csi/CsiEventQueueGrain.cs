@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Connectors.Csi;
+using ClarityConnect.Connectors.Telemetry;
 using ClarityConnect.Grains.Integrations;
+using ClarityConnect.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,11 +28,21 @@ public sealed class CsiEventQueueGrain(
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // The pending gauge counts what the queues active on this silo hold: an activation adds what it loaded and
+        // takes away what it still holds when it goes, so the sum over silos stays right when a queue moves.
+        IntegrationMetrics.CsiEventsPending.Add(state.State.Pending.Count);
         if (state.State.Pending.Count > 0)
         {
             ScheduleFlush(TimeSpan.Zero);
         }
 
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        IntegrationMetrics.CsiEventsPending.Add(-state.State.Pending.Count);
         return Task.CompletedTask;
     }
 
@@ -43,6 +56,7 @@ public sealed class CsiEventQueueGrain(
 
         state.State.Pending.Add(change);
         await state.WriteStateAsync();
+        IntegrationMetrics.CsiEventsPending.Add(1);
         if (_flushTimer is null)
         {
             ScheduleFlush(state.State.Pending.Count >= options.Value.MaxBatchSize ? TimeSpan.Zero : options.Value.MaxBatchAge);
@@ -76,18 +90,27 @@ public sealed class CsiEventQueueGrain(
             if (!settings.Enabled || !settings.SendChangeEvents || settings.InstanceAddress is null || settings.DeveloperKey is null)
             {
                 logger.LogInformation("CSI change events are off; dropping {Count} waiting events", state.State.Pending.Count);
+                var dropped = state.State.Pending.Count;
                 state.State.Pending.Clear();
                 await state.WriteStateAsync();
+                IntegrationMetrics.CsiEventsPending.Add(-dropped);
+                IntegrationMetrics.CsiEventsDropped.Add(dropped);
                 break;
             }
 
             var batch = state.State.Pending.Take(options.Value.MaxBatchSize).ToList();
+            using var activity = ClarityConnectTelemetry.ActivitySource.StartActivity("csi send_events", ActivityKind.Client);
+            activity?.SetTag("clarityconnect.csi.batch_size", batch.Count);
             try
             {
                 await client.SendAsync(new CsiEndpoint(settings.InstanceAddress, settings.DeveloperKey), batch.Select(e => e.ToWire()).ToList(), cancellationToken);
+                IntegrationMetrics.CsiBatches.Add(1, new KeyValuePair<string, object?>(TelemetryTags.Outcome, "success"));
             }
             catch (CsiException failure)
             {
+                var code = TelemetryErrors.TypeOf(failure);
+                activity?.SetStatus(ActivityStatusCode.Error, code);
+                IntegrationMetrics.CsiBatches.Add(1, new TagList { { TelemetryTags.Outcome, "failure" }, { TelemetryTags.ErrorType, code } });
                 _failures++;
                 var delay = TimeSpan.FromMilliseconds(Math.Min(
                     options.Value.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, _failures - 1),
@@ -100,6 +123,8 @@ public sealed class CsiEventQueueGrain(
             _failures = 0;
             state.State.Pending.RemoveRange(0, batch.Count);
             await state.WriteStateAsync();
+            IntegrationMetrics.CsiEventsPending.Add(-batch.Count);
+            IntegrationMetrics.CsiEventsDelivered.Add(batch.Count);
         }
 
         await StopReminderAsync();
