@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using ClarityConnect.Abstractions.Exports;
-using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Connectors.Telemetry;
 
@@ -13,8 +10,7 @@ public sealed class CallTraceTests(TelemetryClusterFixture fixture)
     [Fact]
     public async Task One_call_is_one_trace_from_the_client_through_the_session_the_node_and_the_crm_request_to_the_export()
     {
-        var caller = CallerData.New();
-        fixture.Salesforce.AddRecord("Contact", new JsonObject { ["LastName"] = caller.LastName, ["Phone"] = caller.CrmPhone });
+        var caller = fixture.NewCustomer();
         var sessionId = "otel-" + Guid.NewGuid().ToString("n");
         ActivityTraceId traceId;
         using (var call = ClarityConnectTelemetry.ActivitySource.StartActivity("test call"))
@@ -23,8 +19,7 @@ public sealed class CallTraceTests(TelemetryClusterFixture fixture)
             Assert.Equal(NodeExit.Match, (await SimulatedCall.RunAsync(fixture.Grains, sessionId, caller)).Exit);
         }
 
-        var export = fixture.Grains.GetGrain<IExportGrain>($"{IntegrationNames.Salesforce}/{sessionId}");
-        await Eventually.TrueAsync(async () => (await export.GetStatusAsync()).State == ExportState.Done, "the export is done", TimeSpan.FromSeconds(60));
+        await fixture.WaitForExportAsync(sessionId);
         TraceTree trace = null!;
         await Eventually.TrueAsync(() => Task.FromResult((trace = TraceTree.Of(fixture.Spans, traceId)).Spans.Any(s => s.DisplayName == "export salesforce")),
             "the export's span arrived", TimeSpan.FromSeconds(30));

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Grains.Crm;
@@ -32,14 +30,12 @@ public sealed class LogScopeTests(TelemetryClusterFixture fixture)
     [Fact]
     public async Task What_an_export_logs_names_its_session_and_target()
     {
-        var caller = CallerData.New();
-        fixture.Salesforce.AddRecord("Contact", new JsonObject { ["LastName"] = caller.LastName, ["Phone"] = caller.CrmPhone });
+        var caller = fixture.NewCustomer();
         var sessionId = "otel-export-" + Guid.NewGuid().ToString("n");
-        var export = fixture.Grains.GetGrain<IExportGrain>($"{IntegrationNames.Salesforce}/{sessionId}");
 
         // Three 503s outlast the connector's retries in the test silo: the first attempt fails, the second delivers.
         await SimulatedCall.RunAsync(fixture.Grains, sessionId, caller, beforeCompletion: () => fixture.Salesforce.FailNext(3, 503, "SERVER_UNAVAILABLE"));
-        await Eventually.TrueAsync(async () => (await export.GetStatusAsync()).State == ExportState.Done, "the export is done", TimeSpan.FromSeconds(60));
+        await fixture.WaitForExportAsync(sessionId);
 
         var failure = LogCapture.Instance.Entries.Snapshot().First(l => l.Message.StartsWith($"Export of session {sessionId} to salesforce failed", StringComparison.Ordinal));
         Assert.Equal(sessionId, failure.ScopeProperties["SessionId"]);

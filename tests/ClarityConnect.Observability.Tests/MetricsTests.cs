@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using ClarityConnect.Abstractions.Exports;
-using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Connectors.Telemetry;
 using OpenTelemetry.Metrics;
 
@@ -12,15 +9,13 @@ public sealed class MetricsTests(TelemetryClusterFixture fixture)
     [Fact]
     public async Task Lookups_count_by_exit_and_exports_retries_and_crm_errors_by_target_and_code()
     {
-        var known = CallerData.New();
-        fixture.Salesforce.AddRecord("Contact", new JsonObject { ["LastName"] = known.LastName, ["Phone"] = known.CrmPhone });
+        var known = fixture.NewCustomer();
         var before = fixture.CollectMetrics();
         var sessionId = "otel-metrics-" + Guid.NewGuid().ToString("n");
 
         // One 503 is retried by the connector; three outlast its retries and fail the lookup of the second caller.
         await SimulatedCall.RunAsync(fixture.Grains, sessionId, known, beforeCompletion: () => fixture.Salesforce.FailNext(1, 503, "SERVER_UNAVAILABLE"));
-        var export = fixture.Grains.GetGrain<IExportGrain>($"{IntegrationNames.Salesforce}/{sessionId}");
-        await Eventually.TrueAsync(async () => (await export.GetStatusAsync()).State == ExportState.Done, "the export is done", TimeSpan.FromSeconds(60));
+        await fixture.WaitForExportAsync(sessionId);
         await SimulatedCall.RunAsync(fixture.Grains, "otel-metrics-" + Guid.NewGuid().ToString("n"), CallerData.New());
         fixture.Salesforce.FailNext(3, 503, "SERVER_UNAVAILABLE");
         await SimulatedCall.RunAsync(fixture.Grains, "otel-metrics-" + Guid.NewGuid().ToString("n"), CallerData.New());

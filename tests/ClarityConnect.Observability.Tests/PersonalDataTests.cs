@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
@@ -23,10 +21,9 @@ public sealed class PersonalDataTests(TelemetryClusterFixture fixture)
         // A caller found by number (and remembered for reuse), one searched by number, address and name in vain, and
         // one whose search Salesforce refuses with an error quoting the caller; a grain call refused with the caller's
         // name in its message. Every query string carries caller data; so do grain keys that are not hashed.
-        var known = CallerData.New();
+        var known = fixture.NewCustomer();
         var unknown = CallerData.New();
         var refused = CallerData.New();
-        fixture.Salesforce.AddRecord("Contact", new JsonObject { ["LastName"] = known.LastName, ["Phone"] = known.CrmPhone });
         var knownSession = "otel-known-" + Guid.NewGuid().ToString("n");
         Assert.Equal(NodeExit.Match, (await SimulatedCall.RunAsync(fixture.Grains, knownSession, known, Remembering)).Exit);
         Assert.True((await SimulatedCall.RunAsync(fixture.Grains, "otel-again-" + Guid.NewGuid().ToString("n"), known, Remembering)).ReusedEarlierRecord);
@@ -36,8 +33,7 @@ public sealed class PersonalDataTests(TelemetryClusterFixture fixture)
         var open = fixture.Grains.GetGrain<ISessionGrain>("otel-open-" + Guid.NewGuid().ToString("n"));
         await open.StartAsync(new SessionStart { Channel = SessionChannel.Voice });
         await Assert.ThrowsAsync<InvalidRequestException>(() => open.SetExtraItemsAsync(new Dictionary<string, string> { [SystemExtraItems.Prefix + refused.LastName] = refused.PhoneNumber }));
-        var export = fixture.Grains.GetGrain<IExportGrain>($"{IntegrationNames.Salesforce}/{knownSession}");
-        await Eventually.TrueAsync(async () => (await export.GetStatusAsync()).State == ExportState.Done, "the export is done", TimeSpan.FromSeconds(60));
+        await fixture.WaitForExportAsync(knownSession);
         await Eventually.TrueAsync(() => Task.FromResult(fixture.Spans.Any(s => s.DisplayName == "export salesforce" && Equals(s.GetTagItem(TelemetryTags.SessionId), knownSession))),
             "the export's span arrived", TimeSpan.FromSeconds(30));
 

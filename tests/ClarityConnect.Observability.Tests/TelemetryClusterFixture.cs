@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.TestDoubles.Salesforce;
 using OpenTelemetry;
@@ -35,6 +37,21 @@ public sealed class TelemetryClusterFixture : ClusterFixture
         _metrics.Clear();
         _metering!.ForceFlush();
         return _metrics.Snapshot();
+    }
+
+    /// <summary>A new caller who is a contact in Salesforce.</summary>
+    public CallerData NewCustomer()
+    {
+        var caller = CallerData.New();
+        Salesforce.AddRecord("Contact", new JsonObject { ["LastName"] = caller.LastName, ["Phone"] = caller.CrmPhone });
+        return caller;
+    }
+
+    /// <summary>Waits until the Salesforce export of <paramref name="sessionId"/> is done.</summary>
+    public Task WaitForExportAsync(string sessionId)
+    {
+        var export = Grains.GetGrain<IExportGrain>($"{IntegrationNames.Salesforce}/{sessionId}");
+        return Eventually.TrueAsync(async () => (await export.GetStatusAsync()).State == ExportState.Done, "the export is done", TimeSpan.FromSeconds(60));
     }
 
     protected override void AddConfigurators(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<LogCaptureConfigurator>();
