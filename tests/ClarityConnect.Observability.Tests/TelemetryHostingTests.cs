@@ -18,6 +18,7 @@ public sealed class TelemetryHostingTests
         app.MapClarityConnectMetrics();
         await app.StartAsync();
         IntegrationMetrics.NodeRuns.Add(1, new KeyValuePair<string, object?>(TelemetryTags.Integration, "dynamics"), new KeyValuePair<string, object?>(TelemetryTags.NodeExit, "NoResults"));
+        IntegrationMetrics.NodeDuration.Record(0.3, new KeyValuePair<string, object?>(TelemetryTags.Integration, "dynamics"));
 
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         using var response = await http.GetAsync("/metrics");
@@ -27,6 +28,8 @@ public sealed class TelemetryHostingTests
         Assert.Contains("clarityconnect_node_runs_total{", text);
         Assert.Contains("clarityconnect_integration=\"dynamics\"", text);
         Assert.Contains("clarityconnect_node_exit=\"NoResults\"", text);
+        Assert.Contains("clarityconnect_node_duration_seconds_bucket{", text);
+        Assert.Contains("le=\"0.5\"", text);
     }
 
     [Fact]
