@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
+using Scalar.AspNetCore;
 
 namespace ClarityConnect.AdminApi;
 
@@ -15,30 +17,51 @@ public static class AdminApiExtensions
     /// <summary>The authorization policy every admin endpoint but the OAuth callback requires.</summary>
     public const string PolicyName = "ClarityConnectAdmin";
 
+    /// <summary>Where the Orleans Dashboard is served.</summary>
+    public const string DashboardPath = "/dashboard";
+
     /// <summary>The OpenAPI document's name: <c>/openapi/admin.json</c>.</summary>
     public const string OpenApiDocumentName = "admin";
 
     /// <summary>Adds the admin API's services: options (<see cref="AdminApiOptions.Section"/>), API key authentication, ProblemDetails, JSON conventions.</summary>
     public static IServiceCollection AddAdminApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AdminApiOptions>(configuration.GetSection(AdminApiOptions.Section));
+        var section = configuration.GetSection(AdminApiOptions.Section);
+        services.Configure<AdminApiOptions>(section);
         services.AddSingleton<ApiKeyStore>();
         services.AddProblemDetails();
         services.AddOpenApi(OpenApiDocumentName);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => AdminJson.Configure(o.SerializerOptions));
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
+
+        var jwt = section.GetSection("Jwt").Get<JwtSettings>() ?? new JwtSettings();
+        var authentication = services.AddAuthentication(AdminSchemes.Selector)
+            .AddPolicyScheme(AdminSchemes.Selector, null, o => o.ForwardDefaultSelector = context => AdminSchemes.Select(context, jwt.Enabled))
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        if (jwt.Enabled)
+        {
+            authentication.AddJwtBearer(AdminSchemes.Bearer, o => AdminSchemes.ConfigureBearer(o, jwt));
+        }
+
         services.AddAuthorizationBuilder()
-            .AddPolicy(PolicyName, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser());
+            .AddPolicy(PolicyName, policy =>
+            {
+                policy.AddAuthenticationSchemes(AdminSchemes.Selector).RequireAuthenticatedUser();
+                if (!string.IsNullOrWhiteSpace(jwt.RequiredRole))
+                {
+                    // API keys are admin keys; a bearer token must also carry the role.
+                    policy.RequireAssertion(c => c.User.Identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName || c.User.IsInRole(jwt.RequiredRole));
+                }
+            });
         return services;
     }
 
-    /// <summary>Maps the admin API under <c>/api</c>.</summary>
+    /// <summary>Maps the admin API under <c>/api</c>, the health endpoints, the OpenAPI document and its reference page (<c>/api/reference</c>).</summary>
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
     {
-        var limit = endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminApiOptions>>().Value.MaxRequestBodyBytes;
+        var options = endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminApiOptions>>().Value;
+        var limit = options.MaxRequestBodyBytes;
+        var publicReference = options.PublicApiReference;
         var api = endpoints.MapGroup("/api")
             .RequireAuthorization(PolicyName)
             .WithMetadata(new RequestSizeLimitAttribute(limit))
@@ -49,9 +72,31 @@ public static class AdminApiExtensions
         AuthorizationEndpoints.Map(api.MapGroup("/integrations").WithTags("Authorization"));
         BuilderEndpoints.Map(api.MapGroup("/integrations/{crm}").WithTags("Advanced Lookup builder"));
         SessionEndpoints.Map(api.MapGroup("/sessions").WithTags("Sessions"));
-        SessionEndpoints.MapAgents(api.MapGroup("/agents").WithTags("Agents"));
+        AgentEndpoints.Map(api.MapGroup("/agents").WithTags("Agents"));
         ExportEndpoints.Map(api.MapGroup("/exports").WithTags("Exports"));
-        endpoints.MapOpenApi().RequireAuthorization(PolicyName);
+        HealthEndpoints.Map(endpoints);
+        // The Orleans Dashboard: its host must have added it (silo: AddDashboard; client: IClientBuilder.AddDashboard).
+        endpoints.MapOrleansDashboard(DashboardPath).RequireAuthorization(PolicyName);
+        var reference = new[]
+        {
+            endpoints.MapOpenApi(),
+            endpoints.MapScalarApiReference("/api/reference", o => o
+                .WithTitle("ClarityConnect admin API")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .AddDocument(OpenApiDocumentName)),
+        };
+        foreach (var route in reference)
+        {
+            if (publicReference)
+            {
+                route.AllowAnonymous();
+            }
+            else
+            {
+                route.RequireAuthorization(PolicyName);
+            }
+        }
+
         return endpoints;
     }
 

@@ -15,6 +15,12 @@ public sealed class AdminApiOptions
     /// <summary>The public base URL of this API (e.g. <c>https://admin.example.com</c>), used for the OAuth redirect URI; the request's own URL when not set.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>JWT bearer tokens accepted besides API keys.</summary>
+    public JwtSettings Jwt { get; set; } = new();
+
+    /// <summary>Serve the OpenAPI document and the reference page without authentication (they describe the API, hold no data).</summary>
+    public bool PublicApiReference { get; set; }
+
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 }

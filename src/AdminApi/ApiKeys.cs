@@ -153,7 +153,7 @@ public sealed class ApiKeyAuthenticationHandler(
             {
                 Status = StatusCodes.Status401Unauthorized,
                 Title = "Unauthorized",
-                Detail = $"A valid admin API key is required in the {ApiKeyStore.HeaderName} header.",
+                Detail = $"A valid admin API key is required in the {ApiKeyStore.HeaderName} header (or a bearer token, where enabled).",
             },
         });
     }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace ClarityConnect.AdminApi;
 
-/// <summary>The "Key icon": start an OAuth authorization, its callback page, and the integration status.</summary>
+/// <summary>The "Key icon": start an OAuth authorization, its callback page, the integration status and the connection test.</summary>
 internal static class AuthorizationEndpoints
 {
     public static void Map(RouteGroupBuilder group)
@@ -17,7 +17,14 @@ internal static class AuthorizationEndpoints
         group.MapPost("/{name}/authorize", AuthorizeAsync).WithName("AuthorizeIntegration");
         group.MapGet("/{name}/callback", CallbackAsync).WithName("AuthorizationCallback").AllowAnonymous().ExcludeFromDescription();
         group.MapGet("/{name}/status", StatusAsync).WithName("IntegrationStatus");
+        group.MapPost("/{name}/test", TestAsync).WithName("TestIntegrationConnection");
     }
+
+    /// <summary>"Test connection": the CRM's authorization and an API call, or CSI's HTTP endpoint and FTP server, step by step.</summary>
+    private static async Task<Results<Ok<ConnectionTestReport>, ProblemHttpResult>> TestAsync(string name, IGrainFactory grains) =>
+        name is IntegrationNames.Salesforce or IntegrationNames.Dynamics or IntegrationNames.Csi
+            ? TypedResults.Ok(await grains.GetGrain<IConnectionTestGrain>(0).TestAsync(name))
+            : Problems.NotFound("name", $"'{name}' has no connection test; the integrations are {IntegrationNames.Salesforce}, {IntegrationNames.Dynamics} and {IntegrationNames.Csi}.");
 
     /// <summary>Whether <paramref name="name"/> is a CRM with an OAuth authorization.</summary>
     public static bool IsCrm(string name) => name is IntegrationNames.Salesforce or IntegrationNames.Dynamics;

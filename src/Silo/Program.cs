@@ -11,6 +11,7 @@ using ClarityConnect.Silo.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 var (options, errors) = ClarityConnectOptionsLoader.Load(builder.Configuration);
+errors.AddRange(builder.Configuration.GetSection($"{AdminApiOptions.Section}:Jwt").Get<JwtSettings>()?.Problems() ?? []);
 if (errors.Count > 0)
 {
     Console.Error.WriteLine("ClarityConnect cannot start, the configuration is invalid:");
@@ -63,7 +64,6 @@ if (options.Storage.Profile == StorageProfile.Embedded)
 }
 
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
 app.MapAdminApi();
 app.MapClarityConnectMetrics();
 await app.RunAsync();

@@ -12,11 +12,17 @@ using Microsoft.Extensions.Logging;
 
 namespace ClarityConnect.AdminApi.Tests;
 
-/// <summary>The admin API hosted in-process with Kestrel on a loopback port, as a client of a one-silo test cluster.</summary>
+/// <summary>The standalone admin API (<see cref="AdminApiHost"/>) in-process on a loopback port, an Orleans client of a one-silo test cluster.</summary>
 public class AdminApiFixture : ClusterFixture
 {
     /// <summary>The admin API key the tests use (only its hash is configured).</summary>
     public const string ApiKey = "test-admin-key-0123456789";
+
+    /// <summary>The bearer tokens' issuer, audience, HMAC key (base64) and required role.</summary>
+    public const string JwtIssuer = "https://issuer.example.com", JwtAudience = "clarityconnect-admin", JwtRole = "ClarityConnect.Admin";
+
+    /// <summary>The HMAC key bearer tokens are signed with.</summary>
+    public static readonly string JwtSigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private WebApplication? _app;
 
@@ -30,18 +36,26 @@ public class AdminApiFixture : ClusterFixture
     public CapturingLoggerProvider Logs { get; } = new();
 
     /// <inheritdoc />
+    protected override bool AcceptsExternalClients => true;
+
+    /// <inheritdoc />
     protected override async Task ConfigureIntegrationsAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration["ClarityConnect:AdminApi:ApiKeyHashes:0"] = ApiKeyStore.Hash(ApiKey);
-        builder.Logging.AddProvider(Logs);
-        builder.Services.AddSingleton<IClusterClient>(Cluster.Client);
-        builder.Services.AddSingleton<IGrainFactory>(Cluster.Client);
-        builder.Services.AddAdminApi(builder.Configuration);
-        _app = builder.Build();
-        _app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
-        _app.MapAdminApi();
+        // The standalone host, as `dotnet run --project src/AdminApi` runs it, a client of the test cluster's gateway.
+        var gateway = Cluster.Primary!.GatewayAddress!.Endpoint;
+        var (app, errors) = AdminApiHost.Build(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--ClarityConnect:Cluster:ClusterId", Cluster.Options.ClusterId,
+            "--ClarityConnect:Cluster:ServiceId", Cluster.Options.ServiceId,
+            "--ClarityConnect:AdminApi:Gateways:0", $"127.0.0.1:{gateway.Port}",
+            "--ClarityConnect:AdminApi:ApiKeyHashes:0", ApiKeyStore.Hash(ApiKey),
+            "--ClarityConnect:AdminApi:Jwt:Issuer", JwtIssuer,
+            "--ClarityConnect:AdminApi:Jwt:Audience", JwtAudience,
+            "--ClarityConnect:AdminApi:Jwt:SigningKey", JwtSigningKey,
+            "--ClarityConnect:AdminApi:Jwt:RequiredRole", JwtRole,
+        ], builder => builder.Logging.AddProvider(Logs));
+        _app = app ?? throw new InvalidOperationException(string.Join("; ", errors));
         await _app.StartAsync();
 
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -14,9 +14,15 @@ public sealed class SecurityTests(AdminApiFixture fixture)
     [InlineData("wrong-key")]
     public async Task Every_endpoint_needs_a_valid_key(string? key)
     {
-        foreach (var url in new[] { "/api/integrations", "/api/integrations/salesforce", "/api/sessions/s1", "/api/agents/a1", "/api/exports/salesforce/s1" })
+        foreach (var (method, url) in new[]
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            ("GET", "/api/integrations"), ("GET", "/api/integrations/salesforce"), ("GET", "/api/integrations/salesforce/status"),
+            ("POST", "/api/integrations/salesforce/authorize"), ("POST", "/api/integrations/csi/test"), ("GET", "/api/integrations/salesforce/objects"),
+            ("GET", "/api/sessions"), ("GET", "/api/sessions/s1"), ("GET", "/api/agents/a1"), ("GET", "/api/exports"),
+            ("GET", "/api/exports/salesforce/s1"), ("POST", "/api/exports/salesforce/s1/retry"), ("GET", "/dashboard/"),
+        })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), url);
             if (key is not null)
             {
                 request.Headers.Add("X-Api-Key", key);

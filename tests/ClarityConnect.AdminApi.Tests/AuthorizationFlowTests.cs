@@ -50,6 +50,10 @@ public sealed class AuthorizationFlowTests(SalesforceAdminApiFixture fixture)
         Assert.True(before.GetProperty("enabled").GetBoolean());
         Assert.False(before.GetProperty("authorization").GetProperty("authorized").GetBoolean());
 
+        var untested = await (await fixture.Http.PostAsync("/api/integrations/salesforce/test", null)).JsonAsync();
+        Assert.False(untested.GetProperty("succeeded").GetBoolean());
+        Assert.Equal(["settings:Passed", "authorization:Failed", "api:Skipped"], Steps(untested));
+
         var authorize = await fixture.Http.PostAsync("/api/integrations/salesforce/authorize", null);
         Assert.Equal(HttpStatusCode.OK, authorize.StatusCode);
         var url = new Uri((await authorize.JsonAsync()).GetProperty("url").GetString()!);
@@ -70,6 +74,11 @@ public sealed class AuthorizationFlowTests(SalesforceAdminApiFixture fixture)
 
         var status = await (await fixture.Http.GetAsync("/api/integrations/salesforce/status")).JsonAsync();
         Assert.True(status.GetProperty("authorization").GetProperty("authorized").GetBoolean());
+
+        var tested = await (await fixture.Http.PostAsync("/api/integrations/salesforce/test", null)).JsonAsync();
+        Assert.True(tested.GetProperty("succeeded").GetBoolean(), tested.ToString());
+        Assert.Equal(["settings:Passed", "authorization:Passed", "api:Passed"], Steps(tested));
+        Assert.DoesNotContain(fixture.Salesforce.ClientSecret, tested.ToString());
 
         var objects = await (await fixture.Http.GetAsync("/api/integrations/salesforce/objects")).JsonAsync();
         Assert.Contains("Account", objects.EnumerateArray().Select(o => o.GetProperty("name").GetString()));
@@ -93,4 +102,16 @@ public sealed class AuthorizationFlowTests(SalesforceAdminApiFixture fixture)
 
         Assert.DoesNotContain(fixture.Logs.Messages, m => m.Contains(fixture.Salesforce.ClientSecret, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Testing_an_unknown_integration_is_404_and_a_disabled_one_fails_at_settings()
+    {
+        await (await fixture.Http.PostAsync("/api/integrations/zendesk/test", null)).ProblemAsync(404);
+        var csi = await (await fixture.Http.PostAsync("/api/integrations/csi/test", null)).JsonAsync();
+        Assert.False(csi.GetProperty("succeeded").GetBoolean());
+        Assert.Equal(["settings:Failed", "http:Skipped", "ftp:Skipped"], Steps(csi));
+    }
+
+    private static List<string> Steps(System.Text.Json.JsonElement report) =>
+        report.GetProperty("steps").EnumerateArray().Select(s => $"{s.GetProperty("name").GetString()}:{s.GetProperty("outcome").GetString()}").ToList();
 }

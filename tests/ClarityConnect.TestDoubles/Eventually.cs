@@ -16,4 +16,12 @@ public static class Eventually
             await Task.Delay(50);
         }
     }
+
+    /// <summary>Polls <paramref name="read"/> until its value satisfies <paramref name="done"/>, and returns that value.</summary>
+    public static async Task<T> ReturnsAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? limit = null)
+    {
+        var value = default(T);
+        await TrueAsync(async () => done(value = await read()), "the value is as expected, last " + typeof(T).Name, limit);
+        return value!;
+    }
 }

@@ -43,6 +43,11 @@ public class ClusterFixture : IAsyncLifetime
         builder.Options.ServiceId = "clarityconnect-" + Path.GetFileName(DataDirectory);
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
         builder.AddClientBuilderConfigurator<TestClientConfigurator>();
+        if (AcceptsExternalClients)
+        {
+            builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        }
+
         AddConfigurators(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -72,6 +77,12 @@ public class ClusterFixture : IAsyncLifetime
             new Abstractions.Integrations.PlatformSettings { AdminWebsiteBaseUrl = "https://admin.example.com", RecordingsRoot = recordingsRoot },
             (await platform.GetAsync()).Version);
     }
+
+    /// <summary>
+    /// Whether Orleans clients outside the test cluster (a standalone admin API) connect to its gateways: they need
+    /// real sockets, where the test cluster otherwise talks in memory.
+    /// </summary>
+    protected virtual bool AcceptsExternalClients => false;
 
     /// <summary>Adds the derived fixture's silo or client configurators.</summary>
     protected virtual void AddConfigurators(TestClusterBuilder builder)

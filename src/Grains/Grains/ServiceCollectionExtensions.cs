@@ -9,6 +9,7 @@ using ClarityConnect.Grains.Crm.Dataverse;
 using ClarityConnect.Grains.Crm.Salesforce;
 using ClarityConnect.Grains.Exports;
 using ClarityConnect.Grains.Events;
+using ClarityConnect.Grains.Listings;
 using ClarityConnect.Grains.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.AddSingleton<IChangeEventHandler, CrmExportHandler>();
         services.AddSingleton<IChangeEventHandler, CsiChangeHandler>();
+        services.AddSingleton<IChangeEventHandler, SessionListingHandler>();
         services.AddSingleton<ICsiChangeWork, CsiEventForwarding>();
         services.AddSingleton<ICsiChangeWork, CsiUploadStarter>();
         services.AddSingleton<ICsiChangeWork, AcdStatisticsCounter>();

@@ -6,6 +6,11 @@ using ClarityConnect.Grains.Telemetry;
 using ClarityConnect.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Dashboard;
+using ClarityConnect.Grains.Listings;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Providers;
 using Orleans.Storage;
 
 namespace ClarityConnect.Silo.Configuration;
@@ -46,6 +51,11 @@ public static class SiloBuilderExtensions
         {
             var dataDirectory = Path.GetFullPath(storage.DataDirectory);
             silo.AddSqliteGrainStorageAsDefault(o => o.DataDirectory = dataDirectory);
+            silo.Services.AddSingleton<IListingStore>(sp =>
+            {
+                var database = new SqliteDatabase(sp.GetRequiredService<IOptionsMonitor<SqliteStorageOptions>>().Get(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
+                return new SqlListingStore(async ct => await database.OpenAsync(ct), ServiceId(sp));
+            });
             silo.UseSqliteReminderService(o => o.DataDirectory = dataDirectory);
             silo.Services.PostConfigure<SecretProtectionOptions>(o =>
             {
@@ -59,10 +69,18 @@ public static class SiloBuilderExtensions
         else
         {
             silo.UsePostgreSqlStorage(storage.ConnectionString!);
+            silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(storage.ConnectionString!));
+            silo.Services.AddSingleton<IListingStore>(sp =>
+            {
+                var database = sp.GetRequiredService<NpgsqlDataSource>();
+                return new SqlListingStore(async ct => await database.OpenConnectionAsync(ct), ServiceId(sp));
+            });
         }
 
         return silo;
     }
+
+    private static string ServiceId(IServiceProvider services) => services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
 
     /// <summary>Change-event streams, the grain storage serializer and grain services; independent of the profile.</summary>
     public static ISiloBuilder AddClarityConnectCore(this ISiloBuilder silo)
@@ -75,8 +93,10 @@ public static class SiloBuilderExtensions
         // Trace context flows with every grain call; spans are made only when a tracer listens (AddClarityConnectTelemetry).
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<LogScopeGrainCallFilter>();
+        // The dashboard's profiler runs only while someone looks at the dashboard; live log streaming stays off.
+        silo.AddDashboard(o => o.HideTrace = true);
         silo.Services.AddOptions<ReminderOptions>()
-            .Configure<Microsoft.Extensions.Options.IOptions<ChangeEventOptions>>((reminders, changes) =>
+            .Configure<IOptions<ChangeEventOptions>>((reminders, changes) =>
             {
                 if (changes.Value.RedeliveryPeriod < reminders.MinimumReminderPeriod)
                 {

@@ -5,12 +5,12 @@ namespace ClarityConnect.Silo.Storage;
 
 /// <summary>
 /// One SQLite database file of the embedded profile: opens connections with the profile's settings and creates
-/// the schema (both tables, so grain storage and reminders can share a file) once per instance.
+/// the schema (grain state, reminders and the admin listings share a file) once per instance.
 /// </summary>
 internal sealed class SqliteDatabase
 {
     /// <summary>Schema version recorded in <c>PRAGMA user_version</c>; raise it with each schema change.</summary>
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     private const string SchemaSql = """
         CREATE TABLE IF NOT EXISTS grain_state (
@@ -33,6 +33,31 @@ internal sealed class SqliteDatabase
             PRIMARY KEY (service_id, grain_id, reminder_name)
         );
         CREATE INDEX IF NOT EXISTS ix_reminders_service_hash ON reminders (service_id, grain_hash);
+        CREATE TABLE IF NOT EXISTS cc_session_listing (
+            service_id    TEXT    NOT NULL,
+            session_id    TEXT    NOT NULL,
+            channel       TEXT    NOT NULL,
+            status        TEXT    NOT NULL,
+            queue         TEXT    NULL,
+            agent_id      TEXT    NULL,
+            started_at_ms INTEGER NOT NULL,
+            updated_at_ms INTEGER NOT NULL,
+            sequence      INTEGER NOT NULL,
+            PRIMARY KEY (service_id, session_id)
+        );
+        CREATE INDEX IF NOT EXISTS ix_cc_session_listing_started ON cc_session_listing (service_id, started_at_ms DESC, session_id);
+        CREATE TABLE IF NOT EXISTS cc_export_listing (
+            service_id    TEXT    NOT NULL,
+            target        TEXT    NOT NULL,
+            session_id    TEXT    NOT NULL,
+            state         TEXT    NOT NULL,
+            attempts      INTEGER NOT NULL,
+            last_error    TEXT    NULL,
+            created_at_ms INTEGER NOT NULL,
+            updated_at_ms INTEGER NOT NULL,
+            PRIMARY KEY (service_id, target, session_id)
+        );
+        CREATE INDEX IF NOT EXISTS ix_cc_export_listing_state ON cc_export_listing (service_id, state, updated_at_ms DESC);
         """;
 
     private readonly string _connectionString;

@@ -7,7 +7,7 @@ namespace ClarityConnect.Storage.Tests.PostgreSql;
 public sealed class PostgresSchemaMigratorTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
     private static readonly string[] ShippedScripts =
-        ["0001-orleans-main.sql", "0002-clustering.sql", "0003-persistence.sql", "0004-reminders.sql"];
+        ["0001-orleans-main.sql", "0002-clustering.sql", "0003-persistence.sql", "0004-reminders.sql", "0005-listings.sql"];
 
     [SkippableFact]
     public async Task A_fresh_database_gets_every_script_in_order_and_a_second_run_applies_nothing()

@@ -5,6 +5,8 @@ using ClarityConnect.Connectors.Telemetry;
 using ClarityConnect.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ClarityConnect.Abstractions.Listings;
+using ClarityConnect.Grains.Listings;
 using Orleans.Storage;
 
 namespace ClarityConnect.Grains.Exports;
@@ -18,6 +20,7 @@ namespace ClarityConnect.Grains.Exports;
 public sealed class ExportGrain(
     [PersistentState("export")] IPersistentState<ExportGrainState> state,
     ExportTargets targets,
+    IListingStore listings,
     IOptions<ExportOptions> options,
     TimeProvider time,
     ILogger<ExportGrain> logger) : Grain, IExportGrain, IRemindable
@@ -33,14 +36,19 @@ public sealed class ExportGrain(
     public static (string Target, string SessionId) KeyParts(string key) => key.Split('/', 2) is [var target, var session] ? (target, session) : (key, "");
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.RecordExists && state.State.State == ExportState.Pending)
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        // A silo may have died between the state write and the listing write: the listing catches up here.
+        await listings.RecordExportAsync(Summary(), cancellationToken);
+        if (state.State.State == ExportState.Pending)
         {
             ScheduleAttempt(state.State.NextAttemptAt is { } due && due > time.GetUtcNow() ? due - time.GetUtcNow() : TimeSpan.Zero);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -55,7 +63,7 @@ public sealed class ExportGrain(
         state.State.CreatedAt = state.State.UpdatedAt = time.GetUtcNow();
         state.State.TraceParent = Activity.Current?.Id;
         await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
-        await state.WriteStateAsync();
+        await SaveAsync();
         ScheduleAttempt(TimeSpan.Zero);
     }
 
@@ -88,7 +96,7 @@ public sealed class ExportGrain(
         state.State.UpdatedAt = time.GetUtcNow();
         state.State.TraceParent = Activity.Current?.Id;
         await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
-        await state.WriteStateAsync();
+        await SaveAsync();
         ScheduleAttempt(TimeSpan.Zero);
     }
 
@@ -135,7 +143,7 @@ public sealed class ExportGrain(
             state.State.State = ExportState.Done;
             state.State.LastError = null;
             state.State.UpdatedAt = time.GetUtcNow();
-            await state.WriteStateAsync();
+            await SaveAsync();
             outcome = "success";
             await StopReminderAsync();
         }
@@ -199,7 +207,7 @@ public sealed class ExportGrain(
             ScheduleAttempt(delay);
         }
 
-        await state.WriteStateAsync();
+        await SaveAsync();
         if (parked)
         {
             await StopReminderAsync();
@@ -217,6 +225,24 @@ public sealed class ExportGrain(
         activity?.SetTag("clarityconnect.export.attempt", state.State.Attempts + 1);
         return activity;
     }
+
+    /// <summary>Stores the state, then the export's line in the listing.</summary>
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        await listings.RecordExportAsync(Summary(), CancellationToken.None);
+    }
+
+    private ExportSummary Summary() => new()
+    {
+        Target = Target,
+        SessionId = SessionId,
+        State = state.State.State,
+        Attempts = state.State.Attempts,
+        LastError = state.State.LastError,
+        CreatedAt = state.State.CreatedAt ?? time.GetUtcNow(),
+        UpdatedAt = state.State.UpdatedAt ?? time.GetUtcNow(),
+    };
 
     private static TimeSpan Backoff(int attempts, ExportOptions settings)
     {

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
+
+namespace ClarityConnect.AdminApi;
+
+/// <summary>
+/// The admin API on its own (<c>dotnet run --project src/AdminApi</c>): an Orleans client of a running cluster serving
+/// the same endpoints the silo co-hosts. It holds no state; run as many as you like behind a load balancer.
+/// </summary>
+public static class AdminApiHost
+{
+    /// <summary>The HTTP address when none is configured (<c>Urls</c> / <c>ASPNETCORE_URLS</c>).</summary>
+    public const string DefaultUrl = "http://127.0.0.1:8081";
+
+    /// <summary>Runs the standalone admin API until stopped; 2 when the configuration is invalid.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        var (app, errors) = Build(args);
+        if (app is null)
+        {
+            await Console.Error.WriteLineAsync("The ClarityConnect admin API cannot start, the configuration is invalid:");
+            foreach (var error in errors)
+            {
+                await Console.Error.WriteLineAsync("  - " + error);
+            }
+
+            return 2;
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>Builds the standalone admin API from <paramref name="args"/> and the environment, or says why it cannot.</summary>
+    /// <param name="args">Command-line arguments (configuration overrides such as <c>--Urls</c>).</param>
+    /// <param name="configure">Last changes to the builder before the app is built (tests add log capture here).</param>
+    public static (WebApplication? App, IReadOnlyList<string> Errors) Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var (connection, errors) = ClusterConnection.Read(builder.Configuration);
+        var options = builder.Configuration.GetSection(AdminApiOptions.Section).Get<AdminApiOptions>() ?? new AdminApiOptions();
+        var problems = errors.Concat(options.Jwt.Problems()).ToList();
+        if (options.ApiKeyHashes.Count == 0 && string.IsNullOrWhiteSpace(options.ApiKeyFile) && !options.Jwt.Enabled)
+        {
+            problems.Add($"No way to authenticate: set {AdminApiOptions.Section}:ApiKeyHashes, {AdminApiOptions.Section}:ApiKeyFile or {AdminApiOptions.Section}:Jwt.");
+        }
+
+        if (connection is null || problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.UseOrleansClient(client =>
+        {
+            connection.Configure(client);
+            client.AddDashboard(o => o.HideTrace = true);
+        });
+        builder.Services.AddAdminApi(builder.Configuration);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.MapAdminApi();
+        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
+            "ClarityConnect admin API serving {Urls}, a client of cluster {ClusterId} through {Cluster}",
+            string.Join(", ", app.Urls), connection.ClusterId, connection.Description));
+        return (app, []);
+    }
+}

@@ -1,0 +1,91 @@
+using ClarityConnect.Abstractions.Exports;
+using ClarityConnect.Abstractions.Integrations;
+using ClarityConnect.Abstractions.Listings;
+using ClarityConnect.Abstractions.Sessions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ClarityConnect.AdminApi;
+
+/// <summary><c>/api/exports</c>: exports by state and target, one export's state, and retrying a failed one.</summary>
+internal static class ExportEndpoints
+{
+    /// <summary>The targets a session can be exported to.</summary>
+    internal static readonly string[] Targets = [IntegrationNames.Salesforce, IntegrationNames.Dynamics, IntegrationNames.Csi];
+
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/", ListAsync).WithName("ListExports");
+        group.MapGet("/{target}/{sessionId}", GetAsync).WithName("GetExport");
+        group.MapPost("/{target}/{sessionId}/retry", RetryAsync).WithName("RetryExport");
+    }
+
+    /// <summary>Exports, latest updated first, filtered by state (pending, done, failed), target and session.</summary>
+    private static async Task<Results<Ok<ListingPage<ExportSummary>>, ProblemHttpResult>> ListAsync(
+        IGrainFactory grains, string? state = null, string? target = null, string? sessionId = null, int? offset = null, int? limit = null)
+    {
+        var filters = new QueryFilters();
+        var page = filters.Page(offset, limit);
+        var query = new ExportQuery
+        {
+            State = filters.Enum<ExportState>(nameof(state), state),
+            Target = string.IsNullOrWhiteSpace(target) ? null : target,
+            SessionId = string.IsNullOrWhiteSpace(sessionId) ? null : sessionId,
+            Offset = page.Offset,
+            Limit = page.Limit,
+        };
+        var errors = filters.Errors.ToList();
+        if (query.Target is not null && !Targets.Contains(query.Target))
+        {
+            errors.Add((nameof(target), UnknownTargetMessage(query.Target)));
+        }
+
+        return errors.Count > 0
+            ? Problems.Validation(errors)
+            : TypedResults.Ok(await grains.GetGrain<IListingGrain>(0).ListExportsAsync(query));
+    }
+
+    private static async Task<Results<Ok<ExportStatus>, ProblemHttpResult>> GetAsync(string target, string sessionId, IGrainFactory grains)
+    {
+        if (UnknownTarget(target) is { } unknown)
+        {
+            return unknown;
+        }
+
+        var status = await grains.GetGrain<IExportGrain>($"{target}/{sessionId}").GetStatusAsync();
+        return status.CreatedAt is null
+            ? Problems.NotFound("sessionId", $"Session '{sessionId}' has no export to {target}.")
+            : TypedResults.Ok(status);
+    }
+
+    private static async Task<Results<Accepted<ExportStatus>, ProblemHttpResult>> RetryAsync(string target, string sessionId, IGrainFactory grains)
+    {
+        if (UnknownTarget(target) is { } unknown)
+        {
+            return unknown;
+        }
+
+        var grain = grains.GetGrain<IExportGrain>($"{target}/{sessionId}");
+        try
+        {
+            await grain.RetryAsync();
+        }
+        catch (InvalidRequestException invalid)
+        {
+            var status = await grain.GetStatusAsync();
+            return status.CreatedAt is null
+                ? Problems.NotFound("sessionId", $"Session '{sessionId}' has no export to {target}.")
+                : Problems.Status(StatusCodes.Status409Conflict, "Only a failed export can be retried", invalid.Problem, invalid.Field);
+        }
+
+        return TypedResults.Accepted($"/api/exports/{target}/{sessionId}", await grain.GetStatusAsync());
+    }
+
+    private static ProblemHttpResult? UnknownTarget(string target) =>
+        Targets.Contains(target) ? null : Problems.NotFound("target", UnknownTargetMessage(target));
+
+    private static string UnknownTargetMessage(string target) =>
+        $"'{target}' is not an export target; the targets are {string.Join(", ", Targets)}.";
+}

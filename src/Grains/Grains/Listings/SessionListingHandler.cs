@@ -1,0 +1,32 @@
+using ClarityConnect.Abstractions.Events;
+using ClarityConnect.Abstractions.Listings;
+using ClarityConnect.Grains.Events;
+
+namespace ClarityConnect.Grains.Listings;
+
+/// <summary>
+/// Keeps the session listing: each session change, once durable at its grain, updates the session's line. It rides on
+/// the CRM exporter's consumer, which already receives every session event in order and at least once, rather than a
+/// third consumer that would add an activation and a durable progress write per event.
+/// </summary>
+public sealed class SessionListingHandler(IListingStore store) : IChangeEventHandler
+{
+    /// <inheritdoc />
+    public string Consumer => ChangeConsumers.Crm;
+
+    /// <inheritdoc />
+    public Task HandleAsync(ChangeEvent change, CancellationToken cancellationToken) => change is SessionChanged session
+        ? store.RecordSessionAsync(new SessionSummary
+        {
+            SessionId = session.EntityId,
+            Channel = session.Channel,
+            Status = session.NewStatus,
+            Queue = session.Queue,
+            AgentId = session.AgentId,
+            // The first change (no old status) is the start; later upserts keep the stored start time.
+            StartedAt = session.Time,
+            UpdatedAt = session.Time,
+            Sequence = session.Sequence,
+        }, cancellationToken)
+        : Task.CompletedTask;
+}

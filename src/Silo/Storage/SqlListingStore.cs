@@ -1,0 +1,178 @@
+using System.Data.Common;
+using System.Text;
+using ClarityConnect.Abstractions.Exports;
+using ClarityConnect.Abstractions.Listings;
+using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Grains.Listings;
+
+namespace ClarityConnect.Silo.Storage;
+
+/// <summary>
+/// The listings in the <c>cc_session_listing</c> and <c>cc_export_listing</c> tables. The embedded (SQLite) and
+/// PostgreSQL profiles share the table layout and every statement here (both speak <c>INSERT … ON CONFLICT … DO
+/// UPDATE</c>, <c>LIMIT</c>/<c>OFFSET</c> and <c>@name</c> parameters); only how a connection opens differs.
+/// </summary>
+public sealed class SqlListingStore(Func<CancellationToken, Task<DbConnection>> openAsync, string serviceId) : IListingStore
+{
+    private const string UpsertSession = """
+        INSERT INTO cc_session_listing (service_id, session_id, channel, status, queue, agent_id, started_at_ms, updated_at_ms, sequence)
+        VALUES (@service, @session, @channel, @status, @queue, @agent, @started, @updated, @sequence)
+        ON CONFLICT (service_id, session_id) DO UPDATE
+        SET channel = excluded.channel, status = excluded.status, queue = excluded.queue, agent_id = excluded.agent_id,
+            updated_at_ms = excluded.updated_at_ms, sequence = excluded.sequence
+        WHERE excluded.sequence > cc_session_listing.sequence
+        """;
+
+    private const string UpsertExport = """
+        INSERT INTO cc_export_listing (service_id, target, session_id, state, attempts, last_error, created_at_ms, updated_at_ms)
+        VALUES (@service, @target, @session, @state, @attempts, @error, @created, @updated)
+        ON CONFLICT (service_id, target, session_id) DO UPDATE
+        SET state = excluded.state, attempts = excluded.attempts, last_error = excluded.last_error, updated_at_ms = excluded.updated_at_ms
+        """;
+
+    /// <inheritdoc />
+    public Task RecordSessionAsync(SessionSummary session, CancellationToken cancellationToken) =>
+        ExecuteAsync(UpsertSession, cancellationToken,
+            ("session", session.SessionId), ("channel", session.Channel.ToString()), ("status", session.Status.ToString()),
+            ("queue", session.Queue), ("agent", session.AgentId), ("started", session.StartedAt.ToUnixTimeMilliseconds()),
+            ("updated", session.UpdatedAt.ToUnixTimeMilliseconds()), ("sequence", session.Sequence));
+
+    /// <inheritdoc />
+    public Task RecordExportAsync(ExportSummary export, CancellationToken cancellationToken) =>
+        ExecuteAsync(UpsertExport, cancellationToken,
+            ("target", export.Target), ("session", export.SessionId), ("state", export.State.ToString()), ("attempts", export.Attempts),
+            ("error", export.LastError), ("created", export.CreatedAt.ToUnixTimeMilliseconds()), ("updated", export.UpdatedAt.ToUnixTimeMilliseconds()));
+
+    /// <inheritdoc />
+    public Task<ListingPage<SessionSummary>> ListSessionsAsync(SessionQuery query, CancellationToken cancellationToken)
+    {
+        var filter = new Filter()
+            .Equal("status", query.Status?.ToString())
+            .Equal("channel", query.Channel?.ToString())
+            .Equal("queue", query.Queue)
+            .Equal("agent_id", query.AgentId)
+            .AtLeast("started_at_ms", query.StartedFrom?.ToUnixTimeMilliseconds())
+            .Below("started_at_ms", query.StartedBefore?.ToUnixTimeMilliseconds());
+        return PageAsync(
+            "session_id, channel, status, queue, agent_id, started_at_ms, updated_at_ms, sequence",
+            "cc_session_listing", filter, "started_at_ms DESC, session_id", query, cancellationToken,
+            r => new SessionSummary
+            {
+                SessionId = r.GetString(0),
+                Channel = Enum.Parse<SessionChannel>(r.GetString(1)),
+                Status = Enum.Parse<SessionStatus>(r.GetString(2)),
+                Queue = r.IsDBNull(3) ? null : r.GetString(3),
+                AgentId = r.IsDBNull(4) ? null : r.GetString(4),
+                StartedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
+                UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)),
+                Sequence = r.GetInt64(7),
+            });
+    }
+
+    /// <inheritdoc />
+    public Task<ListingPage<ExportSummary>> ListExportsAsync(ExportQuery query, CancellationToken cancellationToken)
+    {
+        var filter = new Filter()
+            .Equal("state", query.State?.ToString())
+            .Equal("target", query.Target)
+            .Equal("session_id", query.SessionId);
+        return PageAsync(
+            "target, session_id, state, attempts, last_error, created_at_ms, updated_at_ms",
+            "cc_export_listing", filter, "updated_at_ms DESC, target, session_id", query, cancellationToken,
+            r => new ExportSummary
+            {
+                Target = r.GetString(0),
+                SessionId = r.GetString(1),
+                State = Enum.Parse<ExportState>(r.GetString(2)),
+                Attempts = r.GetInt32(3),
+                LastError = r.IsDBNull(4) ? null : r.GetString(4),
+                CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
+                UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)),
+            });
+    }
+
+    /// <inheritdoc />
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await openAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await openAsync(cancellationToken);
+        await using var command = Command(connection, sql, parameters.Prepend(("service", serviceId)));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<ListingPage<T>> PageAsync<T>(
+        string columns, string table, Filter filter, string order, PageRequest page, CancellationToken cancellationToken, Func<DbDataReader, T> read)
+    {
+        var parameters = filter.Parameters.Append(("service", serviceId)).ToList();
+        var where = $"WHERE service_id = @service{filter.Sql}";
+        await using var connection = await openAsync(cancellationToken);
+        long total;
+        await using (var count = Command(connection, $"SELECT COUNT(*) FROM {table} {where}", parameters))
+        {
+            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var items = new List<T>();
+        await using var select = Command(connection,
+            $"SELECT {columns} FROM {table} {where} ORDER BY {order} LIMIT @limit OFFSET @offset",
+            parameters.Append(("limit", page.Limit)).Append(("offset", page.Offset)));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(read(reader));
+        }
+
+        return new ListingPage<T> { Items = items, Total = total, Offset = page.Offset, Limit = page.Limit };
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, IEnumerable<(string Name, object? Value)> parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    /// <summary>The optional filters of a listing query, as SQL conditions with parameters; values never enter the text.</summary>
+    private sealed class Filter
+    {
+        private readonly StringBuilder _sql = new();
+        private readonly List<(string Name, object? Value)> _parameters = [];
+
+        public string Sql => _sql.ToString();
+
+        public IEnumerable<(string Name, object? Value)> Parameters => _parameters;
+
+        public Filter Equal(string column, object? value) => Add(column, "=", value);
+
+        public Filter AtLeast(string column, object? value) => Add(column, ">=", value);
+
+        public Filter Below(string column, object? value) => Add(column, "<", value);
+
+        private Filter Add(string column, string comparison, object? value)
+        {
+            if (value is not null)
+            {
+                var name = "f" + _parameters.Count;
+                _sql.Append($" AND {column} {comparison} @{name}");
+                _parameters.Add((name, value));
+            }
+
+            return this;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ClarityConnect.AdminApi.Tests;
+
+[Collection(AdminApiCollection.Name)]
+public sealed class HostingTests(AdminApiFixture fixture)
+{
+    [Fact]
+    public async Task Ready_when_the_cluster_and_its_storage_answer()
+    {
+        var live = await fixture.Anonymous.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        var ready = await fixture.Anonymous.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var body = await ready.JsonAsync();
+        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+        Assert.Equal(1, body.GetProperty("checks").GetProperty("cluster").GetProperty("data").GetProperty("activeSilos").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_reference_page_needs_a_key_and_serves_the_document()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Anonymous.GetAsync("/api/reference")).StatusCode);
+        var page = await fixture.Http.GetAsync("/api/reference");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var paths = (await (await fixture.Http.GetAsync("/openapi/admin.json")).JsonAsync()).GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/sessions", out _), paths.ToString());
+        Assert.True(paths.TryGetProperty("/api/exports", out _));
+    }
+
+    [Fact]
+    public async Task A_valid_bearer_token_with_the_role_is_accepted()
+    {
+        using var response = await SendWithTokenAsync(Token());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Bearer_tokens_that_are_expired_foreign_or_badly_signed_get_401()
+    {
+        var otherKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        foreach (var token in new[]
+        {
+            Token(expires: DateTime.UtcNow.AddMinutes(-5)),
+            Token(audience: "someone-else"),
+            Token(issuer: "https://evil.example.com"),
+            Token(key: otherKey),
+            "not-a-jwt",
+        })
+        {
+            using var response = await SendWithTokenAsync(token);
+            var problem = await response.ProblemAsync(401);
+            Assert.DoesNotContain(token, problem.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task A_bearer_token_without_the_role_is_forbidden()
+    {
+        using var response = await SendWithTokenAsync(Token(role: null));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_orleans_dashboard_is_served_behind_the_admin_key()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Anonymous.GetAsync("/dashboard/")).StatusCode);
+        var page = await fixture.Http.GetAsync("/dashboard/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData(new string[0], "No way to authenticate")]
+    [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:Storage:Profile", "PostgreSql" }, "ClarityConnect:Storage:ConnectionString")]
+    [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:AdminApi:Gateways:0", "nowhere" }, "ClarityConnect:AdminApi:Gateways")]
+    [InlineData(new[] { "--ClarityConnect:AdminApi:Jwt:SigningKey", "c2hvcnQ=", "--ClarityConnect:AdminApi:Jwt:Audience", "a", "--ClarityConnect:AdminApi:Jwt:Issuer", "i" }, "ClarityConnect:AdminApi:Jwt:SigningKey")]
+    public void The_standalone_host_refuses_a_bad_configuration_naming_the_setting(string[] args, string named)
+    {
+        var (app, errors) = AdminApiHost.Build(args);
+        Assert.Null(app);
+        Assert.Contains(errors, e => e.Contains(named, StringComparison.Ordinal));
+    }
+
+    private async Task<HttpResponseMessage> SendWithTokenAsync(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/integrations");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return await fixture.Anonymous.SendAsync(request);
+    }
+
+    private static string Token(
+        string issuer = AdminApiFixture.JwtIssuer, string audience = AdminApiFixture.JwtAudience, string? role = AdminApiFixture.JwtRole,
+        DateTime? expires = null, string? key = null)
+    {
+        var claims = new Dictionary<string, object> { ["sub"] = "admin@example.com" };
+        if (role is not null)
+        {
+            claims["roles"] = new[] { role };
+        }
+
+        var expiry = expires ?? DateTime.UtcNow.AddMinutes(10);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            Claims = claims,
+            NotBefore = expiry.AddMinutes(-30),
+            IssuedAt = expiry.AddMinutes(-30),
+            Expires = expiry,
+            SigningCredentials = new SigningCredentials(
+                new SymmetricSecurityKey(Convert.FromBase64String(key ?? AdminApiFixture.JwtSigningKey)), SecurityAlgorithms.HmacSha256),
+        });
+    }
+}
