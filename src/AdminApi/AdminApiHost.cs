@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ClarityConnect.Observability;
 using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
 
@@ -60,15 +61,18 @@ public static class AdminApiHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.AddClarityConnectTelemetry("clarityconnect-admin");
         builder.UseOrleansClient(client =>
         {
             connection.Configure(client);
+            client.AddClarityConnectTelemetry();
             client.AddDashboard(o => o.HideTrace = true);
         });
         builder.Services.AddAdminApi(builder.Configuration);
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapAdminApi();
+        app.MapClarityConnectMetrics();
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
             "ClarityConnect admin API serving {Urls}, a client of cluster {ClusterId} through {Cluster}",
             string.Join(", ", app.Urls), connection.ClusterId, connection.Description));

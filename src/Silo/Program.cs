@@ -33,6 +33,7 @@ builder.Services.Configure<AcdOptions>(builder.Configuration.GetSection(AcdOptio
 builder.Services.Configure<SalesforceConnectorOptions>(builder.Configuration.GetSection("ClarityConnect:Connectors:Salesforce"));
 builder.Services.Configure<DataverseConnectorOptions>(builder.Configuration.GetSection("ClarityConnect:Connectors:Dataverse"));
 builder.UseOrleans(silo => silo.AddClarityConnect(options));
+builder.AddClarityConnectTelemetry("clarityconnect-silo");
 builder.Services.AddHostedService<StartupReport>();
 builder.Services.AddSingleton(options);
 builder.Services.AddAdminApi(builder.Configuration);
@@ -64,5 +65,6 @@ if (options.Storage.Profile == StorageProfile.Embedded)
 
 var app = builder.Build();
 app.MapAdminApi();
+app.MapClarityConnectMetrics();
 await app.RunAsync();
 return 0;

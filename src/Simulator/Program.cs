@@ -62,11 +62,13 @@ catch (InvalidOptionException ex)
     return 2;
 }
 
+builder.AddClarityConnectTelemetry("clarityconnect-simulator");
 var console = new ConsoleOutput();
 builder.Services.AddSingleton<IHostLifetime, SimulatorLifetime>();
 builder.UseOrleansClient(client =>
 {
     target.Configure(client);
+    client.AddClarityConnectTelemetry();
     client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMilliseconds(options.CallTimeoutMs));
     client.UseConnectionRetryFilter(new ConnectionRetryFilter(TimeSpan.FromMilliseconds(options.ConnectTimeoutMs), target.Description, console));
 });

@@ -42,6 +42,7 @@ public class ClusterFixture : IAsyncLifetime
         // Stored state is keyed by service id: a cluster restarted on the same data keeps it, as the real host does.
         builder.Options.ServiceId = "clarityconnect-" + Path.GetFileName(DataDirectory);
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<TestClientConfigurator>();
         if (AcceptsExternalClients)
         {
             builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;

@@ -13,10 +13,10 @@ internal static class DataverseResilience
 
     // Service protection limits answer 429 with Retry-After in seconds (facts B5); the shared retry waits exactly that long.
     public static void ConfigureRest(ResiliencePipelineBuilder<HttpResponseMessage> builder, DataverseConnectorOptions options) =>
-        HttpConnectorResilience.ConfigureRest(builder, options, IsTransientAsync);
+        HttpConnectorResilience.ConfigureRest(builder, RestPipelineName, options, IsTransientAsync);
 
     public static void ConfigureOAuth(ResiliencePipelineBuilder<HttpResponseMessage> builder, DataverseConnectorOptions options) =>
-        HttpConnectorResilience.ConfigureOAuth(builder, options, IsTransientAsync);
+        HttpConnectorResilience.ConfigureOAuth(builder, OAuthPipelineName, options, IsTransientAsync);
 
     /// <summary>True for failures that a later attempt can fix: 429, 502, 503, 504 and connection errors (facts B2, B5).</summary>
     internal static bool IsTransient(Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>

@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Threading.RateLimiting;
+using ClarityConnect.Connectors.Telemetry;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Timeout;
@@ -12,8 +15,8 @@ internal static class HttpConnectorResilience
     /// <summary>Decides whether an outcome is worth another attempt (and counts as a failure for the breaker).</summary>
     public delegate ValueTask<bool> TransientPredicate(Outcome<HttpResponseMessage> outcome, ResilienceContext context);
 
-    /// <summary>The pipeline of API calls: limiter, retry, circuit breaker, attempt timeout.</summary>
-    public static void ConfigureRest(ResiliencePipelineBuilder<HttpResponseMessage> builder, HttpConnectorOptions options, TransientPredicate isTransient)
+    /// <summary>The pipeline of API calls: limiter, retry, circuit breaker, attempt timeout. <paramref name="name"/> tags its retries and breaker events.</summary>
+    public static void ConfigureRest(ResiliencePipelineBuilder<HttpResponseMessage> builder, string name, HttpConnectorOptions options, TransientPredicate isTransient)
     {
         builder.AddConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
@@ -21,9 +24,14 @@ internal static class HttpConnectorResilience
             QueueLimit = options.QueueLimit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        builder.AddRetry(CreateRetry(options, isTransient));
+        builder.AddRetry(CreateRetry(name, options, isTransient));
         builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
         {
+            OnOpened = _ =>
+            {
+                ConnectorMetrics.CircuitOpened.Add(1, new KeyValuePair<string, object?>(TelemetryTags.Target, name));
+                return ValueTask.CompletedTask;
+            },
             FailureRatio = options.CircuitBreakerFailureRatio,
             MinimumThroughput = options.CircuitBreakerMinimumThroughput,
             SamplingDuration = options.CircuitBreakerSamplingDuration,
@@ -33,10 +41,10 @@ internal static class HttpConnectorResilience
         builder.AddTimeout(CreateAttemptTimeout(options));
     }
 
-    /// <summary>The pipeline of token-endpoint calls: retry and attempt timeout only.</summary>
-    public static void ConfigureOAuth(ResiliencePipelineBuilder<HttpResponseMessage> builder, HttpConnectorOptions options, TransientPredicate isTransient)
+    /// <summary>The pipeline of token-endpoint calls: retry and attempt timeout only. <paramref name="name"/> tags its retries.</summary>
+    public static void ConfigureOAuth(ResiliencePipelineBuilder<HttpResponseMessage> builder, string name, HttpConnectorOptions options, TransientPredicate isTransient)
     {
-        builder.AddRetry(CreateRetry(options, isTransient));
+        builder.AddRetry(CreateRetry(name, options, isTransient));
         builder.AddTimeout(CreateAttemptTimeout(options));
     }
 
@@ -54,8 +62,16 @@ internal static class HttpConnectorResilience
         };
     }
 
-    private static HttpRetryStrategyOptions CreateRetry(HttpConnectorOptions options, TransientPredicate isTransient) => new()
+    private static HttpRetryStrategyOptions CreateRetry(string name, HttpConnectorOptions options, TransientPredicate isTransient) => new()
     {
+        OnRetry = args =>
+        {
+            var cause = args.Outcome.Result is { } response
+                ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)
+                : args.Outcome.Exception is { } failure ? TelemetryErrors.TypeOf(failure) : "unknown";
+            ConnectorMetrics.Retries.Add(1, new TagList { { TelemetryTags.Target, name }, { TelemetryTags.ErrorType, cause } });
+            return ValueTask.CompletedTask;
+        },
         MaxRetryAttempts = options.MaxRetryAttempts,
         BackoffType = DelayBackoffType.Exponential,
         UseJitter = options.UseJitter,

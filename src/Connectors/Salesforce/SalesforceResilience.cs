@@ -13,10 +13,10 @@ internal static class SalesforceResilience
     public const string OAuthPipelineName = "salesforce-oauth";
 
     public static void ConfigureRest(ResiliencePipelineBuilder<HttpResponseMessage> builder, SalesforceConnectorOptions options) =>
-        HttpConnectorResilience.ConfigureRest(builder, options, IsTransientAsync);
+        HttpConnectorResilience.ConfigureRest(builder, RestPipelineName, options, IsTransientAsync);
 
     public static void ConfigureOAuth(ResiliencePipelineBuilder<HttpResponseMessage> builder, SalesforceConnectorOptions options) =>
-        HttpConnectorResilience.ConfigureOAuth(builder, options, IsTransientAsync);
+        HttpConnectorResilience.ConfigureOAuth(builder, OAuthPipelineName, options, IsTransientAsync);
 
     /// <summary>True for failures that a later attempt can fix (facts A2, A8).</summary>
     internal static async ValueTask<bool> IsTransientAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context)

@@ -37,7 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICsiChangeWork, AcdStatisticsCounter>();
         services.AddOptions<AcdOptions>();
         services.TryAddSingleton<CsiFtpTargets>();
-        services.TryAddSingleton<IFtpUploader, FtpClientUploader>();
+        services.TryAddSingleton<IFtpUploader>(sp => new InstrumentedFtpUploader(ActivatorUtilities.CreateInstance<FtpClientUploader>(sp)));
         services.AddTransient<IExportTarget, CsiExportTarget>();
         services.AddOptions<CsiFtpOptions>();
         services.AddCsiConnector();
@@ -46,13 +46,13 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<SalesforceCredentialsSource>();
         services.TryAddSingleton<ISalesforceCredentialsSource>(sp => sp.GetRequiredService<SalesforceCredentialsSource>());
         services.AddTransient<SalesforceCrmAdapter>();
-        services.AddTransient<ICrmAdapter>(sp => sp.GetRequiredService<SalesforceCrmAdapter>());
+        services.AddTransient<ICrmAdapter>(sp => new InstrumentedCrmAdapter(sp.GetRequiredService<SalesforceCrmAdapter>()));
         services.AddTransient<ICrmAuthorizer>(sp => sp.GetRequiredService<SalesforceCrmAdapter>());
         services.AddDataverseConnector();
         services.TryAddSingleton<DataverseCredentialsSource>();
         services.TryAddSingleton<IDataverseCredentialsSource>(sp => sp.GetRequiredService<DataverseCredentialsSource>());
         services.AddTransient<DataverseCrmAdapter>();
-        services.AddTransient<ICrmAdapter>(sp => sp.GetRequiredService<DataverseCrmAdapter>());
+        services.AddTransient<ICrmAdapter>(sp => new InstrumentedCrmAdapter(sp.GetRequiredService<DataverseCrmAdapter>()));
         services.AddTransient<ICrmAuthorizer>(sp => sp.GetRequiredService<DataverseCrmAdapter>());
         services.AddOptions<ChangeEventOptions>();
         services.AddOptions<ExportOptions>();

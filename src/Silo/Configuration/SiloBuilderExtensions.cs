@@ -2,6 +2,7 @@ using ClarityConnect.Abstractions.Events;
 using ClarityConnect.Connectors.Security;
 using ClarityConnect.Grains;
 using ClarityConnect.Grains.Events;
+using ClarityConnect.Grains.Telemetry;
 using ClarityConnect.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -85,6 +86,9 @@ public static class SiloBuilderExtensions
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.AddClarityConnectGrains();
+        // Trace context flows with every grain call; spans are made only when a tracer listens (AddClarityConnectTelemetry).
+        silo.AddActivityPropagation();
+        silo.AddIncomingGrainCallFilter<LogScopeGrainCallFilter>();
         // The dashboard's profiler runs only while someone looks at the dashboard; live log streaming stays off.
         silo.AddDashboard(o => o.HideTrace = true);
         silo.Services.AddOptions<ReminderOptions>()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ClarityConnect.Abstractions.Agents;
 using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Connectors.Telemetry;
 using ClarityConnect.Simulator.Agents;
 using ClarityConnect.Simulator.Calls;
 
@@ -26,6 +27,9 @@ public sealed class SessionScript(SessionPlan plan, ISessionGrain session, Sessi
     /// <summary>Runs the session to its end; never throws. <paramref name="cancellationToken"/> interrupts it.</summary>
     public async Task<SessionResult> RunAsync(CancellationToken cancellationToken)
     {
+        // One trace per simulated session: every grain call of the session, and what the cluster does for it, is a span of it.
+        using var activity = ClarityConnectTelemetry.ActivitySource.StartActivity("simulated session", ActivityKind.Client);
+        activity?.SetTag(TelemetryTags.SessionId, plan.SessionId);
         var outcome = await RunToEndAsync(cancellationToken);
         return new SessionResult(
             outcome,

@@ -17,6 +17,12 @@ public abstract record ChangeEvent
     [Id(3)] public string? Queue { get; init; }
     /// <summary>The agent (for a session) at the time, if any.</summary>
     [Id(4)] public string? AgentId { get; init; }
+    /// <summary>
+    /// The W3C trace context (<c>traceparent</c>) of the call that made the change, when it was traced: consumers
+    /// continue that trace, so a session's export shows up in the trace of the call that completed it. Telemetry only;
+    /// it is not part of any event sent to other systems.
+    /// </summary>
+    [Id(5)] public string? TraceParent { get; init; }
 
     /// <summary>The key of the entity's change stream and of its consumer grains, e.g. <c>session/42</c>.</summary>
     public abstract string StreamKey { get; }

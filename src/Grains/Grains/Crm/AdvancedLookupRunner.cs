@@ -1,6 +1,7 @@
 using ClarityConnect.Abstractions.Crm;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Grains.Nodes;
 using Microsoft.Extensions.Logging;
 
 namespace ClarityConnect.Grains.Crm;
@@ -29,6 +30,7 @@ public sealed class AdvancedLookupRunner(ILogger<AdvancedLookupRunner> logger)
         catch (Exception failure) when (failure is CrmUnavailableException or InvalidRequestException or HttpRequestException or OperationCanceledException or TimeoutException)
         {
             logger.LogWarning("Advanced Lookup {Node} on {Integration} failed: {Reason}", node.NodeId, crm.Integration, failure.Message);
+            IntegrationNodeRunner.RecordFailure(node, failure);
             return new NodeOutcome { Exit = NodeExit.NoResults, Reason = $"The {crm.Integration} query failed: {failure.Message}" };
         }
 

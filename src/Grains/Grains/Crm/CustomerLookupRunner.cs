@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Grains.Nodes;
 using Microsoft.Extensions.Logging;
 
 namespace ClarityConnect.Grains.Crm;
@@ -47,6 +50,7 @@ public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time
         catch (Exception failure) when (failure is CrmUnavailableException or HttpRequestException or OperationCanceledException or TimeoutException)
         {
             logger.LogWarning("Customer Lookup {Node} on {Integration} failed: {Reason}", node.NodeId, crm.Integration, failure.Message);
+            IntegrationNodeRunner.RecordFailure(node, failure);
             return NoMatch($"The {crm.Integration} lookup failed: {failure.Message}");
         }
 
@@ -150,11 +154,13 @@ public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time
     private static bool IsAnonymous(string name) =>
         name.Trim().ToLowerInvariant() is "anonymous" or "unknown" or "unavailable" or "private" or "restricted";
 
-    private static string CallerKey(CustomerCriterion criterion) => criterion.Kind switch
+    // The caller's number, address or name must not become a grain id: grain ids travel into Orleans' spans, logs and
+    // storage keys. The key is a SHA-256 of the criterion, stable across silos, so reuse still finds the earlier match.
+    private static string CallerKey(CustomerCriterion criterion) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(criterion.Kind switch
     {
         CustomerCriterionKind.Field => $"field:{criterion.Field}={criterion.Value}",
         _ => $"{criterion.Kind.ToString().ToLowerInvariant()}:{criterion.Value.ToLowerInvariant()}",
-    };
+    })));
 
     private static CrmRecordLink Link(ICrmAdapter crm, CrmRecord record, bool autoOpen) => new()
     {

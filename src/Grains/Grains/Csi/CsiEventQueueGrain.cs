@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Connectors.Csi;
+using ClarityConnect.Connectors.Telemetry;
 using ClarityConnect.Grains.Integrations;
+using ClarityConnect.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -42,6 +45,9 @@ public sealed class CsiEventQueueGrain(
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // The pending gauge counts what the queues active on this silo hold: an activation adds what it loaded and
+        // takes away what it still holds when it goes, so the sum over silos stays right when a queue moves.
+        IntegrationMetrics.CsiEventsPending.Add(Pending.Count);
         if (Pending.Count > 0)
         {
             // Stored events were accepted under a reminder that is still registered.
@@ -53,11 +59,19 @@ public sealed class CsiEventQueueGrain(
     }
 
     /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        IntegrationMetrics.CsiEventsPending.Add(-Pending.Count);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public async Task EnqueueAsync(CsiQueuedEvent change)
     {
         Pending.Add(change);
         await EnsureReminderAsync();
         await SaveAsync();
+        IntegrationMetrics.CsiEventsPending.Add(1);
         if (_flushTimer is null && !_flushing)
         {
             ScheduleFlush(Pending.Count >= options.Value.MaxBatchSize ? TimeSpan.Zero : options.Value.MaxBatchAge);
@@ -108,30 +122,43 @@ public sealed class CsiEventQueueGrain(
                 if (!settings.Enabled || !settings.SendChangeEvents || settings.InstanceAddress is null || settings.DeveloperKey is null)
                 {
                     logger.LogInformation("CSI change events are off; dropping {Count} waiting events", Pending.Count);
+                    var dropped = Pending.Count;
                     Pending.Clear();
                     await SaveAsync();
+                    IntegrationMetrics.CsiEventsPending.Add(-dropped);
+                    IntegrationMetrics.CsiEventsDropped.Add(dropped);
                     break;
                 }
 
                 var batch = Pending.Take(options.Value.MaxBatchSize).ToList();
-                try
+                using (var activity = ClarityConnectTelemetry.ActivitySource.StartActivity("csi send_events", ActivityKind.Client))
                 {
-                    await client.SendAsync(new CsiEndpoint(settings.InstanceAddress, settings.DeveloperKey), batch.Select(e => e.ToWire()).ToList(), cancellationToken);
-                }
-                catch (CsiException failure)
-                {
-                    _failures++;
-                    var delay = TimeSpan.FromMilliseconds(Math.Min(
-                        options.Value.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, _failures - 1),
-                        options.Value.MaxRetryDelay.TotalMilliseconds));
-                    logger.LogWarning("Sending {Count} change events to CSI failed ({Reason}); retrying in {Delay}", batch.Count, failure.Message, delay);
-                    ScheduleFlush(delay);
-                    return;
+                    activity?.SetTag("clarityconnect.csi.batch_size", batch.Count);
+                    try
+                    {
+                        await client.SendAsync(new CsiEndpoint(settings.InstanceAddress, settings.DeveloperKey), batch.Select(e => e.ToWire()).ToList(), cancellationToken);
+                        IntegrationMetrics.CsiBatches.Add(1, new KeyValuePair<string, object?>(TelemetryTags.Outcome, "success"));
+                    }
+                    catch (CsiException failure)
+                    {
+                        var code = TelemetryErrors.TypeOf(failure);
+                        activity?.SetStatus(ActivityStatusCode.Error, code);
+                        IntegrationMetrics.CsiBatches.Add(1, new TagList { { TelemetryTags.Outcome, "failure" }, { TelemetryTags.ErrorType, code } });
+                        _failures++;
+                        var delay = TimeSpan.FromMilliseconds(Math.Min(
+                            options.Value.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, _failures - 1),
+                            options.Value.MaxRetryDelay.TotalMilliseconds));
+                        logger.LogWarning("Sending {Count} change events to CSI failed ({Reason}); retrying in {Delay}", batch.Count, failure.Message, delay);
+                        ScheduleFlush(delay);
+                        return;
+                    }
                 }
 
                 _failures = 0;
                 Pending.RemoveRange(0, batch.Count);
                 await SaveAsync();
+                IntegrationMetrics.CsiEventsPending.Add(-batch.Count);
+                IntegrationMetrics.CsiEventsDelivered.Add(batch.Count);
             }
         }
         finally

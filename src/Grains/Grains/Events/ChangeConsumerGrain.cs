@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using ClarityConnect.Abstractions.Events;
+using ClarityConnect.Connectors.Telemetry;
 using ClarityConnect.Grains.Agents;
 using ClarityConnect.Grains.Sessions;
 using Microsoft.Extensions.Logging;
@@ -82,6 +84,7 @@ public abstract class ChangeConsumerGrain(
 
     private async Task<bool> TryHandleAsync(ChangeEvent change)
     {
+        using var activity = StartHandlingActivity(change);
         try
         {
             foreach (var handler in _handlers)
@@ -95,8 +98,24 @@ public abstract class ChangeConsumerGrain(
         {
             logger.LogWarning(failure, "The {Consumer} consumer failed on event {Sequence} of {Stream}; it will be redelivered",
                 ConsumerName, change.Sequence, this.GetPrimaryKeyString());
+            activity?.SetStatus(ActivityStatusCode.Error, TelemetryErrors.TypeOf(failure));
             return false;
         }
+    }
+
+    // The event arrives from a stream delivery with a trace of its own: handling it continues the trace of the call
+    // that made the change (carried in the event), and links to the delivery.
+    private Activity? StartHandlingActivity(ChangeEvent change)
+    {
+        var name = "consume " + change.GetType().Name;
+        var tags = new TagList { { TelemetryTags.Target, ConsumerName } };
+        if (!ActivityContext.TryParse(change.TraceParent, null, out var parent))
+        {
+            return ClarityConnectTelemetry.ActivitySource.StartActivity(name, ActivityKind.Consumer, default(ActivityContext), tags);
+        }
+
+        var delivery = Activity.Current is { } current ? new[] { new ActivityLink(current.Context) } : null;
+        return ClarityConnectTelemetry.ActivitySource.StartActivity(name, ActivityKind.Consumer, parent, tags, delivery);
     }
 
     private async Task AcknowledgeAsync(IChangeEventSource source, long sequence)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ClarityConnect.Abstractions.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -55,6 +56,7 @@ public abstract class ChangeEventSourceGrain<TState>(
             if (change is not null)
             {
                 await ArmRedeliveryAsync();
+                change = change with { TraceParent = Activity.Current?.Id };
                 Outbox.Append(change);
             }
 

@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Connectors.Telemetry;
+using ClarityConnect.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ClarityConnect.Abstractions.Listings;
@@ -26,8 +29,11 @@ public sealed class ExportGrain(
     private IGrainTimer? _attemptTimer;
     private bool _running;
 
-    private string Target => this.GetPrimaryKeyString().Split('/', 2)[0];
-    private string SessionId => this.GetPrimaryKeyString().Split('/', 2)[1];
+    private string Target => KeyParts(this.GetPrimaryKeyString()).Target;
+    private string SessionId => KeyParts(this.GetPrimaryKeyString()).SessionId;
+
+    /// <summary>The target and the session id of an export's key, <c>{target}/{sessionId}</c>.</summary>
+    public static (string Target, string SessionId) KeyParts(string key) => key.Split('/', 2) is [var target, var session] ? (target, session) : (key, "");
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -55,6 +61,7 @@ public sealed class ExportGrain(
 
         state.State.State = ExportState.Pending;
         state.State.CreatedAt = state.State.UpdatedAt = time.GetUtcNow();
+        state.State.TraceParent = Activity.Current?.Id;
         await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
         await SaveAsync();
         ScheduleAttempt(TimeSpan.Zero);
@@ -87,6 +94,7 @@ public sealed class ExportGrain(
         state.State.Attempts = 0;
         state.State.NextAttemptAt = null;
         state.State.UpdatedAt = time.GetUtcNow();
+        state.State.TraceParent = Activity.Current?.Id;
         await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
         await SaveAsync();
         ScheduleAttempt(TimeSpan.Zero);
@@ -124,6 +132,10 @@ public sealed class ExportGrain(
         }
 
         _running = true;
+        using var scope = LogScopes.Export(logger, Target, SessionId);
+        using var activity = StartAttemptActivity();
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failure";
         try
         {
             state.State.Attempts++;
@@ -132,15 +144,23 @@ public sealed class ExportGrain(
             state.State.LastError = null;
             state.State.UpdatedAt = time.GetUtcNow();
             await SaveAsync();
+            outcome = "success";
             await StopReminderAsync();
         }
         catch (Exception failure) when (failure is not InconsistentStateException)
         {
-            await RecordFailureAsync(failure);
+            var code = TelemetryErrors.TypeOf(failure);
+            activity?.SetTag(TelemetryTags.ErrorType, code);
+            activity?.SetStatus(ActivityStatusCode.Error, code);
+            await RecordFailureAsync(failure, code);
         }
         finally
         {
             _running = false;
+            var tags = new TagList { { TelemetryTags.Target, Target }, { TelemetryTags.Outcome, outcome } };
+            activity?.SetTag(TelemetryTags.Outcome, outcome);
+            IntegrationMetrics.ExportAttempts.Add(1, tags);
+            IntegrationMetrics.ExportDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
         }
     }
 
@@ -153,13 +173,20 @@ public sealed class ExportGrain(
         state.State.Record = destination;
         foreach (var item in items.Where(i => !state.State.Delivered.ContainsKey(i.Key)))
         {
-            state.State.Delivered[item.Key] = await target.DeliverAsync(session, item, cancellationToken);
+            var kind = item.Key.Split('-')[0];
+            using (var delivery = ClarityConnectTelemetry.ActivitySource.StartActivity("deliver " + kind))
+            {
+                delivery?.SetTag(TelemetryTags.ItemKind, kind);
+                state.State.Delivered[item.Key] = await target.DeliverAsync(session, item, cancellationToken);
+            }
+
+            IntegrationMetrics.ExportItems.Add(1, new TagList { { TelemetryTags.Target, Target }, { TelemetryTags.ItemKind, kind } });
             state.State.UpdatedAt = time.GetUtcNow();
             await state.WriteStateAsync();
         }
     }
 
-    private async Task RecordFailureAsync(Exception failure)
+    private async Task RecordFailureAsync(Exception failure, string code)
     {
         var settings = options.Value;
         state.State.LastError = failure.Message;
@@ -171,6 +198,7 @@ public sealed class ExportGrain(
         {
             state.State.State = ExportState.Failed;
             state.State.NextAttemptAt = null;
+            IntegrationMetrics.ExportsParked.Add(1, new TagList { { TelemetryTags.Target, Target }, { TelemetryTags.ErrorType, code } });
         }
         else
         {
@@ -184,6 +212,18 @@ public sealed class ExportGrain(
         {
             await StopReminderAsync();
         }
+    }
+
+    // An attempt runs from a timer, long after the call that completed the session: it is a child of that call's trace
+    // (stored with the export), so one trace shows the call from the client through the session to its export.
+    private Activity? StartAttemptActivity()
+    {
+        ActivityContext.TryParse(state.State.TraceParent, null, out var parent);
+        var activity = ClarityConnectTelemetry.ActivitySource.StartActivity("export " + Target, ActivityKind.Internal, parent);
+        activity?.SetTag(TelemetryTags.Target, Target);
+        activity?.SetTag(TelemetryTags.SessionId, SessionId);
+        activity?.SetTag("clarityconnect.export.attempt", state.State.Attempts + 1);
+        return activity;
     }
 
     /// <summary>Stores the state, then the export's line in the listing.</summary>

@@ -14,4 +14,6 @@ public sealed class ExportGrainState
     [Id(5)] public DateTimeOffset? CreatedAt { get; set; }
     [Id(6)] public DateTimeOffset? UpdatedAt { get; set; }
     [Id(7)] public DateTimeOffset? NextAttemptAt { get; set; }
+    /// <summary>The W3C trace context of the call that started (or retried) the export: its attempts are spans of that trace.</summary>
+    [Id(8)] public string? TraceParent { get; set; }
 }

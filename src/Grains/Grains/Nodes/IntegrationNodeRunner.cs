@@ -1,13 +1,17 @@
+using System.Diagnostics;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Connectors.Telemetry;
 using ClarityConnect.Grains.Crm;
+using ClarityConnect.Grains.Telemetry;
 
 namespace ClarityConnect.Grains.Nodes;
 
 /// <summary>
 /// Runs a node against its CRM through the shared pipeline. A disabled integration takes the no-match / no-results
-/// exit, as the manual says; so does a lookup that outlives <see cref="NodeTimeout"/>.
+/// exit, as the manual says; so does a lookup that outlives <see cref="NodeTimeout"/>. Each run is a span
+/// (<c>node CustomerLookup</c> / <c>node AdvancedLookup</c>) and counts in the node metrics.
 /// </summary>
 public sealed class IntegrationNodeRunner(
     IGrainFactory grains,
@@ -21,6 +25,36 @@ public sealed class IntegrationNodeRunner(
     /// <inheritdoc />
     public async Task<NodeOutcome> RunAsync(IntegrationNode node, SessionSnapshot session, CancellationToken cancellationToken)
     {
+        var kind = KindOf(node);
+        using var activity = ClarityConnectTelemetry.ActivitySource.StartActivity("node " + kind);
+        activity?.SetTag(TelemetryTags.Integration, node.Integration);
+        activity?.SetTag(TelemetryTags.NodeKind, kind);
+        activity?.SetTag(TelemetryTags.NodeId, node.NodeId);
+        activity?.SetTag(TelemetryTags.SessionId, session.SessionId);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await RunNodeAsync(node, session, cancellationToken);
+        var tags = new TagList { { TelemetryTags.Integration, node.Integration }, { TelemetryTags.NodeKind, kind }, { TelemetryTags.NodeExit, outcome.Exit.ToString() } };
+        activity?.SetTag(TelemetryTags.NodeExit, outcome.Exit.ToString());
+        IntegrationMetrics.NodeRuns.Add(1, tags);
+        IntegrationMetrics.NodeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        return outcome;
+    }
+
+    /// <summary>The node's kind as history and telemetry name it: <c>CustomerLookup</c> or <c>AdvancedLookup</c>.</summary>
+    public static string KindOf(IntegrationNode node) => node is CustomerLookupNode ? "CustomerLookup" : "AdvancedLookup";
+
+    /// <summary>Records that <paramref name="node"/> fell back to its no-match / no-results exit because of <paramref name="failure"/>, on its span and in <c>clarityconnect.node.failures</c>.</summary>
+    public static void RecordFailure(IntegrationNode node, Exception failure) => RecordFailure(node, TelemetryErrors.TypeOf(failure));
+
+    /// <summary>The no-match / no-results outcome of <paramref name="node"/> with <paramref name="reason"/>.</summary>
+    public static NodeOutcome NotFound(IntegrationNode node, string reason) => new()
+    {
+        Exit = node is AdvancedLookupNode ? NodeExit.NoResults : NodeExit.NoMatch,
+        Reason = reason,
+    };
+
+    private async Task<NodeOutcome> RunNodeAsync(IntegrationNode node, SessionSnapshot session, CancellationToken cancellationToken)
+    {
         var config = await grains.GetGrain<IIntegrationConfigGrain>(node.Integration).GetAsync();
         var enabled = config.Settings switch
         {
@@ -30,11 +64,13 @@ public sealed class IntegrationNodeRunner(
         };
         if (!enabled)
         {
+            RecordFailure(node, "integration_disabled");
             return NotFound(node, $"The {node.Integration} integration is disabled.");
         }
 
         if (adapters.FirstOrDefault(a => a.Integration == node.Integration) is not { } crm)
         {
+            RecordFailure(node, "connector_missing");
             return NotFound(node, $"No {node.Integration} connector is installed on this silo.");
         }
 
@@ -49,10 +85,16 @@ public sealed class IntegrationNodeRunner(
         return await outcome;
     }
 
-    /// <summary>The no-match / no-results outcome of <paramref name="node"/> with <paramref name="reason"/>.</summary>
-    public static NodeOutcome NotFound(IntegrationNode node, string reason) => new()
+    private static void RecordFailure(IntegrationNode node, string code)
     {
-        Exit = node is AdvancedLookupNode ? NodeExit.NoResults : NodeExit.NoMatch,
-        Reason = reason,
-    };
+        // The runners catch the failure inside the node's span, so Activity.Current is that span here.
+        Activity.Current?.SetTag(TelemetryTags.ErrorType, code);
+        Activity.Current?.SetStatus(ActivityStatusCode.Error, code);
+        IntegrationMetrics.NodeFailures.Add(1, new TagList
+        {
+            { TelemetryTags.Integration, node.Integration },
+            { TelemetryTags.NodeKind, KindOf(node) },
+            { TelemetryTags.ErrorType, code },
+        });
+    }
 }

@@ -249,7 +249,7 @@ public sealed class SessionGrain(
         State.NodeRuns.Add(new NodeRun
         {
             NodeId = node.NodeId,
-            Kind = node is CustomerLookupNode ? "CustomerLookup" : "AdvancedLookup",
+            Kind = IntegrationNodeRunner.KindOf(node),
             Integration = node.Integration,
             At = time.GetUtcNow(),
             Outcome = outcome,
