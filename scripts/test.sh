@@ -8,6 +8,18 @@ cd "$(dirname "$0")/.."
 results="TestResults/run-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$results"
 
+# docker-compose.yml is checked with `docker-compose config` (no Docker engine needed; installed when missing).
+scripts/check-compose.sh
+compose_status=$?
+if [ "$compose_status" -eq 3 ] && [ "${CI:-}" != "true" ]; then
+  echo "test.sh: docker-compose is not available; docker-compose.yml is not checked (in CI this fails)." >&2
+elif [ "$compose_status" -ne 0 ]; then
+  echo "test.sh: docker-compose.yml did not pass scripts/check-compose.sh." >&2
+  exit 1
+fi
+
+# One throwaway server per checkout, so two checkouts testing at once do not stop each other's PostgreSQL.
+export CLARITYCONNECT_PG_DIR="${CLARITYCONNECT_PG_DIR:-/tmp/clarityconnect-pg-$(pwd | sha1sum | cut -c1-8)}"
 if scripts/postgres-test-server.sh start; then
   trap 'scripts/postgres-test-server.sh stop' EXIT
   export "$(scripts/postgres-test-server.sh env)"

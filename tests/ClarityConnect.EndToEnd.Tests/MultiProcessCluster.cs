@@ -1,0 +1,177 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using ClarityConnect.Storage.Tests.EndToEnd;
+using ClarityConnect.Storage.Tests.PostgreSql;
+using ClarityConnect.TestDoubles;
+
+namespace ClarityConnect.EndToEnd.Tests;
+
+/// <summary>
+/// The docker-compose topology without containers: a fresh PostgreSQL database migrated by <c>ClarityConnect.Silo.dll
+/// migrate</c>, silo processes on loopback (PostgreSql profile, their own ports, one secret-protection key) and the
+/// standalone admin API process, every one a separate <c>dotnet</c> process started from its build output.
+/// </summary>
+public sealed class MultiProcessCluster : IAsyncDisposable
+{
+    /// <summary>How long the hosts get to start on a busy two-core machine.</summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly string _run = $"e2e{Guid.NewGuid():N}"[..15];
+    private readonly string _apiKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly string _secretKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly List<HostProcess> _silos = [];
+    private readonly List<HostProcess> _others = [];
+    private string? _connectionString;
+    private HostProcess? _adminApi;
+    private AdminApiClient? _admin;
+
+    private MultiProcessCluster()
+    {
+        LogDirectory = Path.Combine(Path.GetTempPath(), "clarityconnect-e2e", _run);
+        Directory.CreateDirectory(LogDirectory);
+    }
+
+    /// <summary>The folder of the processes' log files; removed on dispose unless <see cref="KeepLogs"/>.</summary>
+    public string LogDirectory { get; }
+
+    /// <summary>Keep the log files after the test (set until the test has passed).</summary>
+    public bool KeepLogs { get; set; } = true;
+
+    /// <summary>The silo processes, in start order.</summary>
+    public IReadOnlyList<HostProcess> Silos => _silos;
+
+    /// <summary>The standalone admin API, as a client would call it.</summary>
+    public AdminApiClient Admin => _admin ?? throw new InvalidOperationException("The cluster is not started.");
+
+    /// <summary>
+    /// Creates the database, migrates it, starts <paramref name="silos"/> silos and the admin API, and waits until the
+    /// admin API is ready and sees every silo. Skips the calling test when there is no test PostgreSQL (fails in CI).
+    /// </summary>
+    public static async Task<MultiProcessCluster> StartAsync(int silos)
+    {
+        var connectionString = await PostgresTestServer.CreateDatabaseAsync();
+        var cluster = new MultiProcessCluster { _connectionString = connectionString };
+        try
+        {
+            await cluster.MigrateAsync();
+            for (var i = 1; i <= silos; i++)
+            {
+                cluster.StartSilo($"silo-{i}");
+            }
+
+            foreach (var silo in cluster._silos)
+            {
+                await silo.WaitForLineAsync(l => l.Contains("ClarityConnect silo started", StringComparison.Ordinal), StartTimeout, "that it started");
+            }
+
+            cluster.StartAdminApi();
+            await cluster.WaitUntilReadyAsync(silos, StartTimeout);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the simulator against the cluster (found through the PostgreSQL membership table) with <paramref name="arguments"/>.</summary>
+    public HostProcess StartSimulator(params string[] arguments)
+    {
+        var simulator = HostProcess.Start("simulator", HostAssemblies.Simulator,
+            [.. arguments, "--postgres", ConnectionString, "--cluster-id", _run, "--service-id", _run],
+            new Dictionary<string, string>(), LogDirectory);
+        _others.Add(simulator);
+        return simulator;
+    }
+
+    /// <summary>Polls <c>/health/ready</c> until the admin API is ready and sees exactly <paramref name="activeSilos"/> active silos.</summary>
+    public async Task WaitUntilReadyAsync(int activeSilos, TimeSpan timeout)
+    {
+        var last = "";
+        try
+        {
+            await Eventually.TrueAsync(async () =>
+            {
+                var (ready, silos, body) = await Admin.ReadinessAsync();
+                last = body;
+                return ready && silos == activeSilos;
+            }, $"the admin API is ready with {activeSilos} active silo(s)", timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The admin API was not ready with {activeSilos} active silo(s) within {timeout.TotalSeconds:0} s; last /health/ready: {last}{Describe()}");
+        }
+    }
+
+    /// <summary>The tail of every process's output, for assertion messages.</summary>
+    public string Describe() => string.Concat(_silos.Concat(_others).Select(p => p.Describe()));
+
+    /// <summary>Kills every process still running, drops the database and (unless <see cref="KeepLogs"/>) removes the logs.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _others.Concat(_silos).Reverse())
+        {
+            await process.DisposeAsync();
+        }
+
+        _admin?.Dispose();
+        if (_connectionString is not null)
+        {
+            await PostgresTestServer.DropDatabaseAsync(_connectionString);
+        }
+
+        if (!KeepLogs)
+        {
+            Directory.Delete(LogDirectory, recursive: true);
+        }
+    }
+
+    private string ConnectionString => _connectionString ?? throw new InvalidOperationException("The database is not created.");
+
+    private async Task MigrateAsync()
+    {
+        var migration = HostProcess.Start("migrate", HostAssemblies.Silo, ["migrate"], StorageSettings(), LogDirectory);
+        _others.Add(migration);
+        var exitCode = await migration.WaitForExitAsync(StartTimeout);
+        Assert.True(exitCode == 0, $"The schema migration exited with {exitCode}.{migration.Describe()}");
+    }
+
+    private void StartSilo(string name)
+    {
+        var settings = StorageSettings();
+        settings["ClarityConnect__Secrets__Key"] = _secretKey;
+        settings["ClarityConnect__Cluster__SiloPort"] = Port();
+        settings["ClarityConnect__Cluster__GatewayPort"] = Port();
+        settings["ClarityConnect__Cluster__AdvertisedIp"] = IPAddress.Loopback.ToString();
+        settings["Urls"] = $"http://127.0.0.1:{Port()}";
+        // Change events lost with a killed silo's stream queues come back through the redelivery reminder; a short
+        // period keeps the listing check below a minute.
+        settings["ClarityConnect__ChangeEvents__RedeliveryPeriod"] = "00:00:05";
+        _silos.Add(HostProcess.Start(name, HostAssemblies.Silo, [], settings, LogDirectory));
+    }
+
+    private void StartAdminApi()
+    {
+        var url = $"http://127.0.0.1:{Port()}";
+        var settings = StorageSettings();
+        settings["Urls"] = url;
+        settings["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        _adminApi = HostProcess.Start("admin-api", HostAssemblies.AdminApi, [], settings, LogDirectory);
+        _others.Add(_adminApi);
+        _admin = new AdminApiClient(new Uri(url), _apiKey);
+    }
+
+    // What every host of the cluster shares: the PostgreSQL profile, the cluster's ids and the accepted admin API key.
+    private Dictionary<string, string> StorageSettings() => new()
+    {
+        ["ClarityConnect__Storage__Profile"] = "PostgreSql",
+        ["ClarityConnect__Storage__ConnectionString"] = ConnectionString,
+        ["ClarityConnect__Cluster__ClusterId"] = _run,
+        ["ClarityConnect__Cluster__ServiceId"] = _run,
+        ["ClarityConnect__AdminApi__ApiKeyHashes__0"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(_apiKey))),
+    };
+
+    private static string Port() => FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
