@@ -84,7 +84,7 @@ public sealed class CsiFtpClusterFixture : ClusterFixture
             silo.Services.Configure<AcdOptions>(o =>
             {
                 o.IntervalLength = TimeSpan.FromSeconds(2);
-                o.UploadDelay = TimeSpan.FromSeconds(5); // events of a loaded test machine can be seconds late; later ones would miss the upload
+                o.UploadDelay = TimeSpan.FromMilliseconds(500);
             });
         }
     }

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace ClarityConnect.Grains.Csi;
 
 /// <summary>
-/// Accumulates one interval's ACD statistics per queue and uploads them to CSI once the interval is over, exactly once
-/// (the uploaded flag is stored; a reminder retries after failures and restarts). Format: docs/csi-files.md.
+/// Accumulates one interval's ACD statistics per queue and uploads them to CSI once the interval is over, once (the
+/// uploaded flag is stored; a reminder retries after failures and restarts) — and again, corrected, if an event of the
+/// interval arrives after the upload. Format: docs/csi-files.md.
 /// </summary>
 public sealed class AcdIntervalGrain(
     [PersistentState("acd-interval")] IPersistentState<AcdIntervalState> state,
@@ -52,12 +53,16 @@ public sealed class AcdIntervalGrain(
     /// <inheritdoc />
     public async Task RecordAsync(AcdObservation observation)
     {
-        if (state.State.Uploaded || !state.State.Counted.Add($"{observation.SessionId}/{observation.Metric}"))
+        if (!state.State.Counted.Add($"{observation.SessionId}/{observation.Metric}"))
         {
             return;
         }
 
-        if (state.State.Queues.Count == 0)
+        // An event that reaches an interval already uploaded (its consumer was held up longer than UploadDelay) is not
+        // dropped: the interval reopens and its file is uploaded again, corrected, under the same name.
+        var reopened = state.State.Uploaded;
+        state.State.Uploaded = false;
+        if (state.State.Queues.Count == 0 || reopened)
         {
             await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             ScheduleUpload();
