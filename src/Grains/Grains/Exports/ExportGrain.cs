@@ -36,19 +36,14 @@ public sealed class ExportGrain(
     public static (string Target, string SessionId) KeyParts(string key) => key.Split('/', 2) is [var target, var session] ? (target, session) : (key, "");
 
     /// <inheritdoc />
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!state.RecordExists)
-        {
-            return;
-        }
-
-        // A silo may have died between the state write and the listing write: the listing catches up here.
-        await listings.RecordExportAsync(Summary(), cancellationToken);
-        if (state.State.State == ExportState.Pending)
+        if (state.RecordExists && state.State.State == ExportState.Pending)
         {
             ScheduleAttempt(state.State.NextAttemptAt is { } due && due > time.GetUtcNow() ? due - time.GetUtcNow() : TimeSpan.Zero);
         }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -109,10 +104,18 @@ public sealed class ExportGrain(
         }
         else if (state.State.State != ExportState.Pending)
         {
-            return StopReminderAsync();
+            return FinishAfterRestartAsync();
         }
 
         return Task.CompletedTask;
+    }
+
+    // The reminder outlives the final state write only when the silo died right after it, possibly before the listing
+    // write: the listing catches up here, then the reminder goes.
+    private async Task FinishAfterRestartAsync()
+    {
+        await listings.RecordExportAsync(Summary(), CancellationToken.None);
+        await StopReminderAsync();
     }
 
     private void ScheduleAttempt(TimeSpan delay)
