@@ -22,7 +22,7 @@ internal static class AuthorizationEndpoints
 
     /// <summary>"Test connection": the CRM's authorization and an API call, or CSI's HTTP endpoint and FTP server, step by step.</summary>
     private static async Task<Results<Ok<ConnectionTestReport>, ProblemHttpResult>> TestAsync(string name, IGrainFactory grains) =>
-        name is IntegrationNames.Salesforce or IntegrationNames.Dynamics or IntegrationNames.Csi
+        IsCrm(name) || name == IntegrationNames.Csi
             ? TypedResults.Ok(await grains.GetGrain<IConnectionTestGrain>(0).TestAsync(name))
             : Problems.NotFound("name", $"'{name}' has no connection test; the integrations are {IntegrationNames.Salesforce}, {IntegrationNames.Dynamics} and {IntegrationNames.Csi}.");
 
