@@ -43,7 +43,7 @@ public static class AdminApiHost
     public static (WebApplication? App, IReadOnlyList<string> Errors) Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        var (connection, errors) = ClusterConnection.Read(builder.Configuration);
+        var (connection, errors) = ClusterConnectionSettings.Read(builder.Configuration);
         var options = builder.Configuration.GetSection(AdminApiOptions.Section).Get<AdminApiOptions>() ?? new AdminApiOptions();
         var problems = errors.Concat(options.Jwt.Problems()).ToList();
         if (options.ApiKeyHashes.Count == 0 && string.IsNullOrWhiteSpace(options.ApiKeyFile) && !options.Jwt.Enabled)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ClarityConnect.ClusterClient;
 using ClarityConnect.Simulator.Cluster;
 using Npgsql;
 

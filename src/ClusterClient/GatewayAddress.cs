@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ClarityConnect.Simulator.Cluster;
+namespace ClarityConnect.ClusterClient;
 
 /// <summary>A silo gateway given as <c>host:port</c> (<c>[::1]:30000</c> for an IPv6 literal).</summary>
 /// <param name="Host">The host name or IP address.</param>
