@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ClarityConnect.Connectors.Security;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -58,20 +59,9 @@ public sealed class ApiKeyStore(IOptions<AdminApiOptions> options)
             return null;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
         var key = GenerateKey();
         var content = "# SHA-256 hashes of the accepted admin API keys (header X-Api-Key), one per line.\n" + Hash(key) + "\n";
-        using (var stream = new FileStream(keyFile, FileMode.CreateNew, FileAccess.Write))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(content);
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
+        PrivateFiles.CreateNew(keyFile, Encoding.UTF8.GetBytes(content));
         return key;
     }
 

@@ -34,18 +34,9 @@ public static class SecretKeyLoader
 
     private static void Create(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         try
         {
-            using var writer = new StreamWriter(path, fileOptions);
-            writer.Write(key);
+            PrivateFiles.CreateNew(path, System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
         }
         catch (IOException) when (File.Exists(path))
         {
