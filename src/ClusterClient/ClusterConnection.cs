@@ -23,19 +23,25 @@ public sealed record ClusterConnection
     /// <summary>The gateways, when not found through PostgreSQL.</summary>
     public IReadOnlyList<IPEndPoint> Gateways { get; init; } = [];
 
+    /// <summary>
+    /// This client's certificate and the cluster CA: the gateway connections use mutual TLS. Null only when the cluster
+    /// runs with <c>ClarityConnect:Cluster:AllowInsecureTransport=true</c> (plain TCP, nothing authenticated).
+    /// </summary>
+    public ClusterCertificates? Certificates { get; init; }
+
     /// <summary>Where the cluster is, for messages; never a password.</summary>
     public string Description
     {
         get
         {
-            var ids = $"cluster id '{ClusterId}', service id '{ServiceId}'";
+            var ids = $"cluster id '{ClusterId}', service id '{ServiceId}', {(Certificates is null ? "plain TCP (insecure transport allowed)" : "mutual TLS")}";
             return PostgresConnectionString is { } postgres
                 ? $"PostgreSQL membership table ({new NpgsqlConnectionStringBuilder(postgres) { Password = null }.ConnectionString}), {ids}"
                 : $"gateway {string.Join(", ", Gateways)}, {ids}";
         }
     }
 
-    /// <summary>Configures the client's clustering and ids.</summary>
+    /// <summary>Configures the client's clustering, ids and transport security.</summary>
     public void Configure(IClientBuilder client)
     {
         if (PostgresConnectionString is not null)
@@ -53,6 +59,11 @@ public sealed record ClusterConnection
         else
         {
             client.UseStaticClustering(Gateways.ToArray());
+        }
+
+        if (Certificates is not null)
+        {
+            client.UseClusterTls(Certificates);
         }
 
         client.Configure<ClusterOptions>(o =>

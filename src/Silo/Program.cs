@@ -8,6 +8,12 @@ using ClarityConnect.Grains.Exports;
 using ClarityConnect.Silo;
 using ClarityConnect.Silo.Configuration;
 using ClarityConnect.Silo.Storage;
+using ClarityConnect.Silo.Tls;
+
+if (args is [CertificatesCommand.Name, .. var certificateArgs])
+{
+    return CertificatesCommand.Run(certificateArgs, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 var (options, errors) = ClarityConnectOptionsLoader.Load(builder.Configuration);
@@ -24,6 +30,18 @@ if (args.Contains("migrate"))
     return await SchemaMigrationCommand.RunAsync(options, Console.Out, Console.Error);
 }
 
+SiloTransport transport;
+try
+{
+    transport = SiloTransport.Resolve(options);
+}
+catch (InvalidOperationException insecure)
+{
+    Console.Error.WriteLine("ClarityConnect cannot start, the cluster transport cannot be secured:");
+    Console.Error.WriteLine("  - " + insecure.Message);
+    return 2;
+}
+
 builder.Services.Configure<SecretProtectionOptions>(builder.Configuration.GetSection(SecretProtectionOptions.Section));
 builder.Services.Configure<ChangeEventOptions>(builder.Configuration.GetSection(ChangeEventOptions.Section));
 builder.Services.Configure<ExportOptions>(builder.Configuration.GetSection(ExportOptions.Section));
@@ -32,7 +50,7 @@ builder.Services.Configure<CsiFtpOptions>(builder.Configuration.GetSection(CsiFt
 builder.Services.Configure<AcdOptions>(builder.Configuration.GetSection(AcdOptions.Section));
 builder.Services.Configure<SalesforceConnectorOptions>(builder.Configuration.GetSection("ClarityConnect:Connectors:Salesforce"));
 builder.Services.Configure<DataverseConnectorOptions>(builder.Configuration.GetSection("ClarityConnect:Connectors:Dataverse"));
-builder.UseOrleans(silo => silo.AddClarityConnect(options));
+builder.UseOrleans(silo => silo.AddClarityConnect(options, transport));
 builder.AddClarityConnectTelemetry("clarityconnect-silo");
 builder.Services.AddHostedService<StartupReport>();
 builder.Services.AddSingleton(options);

@@ -42,5 +42,17 @@ public sealed class ClarityConnectOptions
 
         /// <summary>The IP address other silos and clients reach this silo at (PostgreSql profile); the host's first address when empty.</summary>
         public string? AdvertisedIp { get; set; }
+
+        /// <summary>
+        /// The IP address the silo and gateway ports listen on (PostgreSql profile); the advertised address when empty.
+        /// <c>0.0.0.0</c> listens on every interface. The embedded profile listens on loopback only.
+        /// </summary>
+        public string? ListenAddress { get; set; }
+
+        /// <summary>Where the silo's certificate and the cluster CA are; the embedded profile makes its own in the data folder when empty.</summary>
+        public ClarityConnect.ClusterClient.ClusterTlsSettings Tls { get; set; } = new();
+
+        /// <summary>Run the Orleans ports without TLS when no certificates are configured: anyone who reaches them controls the cluster. Logged as a warning at every start.</summary>
+        public bool AllowInsecureTransport { get; set; }
     }
 }

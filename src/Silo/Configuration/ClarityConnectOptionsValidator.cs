@@ -68,6 +68,18 @@ public static class ClarityConnectOptionsValidator
             errors.Add(Setting("Cluster:AdvertisedIp", $"'{cluster.AdvertisedIp}' is not an IP address"));
         }
 
+        if (!string.IsNullOrWhiteSpace(cluster.ListenAddress))
+        {
+            if (!IPAddress.TryParse(cluster.ListenAddress, out var listen))
+            {
+                errors.Add(Setting("Cluster:ListenAddress", $"'{cluster.ListenAddress}' is not an IP address"));
+            }
+            else if (storage.Profile == StorageProfile.Embedded && !IPAddress.IsLoopback(listen))
+            {
+                errors.Add(Setting("Cluster:ListenAddress", $"is {listen}; the Embedded profile listens on loopback only (use the PostgreSql profile for a cluster reachable from other hosts)"));
+            }
+        }
+
         return errors;
     }
 

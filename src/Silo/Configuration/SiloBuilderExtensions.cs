@@ -1,4 +1,6 @@
 using ClarityConnect.Abstractions.Events;
+using ClarityConnect.ClusterClient;
+using ClarityConnect.Silo.Tls;
 using ClarityConnect.Connectors.Security;
 using ClarityConnect.Grains;
 using ClarityConnect.Grains.Events;
@@ -21,8 +23,12 @@ public static class SiloBuilderExtensions
     /// <summary>The file under the data folder holding the embedded profile's secret-encryption key.</summary>
     public const string EmbeddedKeyFileName = "secrets.key";
 
-    /// <summary>Clustering, storage, streams and grain services for <paramref name="options"/>.</summary>
-    public static ISiloBuilder AddClarityConnect(this ISiloBuilder silo, ClarityConnectOptions options)
+    /// <summary>Clustering, transport security, storage, streams and grain services for <paramref name="options"/>.</summary>
+    public static ISiloBuilder AddClarityConnect(this ISiloBuilder silo, ClarityConnectOptions options) =>
+        silo.AddClarityConnect(options, SiloTransport.Resolve(options));
+
+    /// <summary>Clustering, storage, streams and grain services for <paramref name="options"/>, with <paramref name="transport"/> on the Orleans ports.</summary>
+    public static ISiloBuilder AddClarityConnect(this ISiloBuilder silo, ClarityConnectOptions options, SiloTransport transport)
     {
         var cluster = options.Cluster;
         if (options.Storage.Profile == StorageProfile.Embedded)
@@ -38,10 +44,32 @@ public static class SiloBuilderExtensions
             });
             silo.ConfigureEndpoints(
                 string.IsNullOrWhiteSpace(cluster.AdvertisedIp) ? System.Net.Dns.GetHostName() : cluster.AdvertisedIp,
-                cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+            if (!string.IsNullOrWhiteSpace(cluster.ListenAddress))
+            {
+                var listen = System.Net.IPAddress.Parse(cluster.ListenAddress);
+                silo.Configure<EndpointOptions>(e =>
+                {
+                    e.SiloListeningEndpoint = new System.Net.IPEndPoint(listen, cluster.SiloPort);
+                    e.GatewayListeningEndpoint = new System.Net.IPEndPoint(listen, cluster.GatewayPort);
+                });
+            }
         }
 
-        return silo.AddClarityConnectStorage(options.Storage).AddClarityConnectCore();
+        return silo.AddClarityConnectTransport(transport).AddClarityConnectStorage(options.Storage).AddClarityConnectCore();
+    }
+
+    /// <summary>Mutual TLS on the silo and gateway ports with <paramref name="transport"/>'s certificates (none: plain TCP, warned about at start).</summary>
+    public static ISiloBuilder AddClarityConnectTransport(this ISiloBuilder silo, SiloTransport transport)
+    {
+        silo.Services.AddSingleton(transport);
+        silo.Services.AddHostedService<TransportReport>();
+        if (transport.Certificates is { } certificates)
+        {
+            silo.UseClusterTls(certificates);
+        }
+
+        return silo;
     }
 
     /// <summary>Grain state and reminders for the storage profile (and, for PostgreSQL, clustering).</summary>
