@@ -4,6 +4,7 @@ using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Connectors.Security;
 using ClarityConnect.Silo.Configuration;
 using ClarityConnect.Silo.Storage;
+using ClarityConnect.Silo.Tls;
 using ClarityConnect.Simulator.Cluster;
 using ClarityConnect.Simulator.Options;
 using ClarityConnect.TestDoubles.Csi;
@@ -144,9 +145,11 @@ public sealed class BenchHost : IAsyncDisposable
             builder.Services.Configure<SecretProtectionOptions>(o => o.Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         }
 
+        // Both profiles run mutual TLS as deployed; the certificates are made in the run's data folder as the embedded silo makes its own.
+        var transport = SiloTransport.Embedded(DataDirectory, RunId);
         builder.UseOrleans(silo =>
         {
-            silo.AddClarityConnect(options);
+            silo.AddClarityConnect(options, transport);
             silo.AddIncomingGrainCallFilter(Calls);
             silo.Services.Decorate<IGrainStorage>(Orleans.Providers.ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (_, inner) => new CountingGrainStorage(inner, Writes));
             silo.Services.Decorate<IReminderTable>(null, (_, inner) => new CountingReminderTable(inner, Writes));
@@ -160,7 +163,11 @@ public sealed class BenchHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         Quiet(builder.Logging);
         // The simulator's own way to reach a cluster through its gateway.
-        var target = ClusterTarget.From(new SimulatorOptions { Gateway = $"127.0.0.1:{gatewayPort}", ClusterId = RunId, ServiceId = RunId });
+        var target = ClusterTarget.From(new SimulatorOptions
+        {
+            Gateway = $"127.0.0.1:{gatewayPort}", ClusterId = RunId, ServiceId = RunId,
+            Tls = new ClarityConnect.ClusterClient.ClusterTlsSettings { Directory = Path.Combine(DataDirectory, ClarityConnect.ClusterClient.ClientCertificateLocator.DataSubdirectory) },
+        });
         builder.UseOrleansClient(client =>
         {
             target.Configure(client);

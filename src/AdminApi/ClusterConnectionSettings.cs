@@ -9,7 +9,9 @@ namespace ClarityConnect.AdminApi;
 /// Reads how the standalone admin API finds the cluster from the same keys the silos use: with
 /// <c>ClarityConnect:Storage:Profile=PostgreSql</c> the gateways come from the membership table at
 /// <c>ClarityConnect:Storage:ConnectionString</c>; otherwise from <c>ClarityConnect:AdminApi:Gateways</c>
-/// (<c>host:port</c> list), or the local silo's gateway port (<c>ClarityConnect:Cluster:GatewayPort</c>, 30000).
+/// (<c>host:port</c> list), or the local silo's gateway port (<c>ClarityConnect:Cluster:GatewayPort</c>, 30000). The client
+/// certificate for the cluster's mutual TLS comes from <c>ClarityConnect:Cluster:Tls</c> (the keys the silos use for
+/// theirs) or, for a local gateway with nothing configured, from the embedded silo's <c>data/tls</c> folder.
 /// </summary>
 public static class ClusterConnectionSettings
 {
@@ -58,13 +60,40 @@ public static class ClusterConnectionSettings
             return (null, errors);
         }
 
+        IReadOnlyList<IPEndPoint> endpoints = gateways.Count > 0 ? gateways : [new IPEndPoint(IPAddress.Loopback, port)];
+        ClusterCertificates? certificates;
+        try
+        {
+            certificates = ReadCertificates(configuration, postgres is null && endpoints.All(e => IPAddress.IsLoopback(e.Address)));
+        }
+        catch (InvalidOperationException invalid)
+        {
+            return (null, [invalid.Message]);
+        }
+
         return (new ClusterConnection
         {
             ClusterId = clusterId,
             ServiceId = serviceId,
             PostgresConnectionString = postgres,
-            Gateways = gateways.Count > 0 ? gateways : [new IPEndPoint(IPAddress.Loopback, port)],
+            Gateways = endpoints,
+            Certificates = certificates,
         }, errors);
+    }
+
+    // The client certificate, from ClarityConnect:Cluster:Tls as the silos' own; for a gateway on this machine, the
+    // embedded silo's data/tls when nothing is configured.
+    private static ClusterCertificates? ReadCertificates(IConfiguration configuration, bool localGateway)
+    {
+        var insecureText = configuration[ClientSettingNames.Configuration.AllowInsecureTransport];
+        if (insecureText is not null && !bool.TryParse(insecureText, out _))
+        {
+            throw new InvalidOperationException($"{ClientSettingNames.Configuration.AllowInsecureTransport} must be true or false, not '{insecureText}'.");
+        }
+
+        var settings = configuration.GetSection(ClusterTlsSettings.Section).Get<ClusterTlsSettings>() ?? new ClusterTlsSettings();
+        return ClientCertificateLocator.Resolve(
+            settings, insecureText is not null && bool.Parse(insecureText), localGateway, ClientSettingNames.Configuration, Directory.GetCurrentDirectory());
     }
 
     private static IPEndPoint? Resolve(string text)

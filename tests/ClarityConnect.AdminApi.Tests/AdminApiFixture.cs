@@ -49,6 +49,8 @@ public class AdminApiFixture : ClusterFixture
             "--ClarityConnect:Cluster:ClusterId", Cluster.Options.ClusterId,
             "--ClarityConnect:Cluster:ServiceId", Cluster.Options.ServiceId,
             "--ClarityConnect:AdminApi:Gateways:0", $"127.0.0.1:{gateway.Port}",
+            // The client certificate the embedded silos made, as an operator would point the admin API at it.
+            "--ClarityConnect:Cluster:Tls:Directory", Path.Combine(DataDirectory, "tls"),
             "--ClarityConnect:AdminApi:ApiKeyHashes:0", ApiKeyStore.Hash(ApiKey),
             "--ClarityConnect:AdminApi:Jwt:Issuer", JwtIssuer,
             "--ClarityConnect:AdminApi:Jwt:Audience", JwtAudience,

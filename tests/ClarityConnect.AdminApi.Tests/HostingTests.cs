@@ -78,6 +78,9 @@ public sealed class HostingTests(AdminApiFixture fixture)
     [InlineData(new string[0], "No way to authenticate")]
     [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:Storage:Profile", "PostgreSql" }, "ClarityConnect:Storage:ConnectionString")]
     [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:AdminApi:Gateways:0", "nowhere" }, "ClarityConnect:AdminApi:Gateways")]
+    [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:Cluster:Tls:CaFile", "ca.crt" }, "ClarityConnect:Cluster:Tls:CertificateFile")]
+    [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:Cluster:Tls:Directory", "/nonexistent/tls" }, "ClarityConnect:Cluster:Tls:CaFile: the file /nonexistent/tls/ca.crt does not exist")]
+    [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:Cluster:AllowInsecureTransport", "maybe" }, "ClarityConnect:Cluster:AllowInsecureTransport must be true or false")]
     [InlineData(new[] { "--ClarityConnect:AdminApi:Jwt:SigningKey", "c2hvcnQ=", "--ClarityConnect:AdminApi:Jwt:Audience", "a", "--ClarityConnect:AdminApi:Jwt:Issuer", "i" }, "ClarityConnect:AdminApi:Jwt:SigningKey")]
     public void The_standalone_host_refuses_a_bad_configuration_naming_the_setting(string[] args, string named)
     {

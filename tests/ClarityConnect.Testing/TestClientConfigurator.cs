@@ -1,12 +1,22 @@
+using ClarityConnect.ClusterClient;
 using ClarityConnect.Observability;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
 namespace ClarityConnect.Testing;
 
-/// <summary>Configures the test cluster's client as the hosts configure theirs: trace context flows with every grain call.</summary>
+/// <summary>
+/// Configures the test cluster's client as the hosts configure theirs: mutual TLS with the client certificate the silos
+/// made in the data folder, and trace context flowing with every grain call.
+/// </summary>
 public sealed class TestClientConfigurator : IClientBuilderConfigurator
 {
     /// <inheritdoc />
-    public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.AddClarityConnectTelemetry();
+    public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
+    {
+        var dataDirectory = configuration[TestSiloConfigurator.DataDirectoryKey] ?? throw new InvalidOperationException("No data folder given");
+        clientBuilder.UseClusterTls(ClusterCertificates.Load(
+            new ClusterTlsSettings { Directory = Path.Combine(dataDirectory, ClientCertificateLocator.DataSubdirectory) }, ClusterRole.Client));
+        clientBuilder.AddClarityConnectTelemetry();
+    }
 }

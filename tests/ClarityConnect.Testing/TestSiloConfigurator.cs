@@ -4,12 +4,13 @@ using ClarityConnect.Grains.Csi;
 using ClarityConnect.Grains.Events;
 using ClarityConnect.Grains.Exports;
 using ClarityConnect.Silo.Configuration;
+using ClarityConnect.Silo.Tls;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace ClarityConnect.Testing;
 
-/// <summary>Configures a test silo as the host does on the embedded profile, with retries and redelivery in milliseconds instead of minutes.</summary>
+/// <summary>Configures a test silo as the host does on the embedded profile (mutual TLS included), with retries and redelivery in milliseconds instead of minutes.</summary>
 public sealed class TestSiloConfigurator : ISiloConfigurator
 {
     /// <summary>The test cluster property holding the data folder.</summary>
@@ -19,7 +20,10 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
     public void Configure(ISiloBuilder silo)
     {
         var dataDirectory = silo.Configuration[DataDirectoryKey] ?? throw new InvalidOperationException("No data folder given");
-        silo.AddClarityConnectStorage(new ClarityConnectOptions.StorageSettings { DataDirectory = dataDirectory })
+        // Mutual TLS as the embedded host runs it, with the certificates it makes in its data folder; the in-memory
+        // transport of the test cluster runs the same TLS connection middleware as sockets do.
+        silo.AddClarityConnectTransport(SiloTransport.Embedded(dataDirectory, "clarityconnect-tests"))
+            .AddClarityConnectStorage(new ClarityConnectOptions.StorageSettings { DataDirectory = dataDirectory })
             .AddClarityConnectCore();
         silo.Services.Configure<ChangeEventOptions>(o => o.RedeliveryPeriod = TimeSpan.FromSeconds(2));
         silo.Services.Configure<ExportOptions>(o =>

@@ -17,7 +17,7 @@ public sealed class ClusterTarget
 
     /// <summary>What to check when the cluster cannot be reached.</summary>
     public string Hint => _connection.PostgresConnectionString is null
-        ? "Is a silo running? Start one with: dotnet run --project src/Silo"
+        ? "Is a silo running? Start one with: dotnet run --project src/Silo. A refused TLS handshake means the client certificate is not from this cluster's CA."
         : "Is the database reachable, and a silo with the PostgreSQL storage profile running against it?";
 
     /// <summary>The target the options name; throws <see cref="InvalidOptionException"/> when the gateway host does not resolve.</summary>
@@ -25,7 +25,10 @@ public sealed class ClusterTarget
     {
         if (options.Postgres is { } postgres)
         {
-            return new ClusterTarget(new ClusterConnection { ClusterId = options.ClusterId, ServiceId = options.ServiceId, PostgresConnectionString = postgres });
+            return new ClusterTarget(new ClusterConnection
+            {
+                ClusterId = options.ClusterId, ServiceId = options.ServiceId, PostgresConnectionString = postgres, Certificates = Certificates(options, localGateway: false),
+            });
         }
 
         var text = options.Gateway ?? SimulatorOptions.DefaultGateway;
@@ -34,13 +37,36 @@ public sealed class ClusterTarget
             throw new InvalidOptionException($"--gateway: {problem}.");
         }
 
+        System.Net.IPEndPoint gateway;
         try
         {
-            return new ClusterTarget(new ClusterConnection { ClusterId = options.ClusterId, ServiceId = options.ServiceId, Gateways = [address.Resolve()] });
+            gateway = address.Resolve();
         }
         catch (SocketException ex)
         {
             throw new InvalidOptionException($"--gateway: cannot resolve host '{address.Host}' ({ex.Message}).");
+        }
+
+        return new ClusterTarget(new ClusterConnection
+        {
+            ClusterId = options.ClusterId, ServiceId = options.ServiceId, Gateways = [gateway],
+            Certificates = Certificates(options, System.Net.IPAddress.IsLoopback(gateway.Address)),
+        });
+    }
+
+    // The client certificate: from the options, else (for a gateway on this machine) the embedded silo's data/tls.
+    private static ClusterCertificates? Certificates(SimulatorOptions options, bool localGateway)
+    {
+        try
+        {
+            return ClientCertificateLocator.Resolve(
+                options.Tls, options.AllowInsecureTransport, localGateway,
+                new ClientSettingNames(SimulatorOptionsValidator.TlsOptionName, OptionCatalog.Describe(nameof(SimulatorOptions.AllowInsecureTransport))),
+                Directory.GetCurrentDirectory());
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOptionException(ex.Message);
         }
     }
 

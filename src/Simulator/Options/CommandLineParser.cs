@@ -66,6 +66,8 @@ public static class CommandLineParser
                 throw new InvalidOptionException($"{option.Name}: '{value}' is not a whole number.");
             case OptionValueKind.Share when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) || share is < 0 or > 1:
                 throw new InvalidOptionException($"{option.Name}: '{value}' is not a number between 0 and 1 (use a dot, e.g. 0.25).");
+            case OptionValueKind.Boolean when !bool.TryParse(value, out _):
+                throw new InvalidOptionException($"{option.Name}: '{value}' is not true or false.");
             case OptionValueKind.Text when string.IsNullOrWhiteSpace(value):
                 throw new InvalidOptionException($"{option.Name} needs a non-empty value ({option.ValueName}).");
         }

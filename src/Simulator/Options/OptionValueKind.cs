@@ -9,4 +9,6 @@ public enum OptionValueKind
     WholeNumber,
     /// <summary>A number between 0 and 1.</summary>
     Share,
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    Boolean,
 }

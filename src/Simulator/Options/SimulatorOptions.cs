@@ -19,6 +19,12 @@ public sealed class SimulatorOptions
     /// <summary>A PostgreSQL connection string: find the gateways in the ADO.NET membership table instead of using <see cref="Gateway"/>.</summary>
     public string? Postgres { get; set; }
 
+    /// <summary>The client certificate and the cluster CA for the cluster's mutual TLS (<c>ClarityConnect:Simulator:Tls:Directory</c>, …); see <see cref="ClarityConnect.ClusterClient.ClientCertificateLocator"/> for the default.</summary>
+    public ClarityConnect.ClusterClient.ClusterTlsSettings Tls { get; set; } = new();
+
+    /// <summary>Connect over plain TCP, to a cluster run with <c>ClarityConnect:Cluster:AllowInsecureTransport=true</c>.</summary>
+    public bool AllowInsecureTransport { get; set; }
+
     /// <summary>The Orleans cluster id.</summary>
     public string ClusterId { get; set; } = "clarityconnect";
 

@@ -10,12 +10,12 @@ public static class SimulatorOptionsLoader
     public static SimulatorOptions Load(IConfiguration configuration)
     {
         var section = configuration.GetSection(SimulatorOptions.SectionName);
-        foreach (var setting in section.GetChildren())
+        foreach (var (key, _) in section.AsEnumerable(makePathsRelative: true).Where(s => s.Value is not null))
         {
-            if (!OptionCatalog.All.Any(o => string.Equals(o.Property, setting.Key, StringComparison.OrdinalIgnoreCase)))
+            if (!OptionCatalog.All.Any(o => string.Equals(o.Property, key, StringComparison.OrdinalIgnoreCase)))
             {
                 throw new InvalidOptionException(
-                    $"unknown setting {setting.Path}; the settings are {string.Join(", ", OptionCatalog.All.Select(o => o.Property))}.");
+                    $"unknown setting {SimulatorOptions.SectionName}:{key}; the settings are {string.Join(", ", OptionCatalog.All.Select(o => o.Property))}.");
             }
         }
 

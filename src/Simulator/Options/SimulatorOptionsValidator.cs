@@ -65,6 +65,11 @@ public static partial class SimulatorOptionsValidator
             problems.Add($"{OptionCatalog.Describe(nameof(options.Gateway))}: {gatewayProblem}.");
         }
 
+        if (!options.Tls.IsEmpty)
+        {
+            problems.AddRange(options.Tls.Problems(ClusterRole.Client, TlsOptionName));
+        }
+
         if (options.Postgres is { } postgres)
         {
             try
@@ -79,6 +84,9 @@ public static partial class SimulatorOptionsValidator
 
         return problems;
     }
+
+    /// <summary>How the simulator names a TLS setting in messages, e.g. <c>--tls-ca (ClarityConnect:Simulator:Tls:CaFile)</c>.</summary>
+    public static string TlsOptionName(string property) => OptionCatalog.Describe("Tls:" + property);
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,40}$")]
     private static partial Regex RunIdPattern();
