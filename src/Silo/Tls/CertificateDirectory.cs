@@ -30,7 +30,9 @@ public static class CertificateDirectory
     public static bool TryCreate(string folder, string clusterName, IEnumerable<string> siloHostNames, X509Certificate2? existingAuthority = null)
     {
         folder = Path.GetFullPath(folder);
-        var parent = PrivateFiles.EnsureDirectory(Path.GetDirectoryName(folder)!);
+        // The parent may be anything (/tmp, a mounted volume): created when missing, never narrowed. The folder itself is
+        // made private as the staging folder, before anything is written into it.
+        var parent = Directory.CreateDirectory(Path.GetDirectoryName(folder)!).FullName;
         var staging = Path.Combine(parent, $".{Path.GetFileName(folder)}-{RandomNumberGenerator.GetHexString(12, lowercase: true)}");
         try
         {
