@@ -9,8 +9,9 @@ namespace ClarityConnect.EndToEnd.Tests;
 
 /// <summary>
 /// The docker-compose topology without containers: a fresh PostgreSQL database migrated by <c>ClarityConnect.Silo.dll
-/// migrate</c>, silo processes on loopback (PostgreSql profile, their own ports, one secret-protection key) and the
-/// standalone admin API process, every one a separate <c>dotnet</c> process started from its build output.
+/// migrate</c>, certificates made by <c>ClarityConnect.Silo.dll certificates</c>, silo processes on loopback (PostgreSql
+/// profile, their own ports, one secret-protection key, mutual TLS with their silo certificate) and the standalone admin
+/// API process (with the client certificate), every one a separate <c>dotnet</c> process started from its build output.
 /// </summary>
 public sealed class MultiProcessCluster : IAsyncDisposable
 {
@@ -31,6 +32,9 @@ public sealed class MultiProcessCluster : IAsyncDisposable
         LogDirectory = Path.Combine(Path.GetTempPath(), "clarityconnect-e2e", _run);
         Directory.CreateDirectory(LogDirectory);
     }
+
+    /// <summary>The cluster's certificates, written by <c>ClarityConnect.Silo.dll certificates</c>.</summary>
+    public string CertificateDirectory => Path.Combine(LogDirectory, "certificates");
 
     /// <summary>The folder of the processes' log files; removed on dispose unless <see cref="KeepLogs"/>.</summary>
     public string LogDirectory { get; }
@@ -55,6 +59,7 @@ public sealed class MultiProcessCluster : IAsyncDisposable
         try
         {
             await cluster.MigrateAsync();
+            await cluster.MakeCertificatesAsync();
             for (var i = 1; i <= silos; i++)
             {
                 cluster.StartSilo($"silo-{i}");
@@ -80,7 +85,12 @@ public sealed class MultiProcessCluster : IAsyncDisposable
     public HostProcess StartSimulator(params string[] arguments)
     {
         var simulator = HostProcess.Start("simulator", HostAssemblies.Simulator,
-            [.. arguments, "--postgres", ConnectionString, "--cluster-id", _run, "--service-id", _run],
+            [
+                .. arguments, "--postgres", ConnectionString, "--cluster-id", _run, "--service-id", _run,
+                // The client certificate file by file, as a telephony platform host would be given it.
+                "--tls-cert", Path.Combine(CertificateDirectory, "client.crt"), "--tls-key", Path.Combine(CertificateDirectory, "client.key"),
+                "--tls-ca", Path.Combine(CertificateDirectory, "ca.crt"),
+            ],
             new Dictionary<string, string>(), LogDirectory);
         _others.Add(simulator);
         return simulator;
@@ -138,9 +148,21 @@ public sealed class MultiProcessCluster : IAsyncDisposable
         Assert.True(exitCode == 0, $"The schema migration exited with {exitCode}.{migration.Describe()}");
     }
 
+    // The silo's own command, as an operator makes a cluster's certificates (docs/operations.md, "Security").
+    private async Task MakeCertificatesAsync()
+    {
+        var command = HostProcess.Start("certificates", HostAssemblies.Silo, ["certificates", "--out", CertificateDirectory], new Dictionary<string, string>(), LogDirectory);
+        _others.Add(command);
+        var exitCode = await command.WaitForExitAsync(StartTimeout);
+        Assert.True(exitCode == 0, $"The certificates command exited with {exitCode}.{command.Describe()}");
+    }
+
     private void StartSilo(string name)
     {
         var settings = StorageSettings();
+        settings["ClarityConnect__Cluster__Tls__CertificateFile"] = Path.Combine(CertificateDirectory, "silo.crt");
+        settings["ClarityConnect__Cluster__Tls__KeyFile"] = Path.Combine(CertificateDirectory, "silo.key");
+        settings["ClarityConnect__Cluster__Tls__CaFile"] = Path.Combine(CertificateDirectory, "ca.crt");
         settings["ClarityConnect__Secrets__Key"] = _secretKey;
         settings["ClarityConnect__Cluster__SiloPort"] = Port();
         settings["ClarityConnect__Cluster__GatewayPort"] = Port();
@@ -158,6 +180,7 @@ public sealed class MultiProcessCluster : IAsyncDisposable
         var settings = StorageSettings();
         settings["Urls"] = url;
         settings["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        settings["ClarityConnect__Cluster__Tls__Directory"] = CertificateDirectory;
         _adminApi = HostProcess.Start("admin-api", HostAssemblies.AdminApi, [], settings, LogDirectory);
         _others.Add(_adminApi);
         _admin = new AdminApiClient(new Uri(url), _apiKey);
