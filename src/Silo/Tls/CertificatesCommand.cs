@@ -6,22 +6,24 @@ using ClarityConnect.ClusterClient;
 namespace ClarityConnect.Silo.Tls;
 
 /// <summary>
-/// <c>ClarityConnect.Silo.dll certificates --out DIR [--from CA_DIR] [--name NAME] [--silo-host HOST]…</c>: writes a
-/// cluster CA (or reuses the one in <c>CA_DIR</c>) and a silo and a client certificate in PEM into a new folder, with
-/// the same code the embedded silo uses on first start.
+/// <c>ClarityConnect.Silo.dll certificates --out DIR [--from CA_DIR] [--name NAME] [--silo-host HOST]… [--if-missing]</c>:
+/// writes a cluster CA (or reuses the one in <c>CA_DIR</c>) and a silo and a client certificate in PEM into a new folder,
+/// with the same code the embedded silo uses on first start. With <c>--if-missing</c> an existing folder with a
+/// <c>ca.crt</c> is kept and the command succeeds (a deployment's one-shot step, run at every start).
 /// </summary>
 public static class CertificatesCommand
 {
     /// <summary>The command's name, the silo's first argument.</summary>
     public const string Name = "certificates";
 
-    private const string Usage = "usage: ClarityConnect.Silo.dll certificates --out DIR [--from CA_DIR] [--name NAME] [--silo-host HOST]...";
+    private const string Usage = "usage: ClarityConnect.Silo.dll certificates --out DIR [--from CA_DIR] [--name NAME] [--silo-host HOST]... [--if-missing]";
 
     /// <summary>Runs the command; 0 when the folder was written, 2 for a bad argument, 1 when it could not be written.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         string? folder = null, from = null, name = "clarityconnect";
         var hosts = new List<string>();
+        var ifMissing = false;
         for (var i = 0; i < args.Count; i++)
         {
             var option = args[i];
@@ -29,6 +31,12 @@ public static class CertificatesCommand
             {
                 output.WriteLine(Usage);
                 return 0;
+            }
+
+            if (option == "--if-missing")
+            {
+                ifMissing = true;
+                continue;
             }
 
             if (option is not ("--out" or "--from" or "--name" or "--silo-host") || i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]))
@@ -62,6 +70,12 @@ public static class CertificatesCommand
         }
 
         folder = Path.GetFullPath(folder);
+        if (ifMissing && File.Exists(Path.Combine(folder, ClusterCertificates.AuthorityCertificateFileName)))
+        {
+            output.WriteLine($"certificates: {folder} has a cluster CA already; kept as it is.");
+            return 0;
+        }
+
         if (Directory.Exists(folder) || File.Exists(folder))
         {
             error.WriteLine($"certificates: {folder} exists already; nothing is overwritten. Name a new folder.");

@@ -85,6 +85,9 @@ public sealed class CertificateDirectoryTests : IDisposable
         // Nothing is ever overwritten; and new certificates come from the same CA with --from, without its key.
         Assert.Equal(2, CertificatesCommand.Run(["--out", folder], output, error));
         Assert.Contains("exists already", error.ToString(), StringComparison.Ordinal);
+        var authority = File.ReadAllText(Path.Combine(folder, "ca.crt"));
+        Assert.Equal(0, CertificatesCommand.Run(["--out", folder, "--if-missing"], output, error));
+        Assert.Equal(authority, File.ReadAllText(Path.Combine(folder, "ca.crt")));
         var renewed = Path.Combine(parent, "renewed");
         Assert.Equal(0, CertificatesCommand.Run(["--out", renewed, "--from", folder], output, error));
         Assert.False(File.Exists(Path.Combine(renewed, "ca.key")));
