@@ -79,6 +79,8 @@ public sealed class HostingTests(AdminApiFixture fixture)
     [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:Storage:Profile", "PostgreSql" }, "ClarityConnect:Storage:ConnectionString")]
     [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:AdminApi:Gateways:0", "nowhere" }, "ClarityConnect:AdminApi:Gateways")]
     [InlineData(new[] { "--ClarityConnect:AdminApi:Jwt:SigningKey", "c2hvcnQ=", "--ClarityConnect:AdminApi:Jwt:Audience", "a", "--ClarityConnect:AdminApi:Jwt:Issuer", "i" }, "ClarityConnect:AdminApi:Jwt:SigningKey")]
+    [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:AdminApi:MaxRequestBodyBytes", "-1" }, "ClarityConnect:AdminApi:MaxRequestBodyBytes must be between 1024 and 104857600 bytes; it is -1.")]
+    [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:Telemetry:TraceSampleRatio", "2" }, "ClarityConnect:Telemetry:TraceSampleRatio")]
     public void The_standalone_host_refuses_a_bad_configuration_naming_the_setting(string[] args, string named)
     {
         var (app, errors) = AdminApiHost.Build(args);
