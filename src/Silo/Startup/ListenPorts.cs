@@ -27,10 +27,7 @@ public static class ListenPorts
         };
         foreach (var (setting, url) in HttpUrls(configuration))
         {
-            if (HttpEndpoint(url) is { } endpoint)
-            {
-                endpoints.Add(($"{setting} ({url})", endpoint));
-            }
+            endpoints.AddRange(HttpEndpoints(url).Select(endpoint => ($"{setting} ({url})", endpoint)));
         }
 
         foreach (var (setting, endpoint) in endpoints)
@@ -61,8 +58,8 @@ public static class ListenPorts
         return ports.Count > 0 ? ports : [("Urls (not set: Kestrel's default)", "http://localhost:5000")];
     }
 
-    /// <summary>Where Kestrel will listen for <paramref name="url"/>: loopback for <c>localhost</c>, the address for an IP, every address otherwise.</summary>
-    private static IPEndPoint? HttpEndpoint(string url)
+    /// <summary>Where Kestrel will listen for <paramref name="url"/>: both loopbacks for <c>localhost</c>, the address for an IP, every address otherwise.</summary>
+    private static IEnumerable<IPEndPoint> HttpEndpoints(string url)
     {
         BindingAddress address;
         try
@@ -72,19 +69,27 @@ public static class ListenPorts
         catch (FormatException)
         {
             // Kestrel reports a malformed URL itself, naming it.
-            return null;
+            yield break;
         }
 
         if (address.IsNamedPipe || address.IsUnixPipe || address.Port == 0)
         {
-            return null;
+            yield break;
         }
 
         var host = address.Host.Trim('[', ']');
-        var ip = string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
-            : IPAddress.TryParse(host, out var parsed) ? parsed
-            : IPAddress.Any;
-        return new IPEndPoint(ip, address.Port);
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return new IPEndPoint(IPAddress.Loopback, address.Port);
+            if (Socket.OSSupportsIPv6)
+            {
+                yield return new IPEndPoint(IPAddress.IPv6Loopback, address.Port);
+            }
+        }
+        else
+        {
+            yield return new IPEndPoint(IPAddress.TryParse(host, out var ip) ? ip : IPAddress.Any, address.Port);
+        }
     }
 
     private static string? Probe(IPEndPoint endpoint)
@@ -106,7 +111,8 @@ public static class ListenPorts
         }
         catch (SocketException other) when (other.SocketErrorCode == SocketError.AddressNotAvailable)
         {
-            return "cannot be opened: the address is not one of this host's";
+            // Kestrel skips an IPv6 loopback the host does not have; anything else the server will report itself.
+            return endpoint.Address.Equals(IPAddress.IPv6Loopback) ? null : "cannot be opened: the address is not one of this host's";
         }
     }
 }

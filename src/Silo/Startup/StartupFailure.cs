@@ -74,6 +74,12 @@ public static class StartupFailure
         ArgumentNullException.ThrowIfNull(failure);
         foreach (var cause in Causes(failure))
         {
+            // Kestrel's own message names the address ("Failed to bind to address http://[::1]:8080: address already in use.").
+            if (cause is IOException { InnerException: AddressInUseException })
+            {
+                return $"Urls: {cause.Message.TrimEnd('.')}; stop the process that uses it or choose another port.";
+            }
+
             if (cause is AddressInUseException || cause is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
             {
                 return $"a port is already in use by another process ({cause.Message}); check ClarityConnect:Cluster:SiloPort, ClarityConnect:Cluster:GatewayPort and Urls.";
