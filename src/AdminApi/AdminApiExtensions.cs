@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
 using Scalar.AspNetCore;
@@ -20,6 +22,9 @@ public static class AdminApiExtensions
     /// <summary>Where the Orleans Dashboard is served.</summary>
     public const string DashboardPath = "/dashboard";
 
+    /// <summary>The tag of the health checks that decide <c>/health/ready</c>; a host adds its own checks with it.</summary>
+    public const string ReadinessTag = HealthEndpoints.ReadyTag;
+
     /// <summary>The OpenAPI document's name: <c>/openapi/admin.json</c>.</summary>
     public const string OpenApiDocumentName = "admin";
 
@@ -27,7 +32,8 @@ public static class AdminApiExtensions
     public static IServiceCollection AddAdminApi(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(AdminApiOptions.Section);
-        services.Configure<AdminApiOptions>(section);
+        services.AddOptions<AdminApiOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminApiOptions>, AdminApiOptionsValidator>());
         services.AddSingleton<ApiKeyStore>();
         services.AddProblemDetails();
         services.AddOpenApi(OpenApiDocumentName);

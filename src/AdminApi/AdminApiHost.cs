@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ClarityConnect.Observability;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 
 namespace ClarityConnect.AdminApi;
@@ -61,16 +62,31 @@ public static class AdminApiHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.AddClarityConnectTelemetry("clarityconnect-admin");
-        builder.UseOrleansClient(client =>
+        WebApplication app;
+        try
         {
-            connection.Configure(client);
-            client.AddClarityConnectTelemetry();
-            client.AddDashboard(o => o.HideTrace = true);
-        });
-        builder.Services.AddAdminApi(builder.Configuration);
-        configure?.Invoke(builder);
-        var app = builder.Build();
+            builder.AddClarityConnectTelemetry("clarityconnect-admin");
+            builder.UseOrleansClient(client =>
+            {
+                connection.Configure(client);
+                client.AddClarityConnectTelemetry();
+                client.AddDashboard(o => o.HideTrace = true);
+            });
+            builder.Services.AddAdminApi(builder.Configuration);
+            configure?.Invoke(builder);
+            app = builder.Build();
+            // The options registered with ValidateOnStart, checked now so that a bad one is a message, not a failed start.
+            app.Services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (OptionsValidationException invalid)
+        {
+            return (null, [.. invalid.Failures]);
+        }
+        catch (AggregateException invalid) when (invalid.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            return (null, [.. invalid.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)]);
+        }
+
         app.MapAdminApi();
         app.MapClarityConnectMetrics();
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(

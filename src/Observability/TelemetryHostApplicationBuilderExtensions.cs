@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -25,16 +26,16 @@ public static class TelemetryHostApplicationBuilderExtensions
     /// configured; a Prometheus exporter for <see cref="MetricsEndpointExtensions.MapClarityConnectMetrics"/>. Log lines
     /// show their scopes (session, agent, trace ids) unless <c>Logging:Console:FormatterOptions:IncludeScopes</c> says
     /// otherwise; levels come from <c>Logging:LogLevel</c> as usual. Throws <see cref="InvalidOperationException"/>
-    /// naming the setting when a setting is invalid.
+    /// naming the setting when a setting cannot be read, <see cref="OptionsValidationException"/> when one is invalid.
     /// </summary>
     public static IHostApplicationBuilder AddClarityConnectTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
         var options = builder.Configuration.GetSection(ClarityConnectTelemetryOptions.Section).Get<ClarityConnectTelemetryOptions>() ?? new();
-        if (options.Validate() is { Count: > 0 } errors)
+        if (new ClarityConnectTelemetryOptionsValidator().Validate(Options.DefaultName, options) is { Failed: true } invalid)
         {
-            throw new InvalidOperationException("Invalid telemetry settings: " + string.Join(" ", errors));
+            throw new OptionsValidationException(Options.DefaultName, typeof(ClarityConnectTelemetryOptions), invalid.Failures ?? [invalid.FailureMessage]);
         }
 
         builder.Services.AddSingleton(options);

@@ -1,14 +1,10 @@
 using ClarityConnect.AdminApi;
-using ClarityConnect.Connectors.Security;
-using ClarityConnect.Connectors.Dataverse;
-using ClarityConnect.Connectors.Salesforce;
-using ClarityConnect.Grains.Csi;
-using ClarityConnect.Grains.Events;
-using ClarityConnect.Grains.Exports;
 using ClarityConnect.Silo;
 using ClarityConnect.Silo.Configuration;
+using ClarityConnect.Silo.Startup;
 using ClarityConnect.Silo.Storage;
 using ClarityConnect.Silo.Tls;
+using Microsoft.Extensions.Options;
 
 if (args is [CertificatesCommand.Name, .. var certificateArgs])
 {
@@ -17,12 +13,9 @@ if (args is [CertificatesCommand.Name, .. var certificateArgs])
 
 var builder = WebApplication.CreateBuilder(args);
 var (options, errors) = ClarityConnectOptionsLoader.Load(builder.Configuration);
-errors.AddRange(builder.Configuration.GetSection($"{AdminApiOptions.Section}:Jwt").Get<JwtSettings>()?.Problems() ?? []);
 if (errors.Count > 0)
 {
-    Console.Error.WriteLine("ClarityConnect cannot start, the configuration is invalid:");
-    errors.ForEach(e => Console.Error.WriteLine("  - " + e));
-    return 2;
+    return StartupFailure.InvalidConfiguration(errors);
 }
 
 if (args.Contains("migrate"))
@@ -30,6 +23,8 @@ if (args.Contains("migrate"))
     return await SchemaMigrationCommand.RunAsync(options, Console.Out, Console.Error);
 }
 
+// The embedded profile makes its CA and certificates on the very first start (atomically: a second silo on the same
+// folder only reads them); a profile without usable certificates stops here, before anything else is touched.
 SiloTransport transport;
 try
 {
@@ -42,47 +37,86 @@ catch (InvalidOperationException insecure)
     return 2;
 }
 
-builder.Services.Configure<SecretProtectionOptions>(builder.Configuration.GetSection(SecretProtectionOptions.Section));
-builder.Services.Configure<ChangeEventOptions>(builder.Configuration.GetSection(ChangeEventOptions.Section));
-builder.Services.Configure<ExportOptions>(builder.Configuration.GetSection(ExportOptions.Section));
-builder.Services.Configure<CsiEventOptions>(builder.Configuration.GetSection(CsiEventOptions.Section));
-builder.Services.Configure<CsiFtpOptions>(builder.Configuration.GetSection(CsiFtpOptions.Section));
-builder.Services.Configure<AcdOptions>(builder.Configuration.GetSection(AcdOptions.Section));
-builder.Services.Configure<SalesforceConnectorOptions>(builder.Configuration.GetSection("ClarityConnect:Connectors:Salesforce"));
-builder.Services.Configure<DataverseConnectorOptions>(builder.Configuration.GetSection("ClarityConnect:Connectors:Dataverse"));
-builder.UseOrleans(silo => silo.AddClarityConnect(options, transport));
-builder.AddClarityConnectTelemetry("clarityconnect-silo");
-builder.Services.AddHostedService<StartupReport>();
-builder.Services.AddSingleton(options);
-builder.Services.AddAdminApi(builder.Configuration);
-if (options.Storage.Profile == StorageProfile.Embedded)
+var embedded = options.Storage.Profile == StorageProfile.Embedded;
+string? adminKeyFile = null;
+WebApplication app;
+try
 {
-    // The embedded default keeps its admin API key hashes in the data folder; on first start it generates a key and
-    // shows it once. Only the SHA-256 hash is stored.
-    var keyFile = builder.Configuration[$"{AdminApiOptions.Section}:ApiKeyFile"];
-    if (string.IsNullOrWhiteSpace(keyFile))
+    // Every options class is bound and validated by the extension of its area (grains, connectors, storage, admin API),
+    // the same ones the test silos use.
+    builder.UseOrleans(silo => silo.AddClarityConnect(options, transport));
+    builder.AddClarityConnectTelemetry("clarityconnect-silo");
+    builder.Services.AddHostedService<StartupReport>();
+    builder.Services.AddSingleton(options);
+    builder.Services.AddAdminApi(builder.Configuration);
+    builder.Services.AddHealthChecks().AddCheck<SecretKeyReadinessCheck>("secrets", tags: [AdminApiExtensions.ReadinessTag]);
+    if (embedded)
     {
-        keyFile = Path.Combine(options.Storage.DataDirectory, "admin-api-keys.txt");
-        builder.Services.PostConfigure<AdminApiOptions>(o => o.ApiKeyFile = keyFile);
+        // The embedded default keeps its admin API key hashes in the data folder; on first start it generates a key and
+        // shows it once. Only the SHA-256 hash is stored.
+        var keyFile = builder.Configuration[$"{AdminApiOptions.Section}:ApiKeyFile"];
+        if (string.IsNullOrWhiteSpace(keyFile))
+        {
+            keyFile = Path.Combine(options.Storage.DataDirectory, "admin-api-keys.txt");
+            builder.Services.PostConfigure<AdminApiOptions>(o => o.ApiKeyFile = keyFile);
+        }
+
+        var configuredHashes = builder.Configuration.GetSection($"{AdminApiOptions.Section}:ApiKeyHashes").Get<string[]>() ?? [];
+        adminKeyFile = configuredHashes.Length == 0 ? keyFile : null;
     }
 
-    var configuredHashes = builder.Configuration.GetSection($"{AdminApiOptions.Section}:ApiKeyHashes").Get<string[]>() ?? [];
-    if (configuredHashes.Length == 0 && ApiKeyStore.EnsureKeyFile(keyFile) is { } key)
-    {
-        Console.WriteLine($"""
-            ClarityConnect generated an admin API key. It is shown only this once; send it in the X-Api-Key header:
-
-                {key}
-
-            Only its SHA-256 hash is stored, in {Path.GetFullPath(keyFile)}. To rotate: put the SHA-256 (hex) of a new key
-            in that file (one hash per line; remove the old line to revoke the old key), or delete the file and restart to
-            generate a new one. Keys can also be given as hashes in ClarityConnect:AdminApi:ApiKeyHashes.
-            """);
-    }
+    app = builder.Build();
+    // The host validates these again when it starts; checking now, before the data folder is locked or a file written,
+    // lets a bad setting change nothing and end in one message instead of the host's logged stack trace.
+    app.Services.GetService<IStartupValidator>()?.Validate();
+}
+catch (Exception invalid) when (StartupFailure.ConfigurationProblems(invalid) is { } problems)
+{
+    return StartupFailure.InvalidConfiguration(problems);
 }
 
-var app = builder.Build();
+var (dataFolderLock, held) = embedded ? DataFolderLock.Acquire(options.Storage.DataDirectory) : (null, null);
+if (held is not null)
+{
+    return StartupFailure.Unavailable(held);
+}
+
+// Held until the process ends: a second silo on this data folder stops before it opens the database.
+using var dataFolder = dataFolderLock;
+
+if (ListenPorts.FindUnavailable(options, builder.Configuration) is { } taken)
+{
+    return StartupFailure.Unavailable(taken);
+}
+
+if (adminKeyFile is not null && ApiKeyStore.EnsureKeyFile(adminKeyFile) is { } key)
+{
+    Console.WriteLine($"""
+        ClarityConnect generated an admin API key. It is shown only this once; send it in the X-Api-Key header:
+
+            {key}
+
+        Only its SHA-256 hash is stored, in {Path.GetFullPath(adminKeyFile)}. To rotate: put the SHA-256 (hex) of a new key
+        in that file (one hash per line; remove the old line to revoke the old key), or delete the file and restart to
+        generate a new one. Keys can also be given as hashes in ClarityConnect:AdminApi:ApiKeyHashes.
+        """);
+}
+
 app.MapAdminApi();
 app.MapClarityConnectMetrics();
-await app.RunAsync();
+try
+{
+    await app.StartAsync();
+}
+catch (Exception failure) when (StartupFailure.ConfigurationProblems(failure) is { } problems)
+{
+    return StartupFailure.InvalidConfiguration(problems);
+}
+catch (Exception failure) when (StartupFailure.PortInUse(failure) is { } port)
+{
+    return StartupFailure.Unavailable(port);
+}
+
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
 return 0;

@@ -82,6 +82,8 @@ public sealed class HostingTests(AdminApiFixture fixture)
     [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:Cluster:Tls:Directory", "/nonexistent/tls" }, "ClarityConnect:Cluster:Tls:CaFile: the file /nonexistent/tls/ca.crt does not exist")]
     [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:Cluster:AllowInsecureTransport", "maybe" }, "ClarityConnect:Cluster:AllowInsecureTransport must be true or false")]
     [InlineData(new[] { "--ClarityConnect:AdminApi:Jwt:SigningKey", "c2hvcnQ=", "--ClarityConnect:AdminApi:Jwt:Audience", "a", "--ClarityConnect:AdminApi:Jwt:Issuer", "i" }, "ClarityConnect:AdminApi:Jwt:SigningKey")]
+    [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:AdminApi:MaxRequestBodyBytes", "-1" }, "ClarityConnect:AdminApi:MaxRequestBodyBytes must be between 1024 and 104857600 bytes; it is -1.")]
+    [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:Telemetry:TraceSampleRatio", "2" }, "ClarityConnect:Telemetry:TraceSampleRatio")]
     public void The_standalone_host_refuses_a_bad_configuration_naming_the_setting(string[] args, string named)
     {
         var (app, errors) = AdminApiHost.Build(args);

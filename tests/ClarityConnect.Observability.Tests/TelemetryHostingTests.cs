@@ -39,7 +39,7 @@ public sealed class TelemetryHostingTests
         builder.Configuration["ClarityConnect:Telemetry:OtlpEndpoint"] = "collector:4317";
         builder.Configuration["ClarityConnect:Telemetry:TraceSampleRatio"] = "2";
 
-        var failure = Assert.Throws<InvalidOperationException>(() => builder.AddClarityConnectTelemetry("clarityconnect-test"));
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => builder.AddClarityConnectTelemetry("clarityconnect-test"));
 
         Assert.Contains("ClarityConnect:Telemetry:OtlpEndpoint", failure.Message);
         Assert.Contains("ClarityConnect:Telemetry:TraceSampleRatio", failure.Message);

@@ -6,6 +6,9 @@ namespace ClarityConnect.Connectors.Salesforce;
 /// they come from <see cref="ISalesforceCredentialsSource"/>.</summary>
 public sealed class SalesforceConnectorOptions : HttpConnectorOptions
 {
+    /// <summary>The configuration section the hosts bind.</summary>
+    public const string Section = "ClarityConnect:Connectors:Salesforce";
+
     /// <summary>Creates the defaults. <see cref="HttpConnectorOptions.MaxConcurrentRequests"/> defaults to 10: Salesforce caps
     /// long-running (≥ 20 s) requests at 25 per org (5 on Developer Edition).</summary>
     public SalesforceConnectorOptions()

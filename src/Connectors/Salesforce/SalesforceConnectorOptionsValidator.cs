@@ -6,14 +6,14 @@ namespace ClarityConnect.Connectors.Salesforce;
 public sealed class SalesforceConnectorOptionsValidator : HttpConnectorOptionsValidator<SalesforceConnectorOptions>
 {
     /// <inheritdoc />
-    protected override string Section => "Salesforce";
+    protected override string Section => SalesforceConnectorOptions.Section;
 
     /// <inheritdoc />
     protected override void ValidateConnector(SalesforceConnectorOptions options, OptionsFailures failures)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(failures);
-        failures.Check(options.ContentVersionJsonLimit > 0, nameof(options.ContentVersionJsonLimit), "must be positive");
-        failures.Check(options.DescribeCacheDuration >= TimeSpan.Zero, nameof(options.DescribeCacheDuration), "must not be negative");
+        failures.Check(options.ContentVersionJsonLimit > 0, nameof(options.ContentVersionJsonLimit), "must be positive", options.ContentVersionJsonLimit);
+        failures.Check(options.DescribeCacheDuration >= TimeSpan.Zero, nameof(options.DescribeCacheDuration), "must not be negative", options.DescribeCacheDuration);
     }
 }

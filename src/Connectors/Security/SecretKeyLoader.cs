@@ -32,6 +32,34 @@ public static class SecretKeyLoader
         return Decode(File.ReadAllText(options.KeyFile).Trim(), $"ClarityConnect:Secrets:KeyFile ({options.KeyFile})");
     }
 
+    /// <summary>
+    /// What makes <see cref="Load"/> fail for <paramref name="options"/>, naming the setting, or <see langword="null"/> when
+    /// it will succeed. Creates nothing: a missing key file that <see cref="Load"/> would create is fine. The message never
+    /// contains the key.
+    /// </summary>
+    public static string? Problem(SecretProtectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            if (string.IsNullOrWhiteSpace(options.Key) && !string.IsNullOrWhiteSpace(options.KeyFile) && !File.Exists(options.KeyFile) && options.CreateKeyFileIfMissing)
+            {
+                return null;
+            }
+
+            _ = Load(options);
+            return null;
+        }
+        catch (InvalidOperationException problem)
+        {
+            return problem.Message;
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+        {
+            return $"ClarityConnect:Secrets:KeyFile ({options.KeyFile}) cannot be read: {unreadable.Message}";
+        }
+    }
+
     private static void Create(string path)
     {
         try

@@ -11,17 +11,24 @@ using ClarityConnect.Grains.Exports;
 using ClarityConnect.Grains.Events;
 using ClarityConnect.Grains.Listings;
 using ClarityConnect.Grains.Nodes;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ClarityConnect.Grains;
 
 /// <summary>Registers what the grains need in a silo.</summary>
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Adds the node runner, secret protection and change-event options. Configure <see cref="SecretProtectionOptions"/> separately.</summary>
-    public static IServiceCollection AddClarityConnectGrains(this IServiceCollection services)
+    /// <summary>
+    /// Adds the node runner, secret protection and the grains' options, each bound from its section of
+    /// <paramref name="configuration"/> and validated when the host starts (<c>ValidateOnStart</c>): a bad value stops
+    /// start-up with a message naming the setting. The silo host and the test silos both come through here.
+    /// </summary>
+    public static IServiceCollection AddClarityConnectGrains(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         // Transient: they hold typed HttpClients, which the client factory renews.
         services.TryAddTransient<INodeRunner, IntegrationNodeRunner>();
@@ -35,29 +42,39 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICsiChangeWork, CsiEventForwarding>();
         services.AddSingleton<ICsiChangeWork, CsiUploadStarter>();
         services.AddSingleton<ICsiChangeWork, AcdStatisticsCounter>();
-        services.AddOptions<AcdOptions>();
+        services.AddValidatedOptions<AcdOptions, AcdOptionsValidator>(configuration, AcdOptions.Section);
         services.TryAddSingleton<CsiFtpTargets>();
         services.TryAddSingleton<IFtpUploader>(sp => new InstrumentedFtpUploader(ActivatorUtilities.CreateInstance<FtpClientUploader>(sp)));
         services.AddTransient<IExportTarget, CsiExportTarget>();
-        services.AddOptions<CsiFtpOptions>();
+        services.AddValidatedOptions<CsiFtpOptions, CsiFtpOptionsValidator>(configuration, CsiFtpOptions.Section);
         services.AddCsiConnector();
-        services.AddOptions<CsiEventOptions>();
+        services.AddValidatedOptions<CsiEventOptions, CsiEventOptionsValidator>(configuration, CsiEventOptions.Section);
         services.AddSalesforceConnector();
+        services.AddOptions<SalesforceConnectorOptions>().Bind(configuration.GetSection(SalesforceConnectorOptions.Section));
         services.TryAddSingleton<SalesforceCredentialsSource>();
         services.TryAddSingleton<ISalesforceCredentialsSource>(sp => sp.GetRequiredService<SalesforceCredentialsSource>());
         services.AddTransient<SalesforceCrmAdapter>();
         services.AddTransient<ICrmAdapter>(sp => new InstrumentedCrmAdapter(sp.GetRequiredService<SalesforceCrmAdapter>()));
         services.AddTransient<ICrmAuthorizer>(sp => sp.GetRequiredService<SalesforceCrmAdapter>());
         services.AddDataverseConnector();
+        services.AddOptions<DataverseConnectorOptions>().Bind(configuration.GetSection(DataverseConnectorOptions.Section));
         services.TryAddSingleton<DataverseCredentialsSource>();
         services.TryAddSingleton<IDataverseCredentialsSource>(sp => sp.GetRequiredService<DataverseCredentialsSource>());
         services.AddTransient<DataverseCrmAdapter>();
         services.AddTransient<ICrmAdapter>(sp => new InstrumentedCrmAdapter(sp.GetRequiredService<DataverseCrmAdapter>()));
         services.AddTransient<ICrmAuthorizer>(sp => sp.GetRequiredService<DataverseCrmAdapter>());
-        services.AddOptions<ChangeEventOptions>();
-        services.AddOptions<ExportOptions>();
+        services.AddValidatedOptions<ChangeEventOptions, ChangeEventOptionsValidator>(configuration, ChangeEventOptions.Section);
+        services.AddValidatedOptions<ExportOptions, ExportOptionsValidator>(configuration, ExportOptions.Section);
         services.AddTransient<ExportTargets>();
-        services.AddOptions<SecretProtectionOptions>();
+        services.AddValidatedOptions<SecretProtectionOptions, SecretProtectionOptionsValidator>(configuration, SecretProtectionOptions.Section);
         return services;
+    }
+
+    private static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
     }
 }

@@ -1,10 +1,19 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 
 namespace ClarityConnect.Silo.Configuration;
 
-/// <summary>Checks the silo settings at start-up; each error names the setting and its environment variable.</summary>
-public static class ClarityConnectOptionsValidator
+/// <summary>
+/// Checks the silo settings at start-up; each error names the setting and its environment variable. They decide how the
+/// host is built, so <see cref="ClarityConnectOptionsLoader"/> runs this validator before the host exists rather than
+/// through <c>ValidateOnStart</c>.
+/// </summary>
+public sealed class ClarityConnectOptionsValidator : IValidateOptions<ClarityConnectOptions>
 {
+    /// <inheritdoc />
+    ValidateOptionsResult IValidateOptions<ClarityConnectOptions>.Validate(string? name, ClarityConnectOptions options) =>
+        Validate(options) is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+
     /// <summary>The problems with <paramref name="options"/>; empty when they are usable.</summary>
     public static List<string> Validate(ClarityConnectOptions options)
     {

@@ -113,7 +113,7 @@ public static class SiloBuilderExtensions
         silo.AddMemoryStreams(ChangeStreams.ProviderName);
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
-        silo.Services.AddClarityConnectGrains();
+        silo.Services.AddClarityConnectGrains(silo.Configuration);
         // Trace context flows with every grain call; spans are made only when a tracer listens (AddClarityConnectTelemetry).
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<LogScopeGrainCallFilter>();

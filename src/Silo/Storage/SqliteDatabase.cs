@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClarityConnect.Connectors.Security;
 using Microsoft.Data.Sqlite;
 
 namespace ClarityConnect.Silo.Storage;
@@ -132,7 +133,7 @@ internal sealed class SqliteDatabase
                 return;
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+            CreatePrivateFiles(DatabasePath);
             await using var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
 
             await using (var wal = connection.CreateCommand())
@@ -169,6 +170,33 @@ internal sealed class SqliteDatabase
         finally
         {
             _schemaLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Makes the data folder <c>0700</c> and the database <c>0600</c> before SQLite opens it: the file holds caller names
+    /// and numbers. SQLite creates the <c>-wal</c> and <c>-shm</c> files with the database file's mode, so creating the
+    /// database private keeps them private too; files left by an older version (<c>0644</c> in <c>0755</c>) are narrowed.
+    /// </summary>
+    private static void CreatePrivateFiles(string databasePath)
+    {
+        PrivateFiles.EnsureDirectory(Path.GetDirectoryName(databasePath)!);
+        if (!File.Exists(databasePath))
+        {
+            try
+            {
+                // An empty file is a valid, empty SQLite database.
+                PrivateFiles.CreateNew(databasePath, []);
+            }
+            catch (IOException) when (File.Exists(databasePath))
+            {
+                // Another provider of this silo (grain storage, reminders, listings share the file) created it first.
+            }
+        }
+
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+        {
+            PrivateFiles.Restrict(file);
         }
     }
 

@@ -30,11 +30,10 @@ public static class SqliteGrainStorageSiloBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(configure);
 
-        builder.Services.AddOptions<SqliteStorageOptions>(name).Configure(configure);
+        builder.Services.AddOptions<SqliteStorageOptions>(name).Configure(configure).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidator>());
         // Left unset, the serializer is the silo's IGrainStorageSerializer (keyed by provider name, else the default).
         builder.Services.TryAddEnumerable(ServiceDescriptor.Transient<IPostConfigureOptions<SqliteStorageOptions>, DefaultStorageProviderSerializerOptionsConfigurator<SqliteStorageOptions>>());
-        builder.Services.AddTransient<IConfigurationValidator>(
-            services => new SqliteStorageOptionsValidator(services.GetRequiredService<IOptionsMonitor<SqliteStorageOptions>>().Get(name), name));
         builder.Services.AddGrainStorage(name, SqliteGrainStorage.Create);
         return builder;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
@@ -24,9 +25,8 @@ public static class SqliteReminderSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
 
         builder.AddReminders();
-        builder.Services.AddOptions<SqliteStorageOptions>(OptionsName).Configure(configure);
-        builder.Services.AddTransient<IConfigurationValidator>(
-            services => new SqliteStorageOptionsValidator(services.GetRequiredService<IOptionsMonitor<SqliteStorageOptions>>().Get(OptionsName), "reminders"));
+        builder.Services.AddOptions<SqliteStorageOptions>(OptionsName).Configure(configure).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidator>());
         builder.Services.AddSingleton<IReminderTable>(services => new SqliteReminderTable(
             services.GetRequiredService<IOptionsMonitor<SqliteStorageOptions>>().Get(OptionsName),
             services.GetRequiredService<IOptions<ClusterOptions>>(),

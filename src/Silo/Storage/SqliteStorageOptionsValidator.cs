@@ -1,24 +1,21 @@
-using Orleans;
-using Orleans.Runtime;
+using Microsoft.Extensions.Options;
 
 namespace ClarityConnect.Silo.Storage;
 
 /// <summary>
-/// Checks <see cref="SqliteStorageOptions"/> when the silo starts, and fails the start with a message that names
-/// the provider and the setting that is wrong.
+/// Checks each named <see cref="SqliteStorageOptions"/> (the grain storage provider's, the reminder table's) when the
+/// host starts (<c>ValidateOnStart</c>), and fails the start with a message that names the provider and the setting
+/// that is wrong, before any database file is opened.
 /// </summary>
-/// <param name="options">The options to check.</param>
-/// <param name="providerName">The provider the options belong to, for the message.</param>
-public sealed class SqliteStorageOptionsValidator(SqliteStorageOptions options, string providerName) : IConfigurationValidator
+public sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteStorageOptions>
 {
     /// <inheritdoc />
-    public void ValidateConfiguration()
+    public ValidateOptionsResult Validate(string? name, SqliteStorageOptions options)
     {
-        var error = FindError(options);
-        if (error is not null)
-        {
-            throw new OrleansConfigurationException($"Invalid configuration for SQLite storage '{providerName}': {error}");
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        return FindError(options) is { } error
+            ? ValidateOptionsResult.Fail($"Invalid configuration for SQLite storage '{name}': {error}")
+            : ValidateOptionsResult.Success;
     }
 
     /// <summary>Returns a description of the first wrong setting, naming it, or <see langword="null"/>.</summary>

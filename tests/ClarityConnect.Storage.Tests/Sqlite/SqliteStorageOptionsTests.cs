@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Orleans.Runtime;
 
 namespace ClarityConnect.Storage.Tests.Sqlite;
 
@@ -38,10 +37,11 @@ public sealed class SqliteStorageOptionsTests(SqliteDataDirectoryFixture data) :
             case nameof(SqliteStorageOptions.BusyTimeout): options.BusyTimeout = TimeSpan.Zero; break;
         }
 
-        var error = Assert.Throws<OrleansConfigurationException>(() => new SqliteStorageOptionsValidator(options, "Default").ValidateConfiguration());
+        var result = new SqliteStorageOptionsValidator().Validate("Default", options);
 
-        Assert.Contains($"SqliteStorageOptions.{setting}", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'Default'", error.Message, StringComparison.Ordinal);
+        Assert.True(result.Failed);
+        Assert.Contains($"SqliteStorageOptions.{setting}", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("'Default'", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,0 +1,25 @@
+using ClarityConnect.Connectors.Http;
+using Microsoft.Extensions.Options;
+
+namespace ClarityConnect.Grains.Csi;
+
+/// <summary>Fails start-up on unusable <see cref="AcdOptions"/>, naming the setting and its value.</summary>
+public sealed class AcdOptionsValidator : IValidateOptions<AcdOptions>
+{
+    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, AcdOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new OptionsFailures(AcdOptions.Section);
+        // Intervals start at multiples of the length since midnight UTC: a length that does not divide the day would
+        // leave a short interval before midnight and shift every interval of the next day.
+        failures.Check(
+            options.IntervalLength >= TimeSpan.FromSeconds(1) && options.IntervalLength <= Day && Day.Ticks % options.IntervalLength.Ticks == 0,
+            nameof(options.IntervalLength), "must be between 1 second and 1 day and divide the day evenly (e.g. 00:15:00, 00:30:00, 01:00:00)", options.IntervalLength);
+        failures.Check(options.UploadDelay >= TimeSpan.Zero && options.UploadDelay <= TimeSpan.FromHours(1), nameof(options.UploadDelay), "must be between 0 and 1 hour", options.UploadDelay);
+        failures.Check(options.ServiceLevelThreshold > TimeSpan.Zero && options.ServiceLevelThreshold <= TimeSpan.FromHours(1), nameof(options.ServiceLevelThreshold), "must be more than 0 and at most 1 hour", options.ServiceLevelThreshold);
+        return failures.Result();
+    }
+}
