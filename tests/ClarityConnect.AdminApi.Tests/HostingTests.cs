@@ -1,7 +1,4 @@
 using System.Net;
-using System.Security.Claims;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace ClarityConnect.AdminApi.Tests;
 
@@ -95,25 +92,5 @@ public sealed class HostingTests(AdminApiFixture fixture)
 
     private static string Token(
         string issuer = AdminApiFixture.JwtIssuer, string audience = AdminApiFixture.JwtAudience, string? role = AdminApiFixture.JwtRole,
-        DateTime? expires = null, string? key = null)
-    {
-        var claims = new Dictionary<string, object> { ["sub"] = "admin@example.com" };
-        if (role is not null)
-        {
-            claims["roles"] = new[] { role };
-        }
-
-        var expiry = expires ?? DateTime.UtcNow.AddMinutes(10);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            Claims = claims,
-            NotBefore = expiry.AddMinutes(-30),
-            IssuedAt = expiry.AddMinutes(-30),
-            Expires = expiry,
-            SigningCredentials = new SigningCredentials(
-                new SymmetricSecurityKey(Convert.FromBase64String(key ?? AdminApiFixture.JwtSigningKey)), SecurityAlgorithms.HmacSha256),
-        });
-    }
+        DateTime? expires = null, string? key = null) => TestTokens.Create(issuer, audience, role, expires, key);
 }
