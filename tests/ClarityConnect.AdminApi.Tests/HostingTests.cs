@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClarityConnect.AdminApi.Tests;
 
@@ -81,6 +82,27 @@ public sealed class HostingTests(AdminApiFixture fixture)
         var (app, errors) = AdminApiHost.Build(args);
         Assert.Null(app);
         Assert.Contains(errors, e => e.Contains(named, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_standalone_host_does_not_log_request_urls_by_default()
+    {
+        // Deployed on its own the admin API has no appsettings.json: an empty content root is what it starts with. Request
+        // lines carry the full URL, and the OAuth callback's query holds the authorization code.
+        var empty = Directory.CreateTempSubdirectory("clarityconnect-admin-").FullName;
+        try
+        {
+            var (app, errors) = AdminApiHost.Build(["--contentRoot", empty, "--ClarityConnect:AdminApi:ApiKeyHashes:0", ApiKeyStore.Hash("k"), "--ClarityConnect:AdminApi:Gateways:0", "127.0.0.1:30000"]);
+            Assert.Empty(errors);
+            var logger = app!.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics");
+
+            Assert.False(logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information));
+            Assert.True(logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Warning));
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
     }
 
     private async Task<HttpResponseMessage> SendWithTokenAsync(string token)
