@@ -119,8 +119,10 @@ internal static class AuthorizationEndpoints
     {
         var configured = context.AdminOptions().PublicBaseUrl;
         var setting = $"{AdminApiOptions.Section}:{nameof(AdminApiOptions.PublicBaseUrl)}";
+        var field = nameof(AdminApiOptions.PublicBaseUrl);
         if (string.IsNullOrWhiteSpace(configured))
         {
+            field = nameof(PlatformSettings.AdminWebsiteBaseUrl);
             var platform = (await grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Platform).GetAsync()).Settings as PlatformSettings;
             configured = platform?.AdminWebsiteBaseUrl;
             setting = "platform adminWebsiteBaseUrl";
@@ -143,7 +145,7 @@ internal static class AuthorizationEndpoints
                 StatusCodes.Status409Conflict,
                 "The public base URL is not usable for the OAuth redirect",
                 $"{setting} must be an absolute http(s) URL without user info, query or fragment, e.g. https://admin.example.com.",
-                "adminWebsiteBaseUrl"));
+                field));
         }
 
         return (new Uri(baseUrl, $"api/integrations/{Uri.EscapeDataString(name)}/callback"), null);
