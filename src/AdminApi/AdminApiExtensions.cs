@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
+using ClarityConnect.Observability;
 using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
@@ -28,14 +30,21 @@ public static class AdminApiExtensions
     /// <summary>The OpenAPI document's name: <c>/openapi/admin.json</c>.</summary>
     public const string OpenApiDocumentName = "admin";
 
-    /// <summary>Adds the admin API's services: options (<see cref="AdminApiOptions.Section"/>), API key authentication, ProblemDetails, JSON conventions.</summary>
+    /// <summary>
+    /// Adds the admin API's services: options (<see cref="AdminApiOptions.Section"/>), API key authentication, ProblemDetails
+    /// for every error of the host (exception handler and status-code pages in front of its pipeline), JSON conventions, and
+    /// the admin authentication for the Prometheus endpoint (<see cref="MetricsEndpointAuthorization"/>).
+    /// </summary>
     public static IServiceCollection AddAdminApi(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(AdminApiOptions.Section);
         services.AddOptions<AdminApiOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminApiOptions>, AdminApiOptionsValidator>());
         services.AddSingleton<ApiKeyStore>();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = AdminProblemDetails.Describe);
+        services.AddTransient<IStartupFilter, ProblemDetailsStartupFilter>();
+        // The Prometheus endpoint, where the host maps it, takes the same authentication as the admin API.
+        services.AddSingleton(new MetricsEndpointAuthorization(PolicyName));
         services.AddOpenApi(OpenApiDocumentName);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => AdminJson.Configure(o.SerializerOptions));
         services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);

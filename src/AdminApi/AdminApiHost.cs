@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ClarityConnect.Observability;
@@ -44,6 +45,12 @@ public static class AdminApiHost
     public static (WebApplication? App, IReadOnlyList<string> Errors) Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // As the silo's appsettings.json: ASP.NET Core's request lines carry the full URL, and the OAuth callback's query
+        // holds the authorization code. Lowest precedence, so the environment and the command line still decide.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+        });
         var (connection, errors) = ClusterConnectionSettings.Read(builder.Configuration);
         var options = builder.Configuration.GetSection(AdminApiOptions.Section).Get<AdminApiOptions>() ?? new AdminApiOptions();
         var problems = errors.Concat(options.Jwt.Problems()).ToList();

@@ -12,7 +12,8 @@ public sealed class AdminApiOptions
     /// <summary>A file of accepted key hashes, one hex SHA-256 per line (<c>#</c> starts a comment); re-read when it changes.</summary>
     public string? ApiKeyFile { get; set; }
 
-    /// <summary>The public base URL of this API (e.g. <c>https://admin.example.com</c>), used for the OAuth redirect URI; the request's own URL when not set.</summary>
+    /// <summary>The public base URL of this API (e.g. <c>https://admin.example.com</c>), used for the OAuth redirect URI; the
+    /// platform setting <c>adminWebsiteBaseUrl</c> when not set (never the request's <c>Host</c> header).</summary>
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>JWT bearer tokens accepted besides API keys.</summary>

@@ -19,9 +19,13 @@ internal static class AdminSchemes
     /// <summary>The JWT bearer scheme.</summary>
     public const string Bearer = JwtBearerDefaults.AuthenticationScheme;
 
-    /// <summary>The scheme for <paramref name="context"/>'s request.</summary>
+    /// <summary>
+    /// The scheme for <paramref name="context"/>'s request: a bearer credential shaped like a JWT (dot-separated parts)
+    /// goes to the JWT scheme when tokens are enabled; anything else, including an API key sent as a bearer token (what
+    /// Prometheus and most scrapers can send), to the API key scheme.
+    /// </summary>
     public static string Select(HttpContext context, bool bearerEnabled) =>
-        bearerEnabled && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        bearerEnabled && ApiKeyAuthenticationHandler.BearerCredential(context.Request) is { } credential && credential.Contains('.', StringComparison.Ordinal)
             ? Bearer
             : ApiKeyAuthenticationHandler.SchemeName;
 
@@ -64,6 +68,22 @@ internal static class AdminSchemes
                 }
 
                 return Task.CompletedTask;
+            },
+            OnForbidden = async context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status403Forbidden,
+                        Title = "Forbidden",
+                        Detail = string.IsNullOrWhiteSpace(jwt.RequiredRole)
+                            ? "The bearer token is valid but not allowed to do this."
+                            : $"The bearer token is valid but lacks the role '{jwt.RequiredRole}' the admin API requires.",
+                    },
+                });
             },
             OnChallenge = async context =>
             {

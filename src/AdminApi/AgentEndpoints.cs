@@ -16,6 +16,11 @@ internal static class AgentEndpoints
 
     private static async Task<Results<Ok<AgentSnapshot>, ProblemHttpResult>> GetAgentAsync(string id, IGrainFactory grains)
     {
+        if (EntityIds.Check(nameof(id), id) is { } invalid)
+        {
+            return invalid;
+        }
+
         var agent = await grains.GetGrain<IAgentGrain>(id).GetAsync();
         return agent.EventSequence == 0 && agent.RecentHistory.Count == 0
             ? Problems.NotFound("id", $"There is no agent '{id}'.")

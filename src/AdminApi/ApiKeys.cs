@@ -114,10 +114,25 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <summary>The scheme name.</summary>
     public const string SchemeName = "AdminApiKey";
 
+    /// <summary>The credential of an <c>Authorization: Bearer …</c> header, or null without one.</summary>
+    internal static string? BearerCredential(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization;
+        return authorization.Count == 1 && authorization[0] is { } value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? value[7..].Trim()
+            : null;
+    }
+
     /// <inheritdoc />
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(ApiKeyStore.HeaderName, out var values))
+        {
+            // The same key as a bearer token: what Prometheus (authorization.credentials_file) and most tools can send.
+            values = BearerCredential(Request) is { } bearer ? new Microsoft.Extensions.Primitives.StringValues(bearer) : default;
+        }
+
+        if (values.Count == 0)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
@@ -143,7 +158,7 @@ public sealed class ApiKeyAuthenticationHandler(
             {
                 Status = StatusCodes.Status401Unauthorized,
                 Title = "Unauthorized",
-                Detail = $"A valid admin API key is required in the {ApiKeyStore.HeaderName} header (or a bearer token, where enabled).",
+                Detail = $"A valid admin API key is required in the {ApiKeyStore.HeaderName} header or as 'Authorization: Bearer <key>' (or a bearer token, where enabled).",
             },
         });
     }
@@ -155,7 +170,12 @@ public sealed class ApiKeyAuthenticationHandler(
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden" },
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "Forbidden",
+                Detail = "The admin API key is valid but not allowed to do this.",
+            },
         });
     }
 }

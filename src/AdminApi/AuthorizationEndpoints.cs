@@ -36,7 +36,12 @@ internal static class AuthorizationEndpoints
             return Problems.NotFound("name", $"'{name}' has no OAuth authorization; only {IntegrationNames.Salesforce} and {IntegrationNames.Dynamics} do.");
         }
 
-        var redirect = CallbackUri(context, name);
+        var (redirect, missing) = await CallbackUriAsync(context, grains, name);
+        if (redirect is null)
+        {
+            return missing!;
+        }
+
         try
         {
             var url = await grains.GetGrain<ICrmAuthorizationGrain>(name).BeginAsync(redirect);
@@ -104,13 +109,46 @@ internal static class AuthorizationEndpoints
         return TypedResults.Ok(new IntegrationStatusResponse(name, enabled, view.Version, view.UpdatedAt, authorization));
     }
 
-    private static Uri CallbackUri(HttpContext context, string name)
+    /// <summary>
+    /// The redirect URI the CRM sends the administrator back to: <c>{base}/api/integrations/{name}/callback</c> on
+    /// <see cref="AdminApiOptions.PublicBaseUrl"/> when the host sets one, else on the platform setting
+    /// <c>adminWebsiteBaseUrl</c>. Never the request's <c>Host</c> header: a forged header would otherwise send the
+    /// authorization code to another site. Without either, a 409 naming both settings.
+    /// </summary>
+    private static async Task<(Uri? Redirect, ProblemHttpResult? Missing)> CallbackUriAsync(HttpContext context, IGrainFactory grains, string name)
     {
         var configured = context.AdminOptions().PublicBaseUrl;
-        var baseUrl = string.IsNullOrWhiteSpace(configured)
-            ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}"
-            : configured.TrimEnd('/');
-        return new Uri($"{baseUrl}/api/integrations/{Uri.EscapeDataString(name)}/callback");
+        var setting = $"{AdminApiOptions.Section}:{nameof(AdminApiOptions.PublicBaseUrl)}";
+        var field = nameof(AdminApiOptions.PublicBaseUrl);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            field = nameof(PlatformSettings.AdminWebsiteBaseUrl);
+            var platform = (await grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Platform).GetAsync()).Settings as PlatformSettings;
+            configured = platform?.AdminWebsiteBaseUrl;
+            setting = "platform adminWebsiteBaseUrl";
+        }
+
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return (null, Problems.Status(
+                StatusCodes.Status409Conflict,
+                "No public base URL for the OAuth redirect",
+                "Set the platform setting adminWebsiteBaseUrl (PUT /api/integrations/platform) to the URL administrators reach this API at, "
+                + $"or {AdminApiOptions.Section}:{nameof(AdminApiOptions.PublicBaseUrl)} on the host; the redirect URI is never taken from the request's Host header.",
+                "adminWebsiteBaseUrl"));
+        }
+
+        if (!Uri.TryCreate(configured.TrimEnd('/') + "/", UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("https" or "http")
+            || !string.IsNullOrEmpty(baseUrl.Query) || !string.IsNullOrEmpty(baseUrl.Fragment) || !string.IsNullOrEmpty(baseUrl.UserInfo))
+        {
+            return (null, Problems.Status(
+                StatusCodes.Status409Conflict,
+                "The public base URL is not usable for the OAuth redirect",
+                $"{setting} must be an absolute http(s) URL without user info, query or fragment, e.g. https://admin.example.com.",
+                field));
+        }
+
+        return (new Uri(baseUrl, $"api/integrations/{Uri.EscapeDataString(name)}/callback"), null);
     }
 
     private static ContentHttpResult Page(int status, string title, string message)

@@ -32,7 +32,7 @@ internal static class ExportEndpoints
         {
             State = filters.Enum<ExportState>(nameof(state), state),
             Target = string.IsNullOrWhiteSpace(target) ? null : target,
-            SessionId = string.IsNullOrWhiteSpace(sessionId) ? null : sessionId,
+            SessionId = EntityIds.Filter(filters, nameof(sessionId), sessionId),
             Offset = page.Offset,
             Limit = page.Limit,
         };
@@ -49,7 +49,7 @@ internal static class ExportEndpoints
 
     private static async Task<Results<Ok<ExportStatus>, ProblemHttpResult>> GetAsync(string target, string sessionId, IGrainFactory grains)
     {
-        if (UnknownTarget(target) is { } unknown)
+        if ((UnknownTarget(target) ?? EntityIds.Check(nameof(sessionId), sessionId)) is { } unknown)
         {
             return unknown;
         }
@@ -62,7 +62,7 @@ internal static class ExportEndpoints
 
     private static async Task<Results<Accepted<ExportStatus>, ProblemHttpResult>> RetryAsync(string target, string sessionId, IGrainFactory grains)
     {
-        if (UnknownTarget(target) is { } unknown)
+        if ((UnknownTarget(target) ?? EntityIds.Check(nameof(sessionId), sessionId)) is { } unknown)
         {
             return unknown;
         }

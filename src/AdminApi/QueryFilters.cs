@@ -11,6 +11,9 @@ internal sealed class QueryFilters
     /// <summary>The problems found so far, as (field, message).</summary>
     public IReadOnlyList<(string Field, string Message)> Errors => _errors;
 
+    /// <summary>Records a problem with <paramref name="field"/>.</summary>
+    public void Add(string field, string message) => _errors.Add((field, message));
+
     /// <summary>An enum value by its name (case-insensitive), or null when absent.</summary>
     public TEnum? Enum<TEnum>(string field, string? value) where TEnum : struct, Enum
     {

@@ -29,7 +29,7 @@ internal static class SessionEndpoints
             Status = filters.Enum<SessionStatus>(nameof(status), status),
             Channel = filters.Enum<SessionChannel>(nameof(channel), channel),
             Queue = string.IsNullOrWhiteSpace(queue) ? null : queue,
-            AgentId = string.IsNullOrWhiteSpace(agentId) ? null : agentId,
+            AgentId = EntityIds.Filter(filters, nameof(agentId), agentId),
             StartedFrom = filters.Time(nameof(startedFrom), startedFrom),
             StartedBefore = filters.Time(nameof(startedBefore), startedBefore),
             Offset = page.Offset,
@@ -42,6 +42,11 @@ internal static class SessionEndpoints
 
     private static async Task<Results<Ok<SessionDetails>, ProblemHttpResult>> GetSessionAsync(string id, IGrainFactory grains)
     {
+        if (EntityIds.Check(nameof(id), id) is { } invalid)
+        {
+            return invalid;
+        }
+
         var session = await grains.GetGrain<ISessionGrain>(id).GetAsync();
         if (session.StartedAt is null && session.History.Count == 0)
         {

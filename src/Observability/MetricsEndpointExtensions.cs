@@ -9,17 +9,28 @@ public static class MetricsEndpointExtensions
 {
     /// <summary>
     /// Maps the Prometheus scrape endpoint at <see cref="ClarityConnectTelemetryOptions.PrometheusPath"/> (<c>/metrics</c>)
-    /// unless <see cref="ClarityConnectTelemetryOptions.PrometheusEnabled"/> is off. Metrics carry no personal data and
-    /// no secret, so the endpoint needs no authentication, as Prometheus expects; bind it to an address only the
-    /// monitoring network reaches.
+    /// unless <see cref="ClarityConnectTelemetryOptions.PrometheusEnabled"/> is off, behind the policy of the registered
+    /// <see cref="MetricsEndpointAuthorization"/>: on the silo and the admin API that is the admin authentication (an
+    /// API key, which Prometheus sends as <c>Authorization: Bearer</c>, or an admin JWT). Metrics carry no personal data
+    /// and no secret, but they describe the traffic and the remote systems, so they are not for anyone who reaches the port.
     /// </summary>
     public static IEndpointRouteBuilder MapClarityConnectMetrics(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetService<ClarityConnectTelemetryOptions>()
             ?? throw new InvalidOperationException("Call AddClarityConnectTelemetry on the host builder before MapClarityConnectMetrics.");
-        if (options.PrometheusEnabled)
+        if (!options.PrometheusEnabled)
         {
-            endpoints.MapPrometheusScrapingEndpoint(options.PrometheusPath);
+            return endpoints;
+        }
+
+        var authorization = endpoints.ServiceProvider.GetService<MetricsEndpointAuthorization>()
+            ?? throw new InvalidOperationException(
+                $"The Prometheus endpoint needs an authorization decision: register a {nameof(MetricsEndpointAuthorization)} (AddAdminApi registers the admin "
+                + $"authentication), or {nameof(MetricsEndpointAuthorization)}.{nameof(MetricsEndpointAuthorization.Anonymous)} for a host only the monitoring network reaches.");
+        var route = endpoints.MapPrometheusScrapingEndpoint(options.PrometheusPath);
+        if (authorization.PolicyName is { } policy)
+        {
+            route.RequireAuthorization(policy);
         }
 
         return endpoints;

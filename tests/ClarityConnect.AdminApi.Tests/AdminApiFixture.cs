@@ -56,7 +56,11 @@ public class AdminApiFixture : ClusterFixture
             "--ClarityConnect:AdminApi:Jwt:Audience", JwtAudience,
             "--ClarityConnect:AdminApi:Jwt:SigningKey", JwtSigningKey,
             "--ClarityConnect:AdminApi:Jwt:RequiredRole", JwtRole,
-        ], builder => builder.Logging.AddProvider(Logs));
+        ], builder =>
+        {
+            builder.Logging.AddProvider(Logs);
+            builder.Services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, FailingRoute>();
+        });
         _app = app ?? throw new InvalidOperationException(string.Join("; ", errors));
         await _app.StartAsync();
 

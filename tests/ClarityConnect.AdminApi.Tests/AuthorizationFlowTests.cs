@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Web;
+using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.TestDoubles.Salesforce;
 
 namespace ClarityConnect.AdminApi.Tests;
@@ -54,6 +55,7 @@ public sealed class AuthorizationFlowTests(SalesforceAdminApiFixture fixture)
         Assert.False(untested.GetProperty("succeeded").GetBoolean());
         Assert.Equal(["settings:Passed", "authorization:Failed", "api:Skipped"], Steps(untested));
 
+        await SetAdminWebsiteAsync(fixture.Http.BaseAddress!.AbsoluteUri);
         var authorize = await fixture.Http.PostAsync("/api/integrations/salesforce/authorize", null);
         Assert.Equal(HttpStatusCode.OK, authorize.StatusCode);
         var url = new Uri((await authorize.JsonAsync()).GetProperty("url").GetString()!);
@@ -110,6 +112,46 @@ public sealed class AuthorizationFlowTests(SalesforceAdminApiFixture fixture)
         var csi = await (await fixture.Http.PostAsync("/api/integrations/csi/test", null)).JsonAsync();
         Assert.False(csi.GetProperty("succeeded").GetBoolean());
         Assert.Equal(["settings:Failed", "http:Skipped", "ftp:Skipped"], Steps(csi));
+    }
+
+    [Fact]
+    public async Task The_redirect_uri_is_built_from_the_admin_website_url_never_from_the_host_header()
+    {
+        await SetAdminWebsiteAsync("https://admin.example.com/clarity");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/integrations/salesforce/authorize");
+        request.Headers.Host = "evil.example";
+
+        var response = await fixture.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.JsonAsync();
+        var expected = "https://admin.example.com/clarity/api/integrations/salesforce/callback";
+        Assert.Equal(expected, body.GetProperty("redirectUri").GetString());
+        var url = new Uri(body.GetProperty("url").GetString()!);
+        Assert.Equal(expected, HttpUtility.ParseQueryString(url.Query)["redirect_uri"]);
+        Assert.DoesNotContain("evil.example", body.ToString());
+    }
+
+    [Fact]
+    public async Task Without_a_base_url_authorize_is_a_409_problem_naming_the_setting()
+    {
+        await SetAdminWebsiteAsync(null);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/integrations/dynamics/authorize");
+        request.Headers.Host = "evil.example";
+
+        var problem = await (await fixture.Http.SendAsync(request)).ProblemAsync(409);
+
+        Assert.Equal("adminWebsiteBaseUrl", problem.GetProperty("field").GetString());
+        Assert.Contains("adminWebsiteBaseUrl", problem.GetProperty("detail").GetString());
+        Assert.Contains("ClarityConnect:AdminApi:PublicBaseUrl", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("evil.example", problem.ToString());
+    }
+
+    private async Task SetAdminWebsiteAsync(string? baseUrl)
+    {
+        var platform = fixture.Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Platform);
+        var current = await platform.GetAsync();
+        await platform.UpdateAsync(((PlatformSettings)current.Settings) with { AdminWebsiteBaseUrl = baseUrl }, current.Version);
     }
 
     private static List<string> Steps(System.Text.Json.JsonElement report) =>

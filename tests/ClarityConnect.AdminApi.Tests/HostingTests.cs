@@ -1,7 +1,5 @@
 using System.Net;
-using System.Security.Claims;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClarityConnect.AdminApi.Tests;
 
@@ -91,6 +89,27 @@ public sealed class HostingTests(AdminApiFixture fixture)
         Assert.Contains(errors, e => e.Contains(named, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_standalone_host_does_not_log_request_urls_by_default()
+    {
+        // Deployed on its own the admin API has no appsettings.json: an empty content root is what it starts with. Request
+        // lines carry the full URL, and the OAuth callback's query holds the authorization code.
+        var empty = Directory.CreateTempSubdirectory("clarityconnect-admin-").FullName;
+        try
+        {
+            var (app, errors) = AdminApiHost.Build(["--contentRoot", empty, "--ClarityConnect:AdminApi:ApiKeyHashes:0", ApiKeyStore.Hash("k"), "--ClarityConnect:AdminApi:Gateways:0", "127.0.0.1:30000"]);
+            Assert.Empty(errors);
+            var logger = app!.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics");
+
+            Assert.False(logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information));
+            Assert.True(logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Warning));
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
     private async Task<HttpResponseMessage> SendWithTokenAsync(string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/integrations");
@@ -100,25 +119,5 @@ public sealed class HostingTests(AdminApiFixture fixture)
 
     private static string Token(
         string issuer = AdminApiFixture.JwtIssuer, string audience = AdminApiFixture.JwtAudience, string? role = AdminApiFixture.JwtRole,
-        DateTime? expires = null, string? key = null)
-    {
-        var claims = new Dictionary<string, object> { ["sub"] = "admin@example.com" };
-        if (role is not null)
-        {
-            claims["roles"] = new[] { role };
-        }
-
-        var expiry = expires ?? DateTime.UtcNow.AddMinutes(10);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            Claims = claims,
-            NotBefore = expiry.AddMinutes(-30),
-            IssuedAt = expiry.AddMinutes(-30),
-            Expires = expiry,
-            SigningCredentials = new SigningCredentials(
-                new SymmetricSecurityKey(Convert.FromBase64String(key ?? AdminApiFixture.JwtSigningKey)), SecurityAlgorithms.HmacSha256),
-        });
-    }
+        DateTime? expires = null, string? key = null) => TestTokens.Create(issuer, audience, role, expires, key);
 }

@@ -3,6 +3,7 @@ using ClarityConnect.Connectors.Telemetry;
 using ClarityConnect.Grains.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClarityConnect.Observability.Tests;
 
@@ -14,6 +15,7 @@ public sealed class TelemetryHostingTests
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddClarityConnectTelemetry("clarityconnect-test");
+        builder.Services.AddSingleton(MetricsEndpointAuthorization.Anonymous);
         await using var app = builder.Build();
         app.MapClarityConnectMetrics();
         await app.StartAsync();
@@ -43,6 +45,18 @@ public sealed class TelemetryHostingTests
 
         Assert.Contains("ClarityConnect:Telemetry:OtlpEndpoint", failure.Message);
         Assert.Contains("ClarityConnect:Telemetry:TraceSampleRatio", failure.Message);
+    }
+
+    [Fact]
+    public void Mapping_the_metrics_without_an_authorization_decision_fails_naming_it()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.AddClarityConnectTelemetry("clarityconnect-test");
+        var app = builder.Build();
+
+        var failure = Assert.Throws<InvalidOperationException>(() => app.MapClarityConnectMetrics());
+
+        Assert.Contains(nameof(MetricsEndpointAuthorization), failure.Message);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using ClarityConnect.Connectors.Security;
 
 namespace ClarityConnect.Connectors.Csi;
 
@@ -20,6 +21,8 @@ public sealed class CsiEventClient(HttpClient http, TimeProvider time)
             Content = JsonContent.Create(new CsiEventBatch { SentAt = time.GetUtcNow(), Events = events }, CsiJsonContext.Default.CsiEventBatch),
         };
         request.Headers.Add(DeveloperKeyHeader, endpoint.DeveloperKey);
+        // The reason phrase and transport errors are remote or proxy text that may quote the key.
+        var redactor = SecretRedactor.For(endpoint.DeveloperKey);
         HttpResponseMessage response;
         try
         {
@@ -27,7 +30,7 @@ public sealed class CsiEventClient(HttpClient http, TimeProvider time)
         }
         catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new CsiException($"CSI at {endpoint.EventsUrl.Authority} did not answer: {failure.Message}", isTransient: true, failure);
+            throw new CsiException(redactor.Redact($"CSI at {endpoint.EventsUrl.Authority} did not answer: {failure.Message}"), isTransient: true, failure);
         }
 
         using (response)
@@ -38,7 +41,7 @@ public sealed class CsiEventClient(HttpClient http, TimeProvider time)
             }
 
             var transient = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)response.StatusCode >= 500;
-            throw new CsiException($"CSI at {endpoint.EventsUrl.Authority} answered {(int)response.StatusCode} {response.ReasonPhrase}", transient);
+            throw new CsiException(redactor.Redact($"CSI at {endpoint.EventsUrl.Authority} answered {(int)response.StatusCode} {response.ReasonPhrase}"), transient);
         }
     }
 }

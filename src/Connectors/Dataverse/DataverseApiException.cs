@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ClarityConnect.Connectors.Security;
 
 namespace ClarityConnect.Connectors.Dataverse;
 
@@ -30,8 +31,8 @@ public sealed class DataverseApiException : Exception
     public bool IsTransient =>
         StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
 
-    /// <summary>Reads an error response into an exception (the response is disposed).</summary>
-    internal static async Task<DataverseApiException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Reads an error response into an exception (the response is disposed), the request's secrets removed from its text.</summary>
+    internal static async Task<DataverseApiException> FromResponseAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)
     {
         using (response)
         {
@@ -39,8 +40,8 @@ public sealed class DataverseApiException : Exception
             var (code, message) = ParseError(body);
             return new DataverseApiException(
                 response.StatusCode,
-                code,
-                message ?? $"Dataverse answered {(int)response.StatusCode} {response.StatusCode} without an error body.");
+                redactor.Redact(code),
+                redactor.Redact(message) ?? $"Dataverse answered {(int)response.StatusCode} {response.StatusCode} without an error body.");
         }
     }
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.OAuth;
+using ClarityConnect.Connectors.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -476,7 +477,7 @@ public sealed class DataverseClient(
         {
             var method = response.RequestMessage?.Method ?? HttpMethod.Get;
             var path = response.RequestMessage?.RequestUri?.AbsolutePath ?? string.Empty;
-            var error = await DataverseApiException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+            var error = await DataverseApiException.FromResponseAsync(response, Redactor(session, credentials), cancellationToken).ConfigureAwait(false);
             DataverseLog.CallFailed(logger, method, path, error.StatusCode, error.ErrorCode);
             throw error;
         }
@@ -506,9 +507,14 @@ public sealed class DataverseClient(
             httpClient,
             request,
             timeout ?? credentials.RequestTimeout,
+            Redactor(session, credentials),
             (failure, ex) => new DataverseUnavailableException($"Dataverse {request.Method} {request.RequestUri?.AbsolutePath} failed: {failure}", ex),
             cancellationToken).ConfigureAwait(false);
     }
+
+    // Error bodies and reason phrases are Dataverse's (or a proxy's) text and may quote what the request carried.
+    private static SecretRedactor Redactor(DataverseSession session, DataverseCredentials credentials) =>
+        SecretRedactor.For(session.AccessToken, credentials.RefreshToken).WithBasic(credentials.ClientId, credentials.ClientSecret);
 
     private Uri ApiBase(Uri instanceUrl) => new(new Uri(instanceUrl.GetLeftPart(UriPartial.Authority) + "/"), settings.ApiPath);
 

@@ -17,4 +17,18 @@ public sealed record DataverseCredentials
     public string? RefreshToken { get; init; }
     /// <summary>Timeout of one request.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    // Records print every property by default; the secret and the refresh token must never reach a log through ToString.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder
+            .Append("InstanceUrl = ").Append(InstanceUrl)
+            .Append(", AuthorizationUrl = ").Append(AuthorizationUrl)
+            .Append(", TokenUrl = ").Append(TokenUrl)
+            .Append(", ClientId = ").Append(ClientId)
+            .Append(", ClientSecret = ").Append(ClientSecret is null ? "null" : "***")
+            .Append(", RefreshToken = ").Append(RefreshToken is null ? "null" : "***")
+            .Append(", RequestTimeout = ").Append(RequestTimeout);
+        return true;
+    }
 }

@@ -129,14 +129,16 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
     {
         var request = new HttpRequestMessage(HttpMethod.Post, credentials.TokenUrl) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var redactor = OAuthTokenResponseReader.RedactorFor(form);
         using var response = await HttpConnectorTransport.SendAsync(
             httpClient,
             request,
             credentials.RequestTimeout,
+            redactor,
             (failure, ex) => new DataverseUnavailableException($"The Entra ID token endpoint could not be reached: {failure}", ex),
             cancellationToken).ConfigureAwait(false);
         var receivedAt = timeProvider.GetUtcNow();
-        var token = await OAuthTokenResponseReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        var token = await OAuthTokenResponseReader.ReadAsync(response, redactor, cancellationToken).ConfigureAwait(false);
         var lifetime = token.ExpiresIn is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultLifetime;
         return new DataverseToken
         {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
+using ClarityConnect.Connectors.Security;
 using Microsoft.Extensions.Logging;
 
 namespace ClarityConnect.Connectors.Ftp;
@@ -21,6 +22,7 @@ internal sealed class FtpSession : IAsyncDisposable
     private readonly TcpClient control;
     private readonly FtpReplyReader reader;
     private readonly IPAddress controlPeer;
+    private readonly SecretRedactor redactor;
     private SslClientAuthenticationOptions? tlsOptions;
     private Stream stream;
 
@@ -29,6 +31,9 @@ internal sealed class FtpSession : IAsyncDisposable
         this.target = target;
         this.logger = logger;
         this.control = control;
+        // Servers quote commands back in replies (530 … PASS …): every reply is cleaned as it is read, so no log
+        // line, exception or stored error built from it can carry the password.
+        redactor = SecretRedactor.None.WithBasic(target.Username, target.Password);
         stream = control.GetStream();
         reader = new FtpReplyReader(stream);
         // A dual-stack socket reports an IPv4 peer as ::ffff:a.b.c.d; the data connection needs the plain IPv4 form.
@@ -429,8 +434,9 @@ internal sealed class FtpSession : IAsyncDisposable
             async token => reply = await reader.ReadReplyAsync(token).ConfigureAwait(false),
             "a reply",
             cancellationToken).ConfigureAwait(false);
-        logger.LogDebug("FTP {Server} < {Reply}", Server, reply!.Text);
-        return reply;
+        var clean = reply! with { Lines = reply.Lines.Select(line => redactor.Redact(line)).ToList() };
+        logger.LogDebug("FTP {Server} < {Reply}", Server, clean.Text);
+        return clean;
     }
 
     private async Task DrainAsync(Stream dataStream, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ClarityConnect.Connectors.Security;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
@@ -12,12 +13,14 @@ internal static class HttpConnectorTransport
     /// <param name="httpClient">The connector's typed client (its handler runs the resilience pipeline).</param>
     /// <param name="request">The request to send.</param>
     /// <param name="attemptTimeout">The timeout of each attempt (see <see cref="HttpConnectorRequestOptions.AttemptTimeout"/>).</param>
+    /// <param name="redactor">The secrets the request carries, removed from the failure's description.</param>
     /// <param name="unavailable">Builds the connector's exception from a description and the transport failure.</param>
     /// <param name="cancellationToken">Cancels the call; a cancellation by the caller is rethrown as is.</param>
     public static async Task<HttpResponseMessage> SendAsync(
         HttpClient httpClient,
         HttpRequestMessage request,
         TimeSpan attemptTimeout,
+        SecretRedactor redactor,
         Func<string, Exception, Exception> unavailable,
         CancellationToken cancellationToken)
     {
@@ -28,7 +31,7 @@ internal static class HttpConnectorTransport
         }
         catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
         {
-            throw unavailable($"{ex.GetType().Name}: {ex.Message}", ex);
+            throw unavailable(redactor.Redact($"{ex.GetType().Name}: {ex.Message}"), ex);
         }
     }
 

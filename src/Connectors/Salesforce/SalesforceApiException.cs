@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ClarityConnect.Connectors.Security;
 
 namespace ClarityConnect.Connectors.Salesforce;
 
@@ -31,15 +32,26 @@ public sealed class SalesforceApiException : Exception
         StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout or HttpStatusCode.TooManyRequests
         || Errors.Any(e => e.ErrorCode is "REQUEST_LIMIT_EXCEEDED" or "UNABLE_TO_LOCK_ROW" || e.Message.Contains("UNABLE_TO_LOCK_ROW", StringComparison.Ordinal));
 
-    /// <summary>Reads an error response into an exception (the response is disposed).</summary>
-    internal static async Task<SalesforceApiException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Reads an error response into an exception (the response is disposed), the request's secrets removed from its text.</summary>
+    internal static async Task<SalesforceApiException> FromResponseAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)
     {
         using (response)
         {
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            return new SalesforceApiException(response.StatusCode, ParseErrors(response.StatusCode, body));
+            return new SalesforceApiException(response.StatusCode, Redact(ParseErrors(response.StatusCode, body), redactor));
         }
     }
+
+    /// <summary><paramref name="errors"/> with the known secrets removed from their codes, messages and fields.</summary>
+    internal static IReadOnlyList<SalesforceError> Redact(IReadOnlyList<SalesforceError> errors, SecretRedactor redactor) =>
+        redactor.IsEmpty
+            ? errors
+            : errors.Select(e => e with
+            {
+                ErrorCode = redactor.Redact(e.ErrorCode),
+                Message = redactor.Redact(e.Message),
+                Fields = e.Fields?.Select(f => redactor.Redact(f)).ToList(),
+            }).ToList();
 
     /// <summary>Parses Salesforce's error array; a body of any other shape becomes one <c>HTTP_{status}</c> error.</summary>
     internal static IReadOnlyList<SalesforceError> ParseErrors(HttpStatusCode statusCode, ReadOnlySpan<byte> body)

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.OAuth;
+using ClarityConnect.Connectors.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -229,15 +230,20 @@ public sealed class SalesforceClient(
 
     private async Task<string> CreateCoreAsync(string objectName, Func<HttpContent> content, TimeSpan? timeout, CancellationToken cancellationToken)
     {
+        var redactor = SecretRedactor.None;
         using var response = await SendAsync(
-            (session, credentials) => new HttpRequestMessage(HttpMethod.Post, DataUri(session, credentials, $"sobjects/{objectName}/", null)) { Content = content() },
+            (session, credentials) =>
+            {
+                redactor = Redactor(session, credentials);
+                return new HttpRequestMessage(HttpMethod.Post, DataUri(session, credentials, $"sobjects/{objectName}/", null)) { Content = content() };
+            },
             timeout,
             cancellationToken).ConfigureAwait(false);
         var result = await ReadJsonAsync(response, SalesforceJsonContext.Default.SalesforceCreateResult, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(result.Id) || result.Errors.Count > 0)
         {
             throw new SalesforceApiException(response.StatusCode, result.Errors.Count > 0
-                ? result.Errors
+                ? SalesforceApiException.Redact(result.Errors, redactor)
                 : [new SalesforceError { ErrorCode = "NO_ID", Message = $"Salesforce created no {objectName} id." }]);
         }
 
@@ -284,7 +290,7 @@ public sealed class SalesforceClient(
         {
             var method = response.RequestMessage?.Method ?? HttpMethod.Get;
             var path = response.RequestMessage?.RequestUri?.AbsolutePath ?? string.Empty;
-            var error = await SalesforceApiException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+            var error = await SalesforceApiException.FromResponseAsync(response, Redactor(session, credentials), cancellationToken).ConfigureAwait(false);
             SalesforceLog.CallFailed(logger, method, path, error.StatusCode, error.ErrorCode);
             throw error;
         }
@@ -306,6 +312,7 @@ public sealed class SalesforceClient(
             httpClient,
             request,
             timeout ?? credentials.RequestTimeout,
+            Redactor(session, credentials),
             (failure, ex) => new SalesforceUnavailableException($"Salesforce {request.Method} {request.RequestUri?.AbsolutePath} failed: {failure}", ex),
             cancellationToken).ConfigureAwait(false);
     }
@@ -344,6 +351,10 @@ public sealed class SalesforceClient(
                 await credentialsSource.ReauthorizationRequiredAsync(reason, ct).ConfigureAwait(false);
             },
             cancellationToken);
+
+    // Error bodies and reason phrases are the org's (or a proxy's) text and may quote what the request carried.
+    private static SecretRedactor Redactor(SalesforceSession session, SalesforceCredentials credentials) =>
+        SecretRedactor.For(session.AccessToken, credentials.RefreshToken).WithBasic(credentials.ConsumerKey, credentials.ConsumerSecret);
 
     private static Uri DataUri(SalesforceSession session, SalesforceCredentials credentials, string resource, string? query)
     {

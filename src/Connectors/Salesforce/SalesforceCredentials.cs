@@ -15,4 +15,17 @@ public sealed record SalesforceCredentials
     public required string ApiVersion { get; init; }
     /// <summary>Timeout of one request.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    // Records print every property by default; the secret and the refresh token must never reach a log through ToString.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder
+            .Append("LoginUrl = ").Append(LoginUrl)
+            .Append(", ConsumerKey = ").Append(ConsumerKey)
+            .Append(", ConsumerSecret = ").Append(ConsumerSecret is null ? "null" : "***")
+            .Append(", RefreshToken = ").Append(RefreshToken is null ? "null" : "***")
+            .Append(", ApiVersion = ").Append(ApiVersion)
+            .Append(", RequestTimeout = ").Append(RequestTimeout);
+        return true;
+    }
 }

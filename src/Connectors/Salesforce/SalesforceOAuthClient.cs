@@ -108,13 +108,15 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
             Content = new FormUrlEncodedContent(form),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var redactor = OAuthTokenResponseReader.RedactorFor(form);
         using var response = await HttpConnectorTransport.SendAsync(
             httpClient,
             request,
             credentials.RequestTimeout,
+            redactor,
             (failure, ex) => new SalesforceUnavailableException($"The Salesforce token endpoint could not be reached: {failure}", ex),
             cancellationToken).ConfigureAwait(false);
-        var token = await OAuthTokenResponseReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        var token = await OAuthTokenResponseReader.ReadAsync(response, redactor, cancellationToken).ConfigureAwait(false);
 
         if (!Uri.TryCreate(token.InstanceUrl, UriKind.Absolute, out var instanceUrl) || instanceUrl.Scheme is not ("https" or "http"))
         {

@@ -27,9 +27,9 @@ public sealed class DataverseHarness : IAsyncDisposable
 
     public DataverseOAuthClient OAuth => Services.GetRequiredService<DataverseOAuthClient>();
 
-    public static async Task<DataverseHarness> StartAsync(Action<DataverseConnectorOptions>? configure = null, bool clientCredentials = false)
+    public static async Task<DataverseHarness> StartAsync(Action<DataverseConnectorOptions>? configure = null, bool clientCredentials = false, string clientSecret = DataverseDouble.DefaultClientSecret)
     {
-        var dataverse = new DataverseDouble();
+        var dataverse = new DataverseDouble(clientSecret: clientSecret);
         await dataverse.StartAsync();
         var credentials = new DataverseTestCredentialsSource(new DataverseCredentials
         {

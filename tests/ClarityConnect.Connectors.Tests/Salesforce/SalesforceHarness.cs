@@ -24,9 +24,9 @@ public sealed class SalesforceHarness : IAsyncDisposable
 
     public SalesforceOAuthClient OAuth => Services.GetRequiredService<SalesforceOAuthClient>();
 
-    public static async Task<SalesforceHarness> StartAsync(Action<SalesforceConnectorOptions>? configure = null, bool clientCredentials = false)
+    public static async Task<SalesforceHarness> StartAsync(Action<SalesforceConnectorOptions>? configure = null, bool clientCredentials = false, string clientSecret = SalesforceDouble.DefaultClientSecret)
     {
-        var salesforce = new SalesforceDouble();
+        var salesforce = new SalesforceDouble(clientSecret: clientSecret);
         await salesforce.StartAsync();
         var credentials = new TestCredentialsSource(new SalesforceCredentials
         {

@@ -112,6 +112,7 @@ public sealed partial class DataverseDouble
 
     private async Task TokenAsync(HttpContext context, DataverseDoubleRequest request)
     {
+        context.Items[EchoedBodyKey] = request.Body;
         var form = QueryHelpers.ParseQuery(request.Body);
         string? Field(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
 
@@ -232,8 +233,16 @@ public sealed partial class DataverseDouble
         await WriteJsonAsync(context, 200, body).ConfigureAwait(false);
     }
 
-    private static Task OAuthErrorAsync(HttpContext context, int status, string error, int code, string description) =>
-        WriteJsonAsync(context, status, new JsonObject
+    private const string EchoedBodyKey = "dataverse-double-echoed-body";
+
+    private Task OAuthErrorAsync(HttpContext context, int status, string error, int code, string description)
+    {
+        if (EchoCredentialsInErrors && context.Items[EchoedBodyKey] is string body)
+        {
+            description = $"{description} Request: {body}";
+        }
+
+        return WriteJsonAsync(context, status, new JsonObject
         {
             ["error"] = error,
             ["error_description"] = $"{description}\r\nTrace ID: {Guid.NewGuid()}\r\nCorrelation ID: {Guid.NewGuid()}\r\nTimestamp: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ssZ}",
@@ -242,6 +251,7 @@ public sealed partial class DataverseDouble
             ["trace_id"] = Guid.NewGuid().ToString(),
             ["correlation_id"] = Guid.NewGuid().ToString(),
         });
+    }
 
     private static bool VerifierMatches(string? verifier, string challenge)
     {

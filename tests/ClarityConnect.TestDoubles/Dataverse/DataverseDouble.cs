@@ -78,6 +78,13 @@ public sealed partial class DataverseDouble : IAsyncDisposable
     /// <summary>A delay before every answer, to exercise timeouts and concurrency. Default none.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>
+    /// When true, error answers quote what the request carried, as some identity providers and proxies do: the token
+    /// endpoint's <c>error_description</c> ends with the request's form body (<c>client_secret=…</c>, form-encoded),
+    /// Web API errors with the request's <c>Authorization</c> header. Default false.
+    /// </summary>
+    public bool EchoCredentialsInErrors { get; set; }
+
     /// <summary>When true every request (OAuth included) gets 503. For refused connections use <see cref="StopAsync"/>.</summary>
     public bool Down { get; set; }
 
@@ -269,8 +276,13 @@ public sealed partial class DataverseDouble : IAsyncDisposable
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static Task WriteErrorAsync(HttpContext context, int statusCode, string code, string message, int? retryAfterSeconds)
+    private Task WriteErrorAsync(HttpContext context, int statusCode, string code, string message, int? retryAfterSeconds)
     {
+        if (EchoCredentialsInErrors && context.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
+        {
+            message = $"{message} (request: Authorization: {authorization})";
+        }
+
         if (retryAfterSeconds is { } seconds)
         {
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

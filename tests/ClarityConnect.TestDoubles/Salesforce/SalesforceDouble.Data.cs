@@ -47,7 +47,7 @@ public sealed partial class SalesforceDouble
 
         if (failure is not null)
         {
-            await WriteErrorAsync(context, failure.StatusCode, failure.ErrorCode, failure.Message, failure.RetryAfter).ConfigureAwait(false);
+            await WriteErrorAsync(context, failure.StatusCode, failure.ErrorCode, Echo(context, failure.Message), failure.RetryAfter).ConfigureAwait(false);
             return;
         }
 

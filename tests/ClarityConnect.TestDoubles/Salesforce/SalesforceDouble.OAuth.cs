@@ -134,6 +134,7 @@ public sealed partial class SalesforceDouble
 
     private async Task TokenAsync(HttpContext context, SalesforceDoubleRequest request)
     {
+        context.Items[EchoedBodyKey] = request.Body;
         var form = QueryHelpers.ParseQuery(request.Body);
         string? Field(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
 
@@ -254,8 +255,17 @@ public sealed partial class SalesforceDouble
         await WriteJsonAsync(context, 200, body).ConfigureAwait(false);
     }
 
-    private static Task OAuthErrorAsync(HttpContext context, string error, string description) =>
-        WriteJsonAsync(context, 400, new JsonObject { ["error"] = error, ["error_description"] = description });
+    private const string EchoedBodyKey = "salesforce-double-echoed-body";
+
+    private Task OAuthErrorAsync(HttpContext context, string error, string description)
+    {
+        if (EchoCredentialsInErrors && context.Items[EchoedBodyKey] is string body)
+        {
+            description = $"{description}: {body}";
+        }
+
+        return WriteJsonAsync(context, 400, new JsonObject { ["error"] = error, ["error_description"] = description });
+    }
 
     private static bool VerifierMatches(string verifier, string challenge)
     {

@@ -70,6 +70,13 @@ public sealed partial class SalesforceDouble : IAsyncDisposable
     /// <summary>When true every request (OAuth included) gets 503 <c>SERVER_UNAVAILABLE</c>. For refused connections use <see cref="StopAsync"/>.</summary>
     public bool Down { get; set; }
 
+    /// <summary>
+    /// When true, error answers quote what the request carried, as some identity providers and proxies do: the token
+    /// endpoint's <c>error_description</c> ends with the request's form body (<c>client_secret=…&amp;refresh_token=…</c>,
+    /// form-encoded), REST errors with the request's <c>Authorization</c> header. Default false.
+    /// </summary>
+    public bool EchoCredentialsInErrors { get; set; }
+
     /// <summary>Whether the client-credentials grant is enabled for the connected app. Default true.</summary>
     public bool ClientCredentialsEnabled { get; set; } = true;
 
@@ -230,7 +237,7 @@ public sealed partial class SalesforceDouble : IAsyncDisposable
         }
         catch (SalesforceDoubleException ex)
         {
-            await WriteErrorAsync(context, ex.StatusCode, ex.ErrorCode, ex.Message, null).ConfigureAwait(false);
+            await WriteErrorAsync(context, ex.StatusCode, ex.ErrorCode, Echo(context, ex.Message), null).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -257,6 +264,11 @@ public sealed partial class SalesforceDouble : IAsyncDisposable
         requests.Add(request);
         return request;
     }
+
+    private string Echo(HttpContext context, string message) =>
+        EchoCredentialsInErrors && context.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization
+            ? $"{message} (request: Authorization: {authorization})"
+            : message;
 
     private static async Task WriteJsonAsync(HttpContext context, int statusCode, JsonNode body)
     {

@@ -16,4 +16,12 @@ public abstract record IntegrationSettings
 
     /// <summary>A copy with every secret member null.</summary>
     public abstract IntegrationSettings WithoutSecrets();
+
+    /// <summary>The settings as text for logs and messages, every secret left out (a record would otherwise print them).</summary>
+    public sealed override string ToString()
+    {
+        var safe = WithoutSecrets();
+        var secrets = GetSecrets().Where(s => !string.IsNullOrEmpty(s.Value)).Select(s => s.Key);
+        return $"{GetType().Name} {System.Text.Json.JsonSerializer.Serialize(safe, safe.GetType())} (secrets set: {string.Join(", ", secrets)})";
+    }
 }
