@@ -71,6 +71,17 @@ public sealed class HostileSettingsTests(CoreClusterFixture fixture)
     }
 
     [Fact]
+    public void The_rules_refuse_text_that_is_not_valid_utf16()
+    {
+        // Neither a JSON body (the admin API refuses the \uD800 escape) nor an Orleans call (its wire format is UTF-8,
+        // so a lone surrogate arrives as U+FFFD) can carry this; the website calls the rules in-process and could.
+        foreach (var settings in new[] { new CsiSettings { FtpUsername = "user\uD800" }, new CsiSettings { FtpPassword = "\uDC00pass" }, new CsiSettings { DisabledQueues = ["Sales\uD800"] } })
+        {
+            Assert.Contains("surrogate", Assert.Single(IntegrationSettingsValidator.Validate(settings)).Message);
+        }
+    }
+
+    [Fact]
     public async Task A_direct_grain_update_refuses_oversized_and_duplicate_queue_lists()
     {
         var config = fixture.Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Csi);
