@@ -22,7 +22,7 @@ internal static class StrictJson
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase)
-            || (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+            || (contentType.Charset.HasValue && !contentType.Charset.ToString().Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
             var sent = string.IsNullOrEmpty(request.ContentType) ? "none was sent" : "another type was sent";
             return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",

@@ -38,6 +38,16 @@ public sealed class SettingsBodyTests(AdminApiFixture fixture)
         Assert.Equal(before, await StoredAsync("platform"));
     }
 
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("Application/JSON; charset=\"UTF-8\"")]
+    public async Task Json_in_utf8_is_accepted_with_or_without_a_charset(string contentType)
+    {
+        using var response = await fixture.Http.SendAsync(Request(HttpMethod.Put, "platform", "{\"adminWebsiteBaseUrl\":\"https://admin.example.com\"}", contentType));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_body_that_is_not_utf8_is_a_400_and_stores_nothing()
     {
