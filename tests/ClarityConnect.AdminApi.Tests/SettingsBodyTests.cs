@@ -68,6 +68,8 @@ public sealed class SettingsBodyTests(AdminApiFixture fixture)
     [Theory]
     [InlineData("{\"requestTimeoutSeconds\":\"10\"}", "requestTimeoutSeconds")]
     [InlineData("{\"maxConcurrentRequests\":5.5}", "maxConcurrentRequests")]
+    [InlineData("{\"maxConcurrentRequests\":99999999999}", "maxConcurrentRequests")]
+    [InlineData("{\"requestTimeoutSeconds\":1e400}", "requestTimeoutSeconds")]
     [InlineData("{\"maxConcurrentRequests\":null}", "maxConcurrentRequests")]
     [InlineData("{\"enabled\":\"true\"}", "enabled")]
     [InlineData("{\"consumerKey\":42}", "consumerKey")]
@@ -156,6 +158,14 @@ public sealed class SettingsBodyTests(AdminApiFixture fixture)
         using var response = await fixture.Http.SendAsync(Request(HttpMethod.Put, "csi", body, "application/json"));
         await response.ProblemAsync(400);
         Assert.Equal(before, await StoredAsync("csi"));
+    }
+
+    [Fact]
+    public async Task Deeply_nested_json_is_a_400()
+    {
+        var body = "{\"disabledQueues\":" + new string('[', 100) + new string(']', 100) + "}";
+        using var response = await fixture.Http.SendAsync(Request(HttpMethod.Put, "csi", body, "application/json"));
+        await response.ProblemAsync(400);
     }
 
     [Fact]
