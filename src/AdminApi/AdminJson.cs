@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClarityConnect.AdminApi;
 
-/// <summary>The admin API's JSON: web defaults (camelCase), enums as strings, unknown members refused.</summary>
+/// <summary>The admin API's JSON: web defaults (camelCase), enums as strings, unknown members and duplicate members refused, numbers only as JSON numbers.</summary>
 internal static class AdminJson
 {
     /// <summary>The options for request bodies and the hand-built responses.</summary>
@@ -31,7 +31,7 @@ internal static class AdminJson
 
         try
         {
-            var node = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellation);
+            var node = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }, cancellationToken: cancellation);
             return node is JsonObject body
                 ? (body, null)
                 : (null, Problems.Validation("body", "must be a JSON object"));
@@ -89,6 +89,9 @@ internal static class AdminJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            // The web defaults read numbers from strings ("10"); a number must be a JSON number.
+            NumberHandling = JsonNumberHandling.Strict,
+            AllowDuplicateProperties = false,
         };
         Configure(options);
         options.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();

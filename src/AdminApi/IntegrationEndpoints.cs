@@ -5,8 +5,10 @@ using ClarityConnect.Abstractions.Integrations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace ClarityConnect.AdminApi;
 
@@ -22,11 +24,20 @@ internal static class IntegrationEndpoints
         [IntegrationNames.Platform] = typeof(PlatformSettings),
     };
 
+    private const string JsonMediaType = "application/json", MergePatchMediaType = "application/merge-patch+json";
+
     public static void Map(RouteGroupBuilder group)
     {
         group.MapGet("/", ListAsync).WithName("ListIntegrations");
         group.MapGet("/{name}", GetAsync).WithName("GetIntegration");
-        group.MapPut("/{name}", PutAsync).WithName("UpdateIntegration").Accepts<JsonObject>("application/json");
+        group.MapPut("/{name}", PutAsync).WithName("UpdateIntegration")
+            .WithSummary("Replaces an integration's settings")
+            .WithDescription("The body is the settings object, or the whole view as GET returned it (its read-only members are ignored). Secrets omitted are kept, an empty string clears one. If-Match is required.")
+            .AddOpenApiOperationTransformer(RequestBody(JsonMediaType));
+        group.MapPatch("/{name}", PatchAsync).WithName("PatchIntegration")
+            .WithSummary("Changes some of an integration's settings (JSON merge patch, RFC 7396)")
+            .WithDescription("Only the settings sent change; null clears an optional setting or a secret, absent keeps it. Content-Type application/merge-patch+json; If-Match is required, as for PUT.")
+            .AddOpenApiOperationTransformer(RequestBody(MergePatchMediaType));
     }
 
     /// <summary>Whether <paramref name="name"/> is a configuration key.</summary>
@@ -52,42 +63,90 @@ internal static class IntegrationEndpoints
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> PutAsync(string name, IGrainFactory grains, HttpContext context)
     {
-        if (!IsKnown(name))
-        {
-            return UnknownIntegration(name);
-        }
-
-        var ifMatch = context.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(ifMatch))
-        {
-            return Problems.Status(StatusCodes.Status428PreconditionRequired, "Precondition required",
-                "Send the ETag of the settings you edited in If-Match (GET them first).", HeaderNames.IfMatch);
-        }
-
-        var grain = grains.GetGrain<IIntegrationConfigGrain>(name);
-        long expected;
-        if (ifMatch.Trim() == "*")
-        {
-            expected = (await grain.GetAsync()).Version;
-        }
-        else if (!TryParseETag(ifMatch, out expected))
-        {
-            return Problems.Validation(HeaderNames.IfMatch, "must be the quoted ETag of a GET, e.g. \"3\"");
-        }
-
-        var (body, problem) = await AdminJson.ReadObjectAsync(context.Request, context.AdminOptions().MaxRequestBodyBytes, context.RequestAborted);
+        var (grain, expected, problem) = await PreconditionAsync(name, grains, context);
         if (problem is not null)
         {
             return problem;
         }
 
-        // The view's read-only members may be sent back as read; they are not settings.
-        body!.Remove("integration");
-        body.Remove("secretsSet");
-        var (settings, bindProblem) = Bind(name, body);
+        var (settingsJson, bodyProblem) = await ReadSettingsAsync(name, JsonMediaType, context);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+
+        return await SaveAsync(name, grain!, settingsJson!, expected, context);
+    }
+
+    private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> PatchAsync(string name, IGrainFactory grains, HttpContext context)
+    {
+        var (grain, expected, problem) = await PreconditionAsync(name, grains, context);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (patch, bodyProblem) = await ReadSettingsAsync(name, MergePatchMediaType, context);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+
+        var current = await grain!.GetAsync();
+        if (current.Version != expected)
+        {
+            return Stale(name, expected, current.Version, context);
+        }
+
+        var (merged, mergeProblem) = SettingsDocument.Merge(current.Settings, patch!);
+        return mergeProblem ?? await SaveAsync(name, grain, merged!, expected, context);
+    }
+
+    /// <summary>The grain and the version named by If-Match (428 without one, 400 when it is not an ETag of ours).</summary>
+    private static async Task<(IIntegrationConfigGrain? Grain, long Expected, ProblemHttpResult? Problem)> PreconditionAsync(string name, IGrainFactory grains, HttpContext context)
+    {
+        if (!IsKnown(name))
+        {
+            return (null, 0, UnknownIntegration(name));
+        }
+
+        var ifMatch = context.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return (null, 0, Problems.Status(StatusCodes.Status428PreconditionRequired, "Precondition required",
+                "Send the ETag of the settings you edited in If-Match (GET them first).", HeaderNames.IfMatch));
+        }
+
+        var grain = grains.GetGrain<IIntegrationConfigGrain>(name);
+        if (ifMatch.Trim() == "*")
+        {
+            return (grain, (await grain.GetAsync()).Version, null);
+        }
+
+        return TryParseETag(ifMatch, out var expected)
+            ? (grain, expected, null)
+            : (null, 0, Problems.Validation(HeaderNames.IfMatch, "must be the quoted ETag of a GET, e.g. \"3\""));
+    }
+
+    /// <summary>The settings members of the body, read strictly (<see cref="StrictJson"/>, <see cref="SettingsDocument.SettingsOf"/>).</summary>
+    private static async Task<(JsonObject? Settings, ProblemHttpResult? Problem)> ReadSettingsAsync(string name, string mediaType, HttpContext context)
+    {
+        var (body, problem) = await StrictJson.ReadObjectAsync(context.Request, mediaType, context.AdminOptions().MaxRequestBodyBytes, context.RequestAborted);
+        return problem is not null ? (null, problem) : SettingsDocument.SettingsOf(name, SettingsTypes[name], body!);
+    }
+
+    /// <summary>Binds and checks the settings, then hands them to the grain, which checks them again and stores them.</summary>
+    private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> SaveAsync(string name, IIntegrationConfigGrain grain, JsonObject settingsJson, long expected, HttpContext context)
+    {
+        var (settings, bindProblem) = SettingsDocument.Bind(SettingsTypes[name], settingsJson);
         if (bindProblem is not null)
         {
             return bindProblem;
+        }
+
+        if (SettingsDocument.Validate(name, settings!) is { } invalidProblem)
+        {
+            return invalidProblem;
         }
 
         try
@@ -102,56 +161,43 @@ internal static class IntegrationEndpoints
         }
         catch (StaleVersionException stale)
         {
-            var result = Problems.Status(StatusCodes.Status412PreconditionFailed, "Precondition failed",
-                $"The {name} settings were changed by someone else (you edited version {stale.ExpectedVersion}, the stored version is {stale.ActualVersion}). Reload and save again; nothing was stored.",
-                HeaderNames.IfMatch);
-            context.Response.Headers.ETag = ETag(stale.ActualVersion);
-            return result;
+            return Stale(name, stale.ExpectedVersion, stale.ActualVersion, context);
         }
     }
 
-    private static (IntegrationSettings? Settings, ProblemHttpResult? Problem) Bind(string name, JsonObject body)
+    private static ProblemHttpResult Stale(string name, long expected, long actual, HttpContext context)
     {
-        // The body is the settings object itself (the same shape as a read's "settings"), or a whole view with a "settings" member.
-        JsonNode settingsNode = body;
-        if (body.Count == 1 && body["settings"] is JsonObject inner)
-        {
-            settingsNode = inner;
-        }
-
-        try
-        {
-            var settings = (IntegrationSettings?)settingsNode.Deserialize(SettingsTypes[name], AdminJson.Options);
-            return settings is null ? (null, Problems.Validation("body", "is required")) : (settings, null);
-        }
-        catch (JsonException invalid)
-        {
-            var path = (invalid.Path ?? "$").TrimStart('$').TrimStart('.');
-            return (null, Problems.Validation(path.Length == 0 ? "body" : path,
-                invalid.Message.Contains("could not be mapped", StringComparison.OrdinalIgnoreCase) ? "is not a known setting" : "has an invalid value"));
-        }
+        context.Response.Headers.ETag = ETag(actual);
+        return Problems.Status(StatusCodes.Status412PreconditionFailed, "Precondition failed",
+            $"The {name} settings were changed by someone else (you edited version {expected}, the stored version is {actual}). Reload and save again; nothing was stored.",
+            HeaderNames.IfMatch);
     }
 
     /// <summary>A view as JSON: the settings without any secret member, and the names of the secrets that are set.</summary>
-    internal static JsonObject ToJson(IntegrationConfigView view)
+    internal static JsonObject ToJson(IntegrationConfigView view) => new()
     {
-        var settings = view.Settings.WithoutSecrets();
-        var settingsJson = JsonSerializer.SerializeToNode(settings, settings.GetType(), AdminJson.Options)!.AsObject();
-        settingsJson.Remove("integration");
-        foreach (var secret in settings.GetSecrets().Keys)
-        {
-            settingsJson.Remove(Problems.JsonField(secret));
-        }
+        ["integration"] = view.Integration,
+        ["version"] = view.Version,
+        ["updatedAt"] = view.UpdatedAt,
+        ["secretsSet"] = new JsonArray(view.SecretsSet.Select(s => (JsonNode)JsonValue.Create(Problems.JsonField(s))).ToArray()),
+        ["settings"] = SettingsDocument.ToJson(view.Settings),
+    };
 
-        return new JsonObject
+    /// <summary>
+    /// Documents the request body in the OpenAPI document without the routing's own Content-Type matching
+    /// (<c>Accepts</c>), which would answer a wrong type with an empty 415 instead of the handler's ProblemDetails.
+    /// </summary>
+    private static Func<OpenApiOperation, OpenApiOperationTransformerContext, CancellationToken, Task> RequestBody(string mediaType) =>
+        (operation, _, _) =>
         {
-            ["integration"] = view.Integration,
-            ["version"] = view.Version,
-            ["updatedAt"] = view.UpdatedAt,
-            ["secretsSet"] = new JsonArray(view.SecretsSet.Select(s => (JsonNode)JsonValue.Create(Problems.JsonField(s))).ToArray()),
-            ["settings"] = settingsJson,
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = "The settings (camelCase members, as GET returns them under \"settings\"), or the whole view.",
+                Content = new Dictionary<string, OpenApiMediaType> { [mediaType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } } },
+            };
+            return Task.CompletedTask;
         };
-    }
 
     internal static ProblemHttpResult UnknownIntegration(string name) =>
         Problems.NotFound("name", $"There is no integration '{name}'; the integrations are {string.Join(", ", IntegrationNames.All)}.");

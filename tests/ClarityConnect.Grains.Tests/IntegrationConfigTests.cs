@@ -60,7 +60,7 @@ public sealed class IntegrationConfigTests(CoreClusterFixture fixture)
         var csi = new CsiSettings
         {
             Enabled = true,
-            InstanceAddress = "127.0.0.1:9",
+            InstanceAddress = "127.0.0.1:9443",
             DeveloperKey = "dev-key-123",
             FtpHostname = "ftp.csi.example.com",
             FtpUsername = "clarity",

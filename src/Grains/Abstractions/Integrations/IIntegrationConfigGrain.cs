@@ -11,8 +11,9 @@ public interface IIntegrationConfigGrain : IGrainWithStringKey
 
     /// <summary>
     /// Replaces the settings when <paramref name="expectedVersion"/> is the stored version. Throws
-    /// <see cref="SettingsValidationException"/> (naming each bad setting) or <see cref="StaleVersionException"/>
-    /// and stores nothing. Returns the new view with the incremented version.
+    /// <see cref="SettingsValidationException"/> (naming each setting <see cref="IntegrationSettingsValidator"/>
+    /// refuses, secrets included) or <see cref="StaleVersionException"/> and stores nothing. Returns the new view with
+    /// the incremented version.
     /// </summary>
     Task<IntegrationConfigView> UpdateAsync(IntegrationSettings settings, long expectedVersion);
 }

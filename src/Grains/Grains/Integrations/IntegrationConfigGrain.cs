@@ -32,28 +32,38 @@ public sealed class IntegrationConfigGrain(
             throw new StaleVersionException(Name, expectedVersion, state.State.Version);
         }
 
-        var secrets = new Dictionary<string, string>(state.State.ProtectedSecrets);
+        // The rules run before anything is encrypted or stored: a client calling the grain directly (not through the
+        // admin API) is held to them too.
+        var secretsAfter = state.State.ProtectedSecrets.Keys.ToHashSet(StringComparer.Ordinal);
         foreach (var (name, value) in settings.GetSecrets())
         {
-            if (value is null)
+            if (value is { Length: 0 })
             {
-                continue;
+                secretsAfter.Remove(name);
             }
-
-            if (value.Length == 0)
+            else if (value is not null)
             {
-                secrets.Remove(name);
-            }
-            else
-            {
-                secrets[name] = protector.Protect(value, Purpose(name));
+                secretsAfter.Add(name);
             }
         }
 
-        var errors = IntegrationSettingsValidator.Validate(settings, secrets.Keys.ToHashSet());
+        var errors = IntegrationSettingsValidator.Validate(settings, secretsAfter);
         if (errors.Count > 0)
         {
             throw new SettingsValidationException(Name, errors);
+        }
+
+        var secrets = new Dictionary<string, string>(state.State.ProtectedSecrets);
+        foreach (var (name, value) in settings.GetSecrets())
+        {
+            if (value is { Length: 0 })
+            {
+                secrets.Remove(name);
+            }
+            else if (value is not null)
+            {
+                secrets[name] = protector.Protect(value, Purpose(name));
+            }
         }
 
         var previous = (state.State.Version, state.State.Settings, state.State.ProtectedSecrets, state.State.UpdatedAt);
