@@ -18,8 +18,11 @@ public static class ListenPorts
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // UseLocalhostClustering listens on loopback; the PostgreSql profile on every address.
-        var cluster = options.Storage.Profile == StorageProfile.Embedded ? IPAddress.Loopback : IPAddress.Any;
+        // UseLocalhostClustering listens on loopback; the PostgreSql profile on ListenAddress, else the advertised IP
+        // (a host name is resolved by Orleans later: every address is the safe probe then).
+        var listen = options.Cluster.ListenAddress ?? options.Cluster.AdvertisedIp;
+        var cluster = options.Storage.Profile == StorageProfile.Embedded ? IPAddress.Loopback
+            : IPAddress.TryParse(listen, out var address) ? address : IPAddress.Any;
         var endpoints = new List<(string Setting, IPEndPoint Endpoint)>
         {
             ("ClarityConnect:Cluster:SiloPort (environment variable ClarityConnect__Cluster__SiloPort)", new IPEndPoint(cluster, options.Cluster.SiloPort)),
