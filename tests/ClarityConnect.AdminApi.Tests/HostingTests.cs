@@ -80,8 +80,8 @@ public sealed class HostingTests(AdminApiFixture fixture)
     [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:Cluster:Tls:Directory", "/nonexistent/tls" }, "ClarityConnect:Cluster:Tls:CaFile: the file /nonexistent/tls/ca.crt does not exist")]
     [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:Cluster:AllowInsecureTransport", "maybe" }, "ClarityConnect:Cluster:AllowInsecureTransport must be true or false")]
     [InlineData(new[] { "--ClarityConnect:AdminApi:Jwt:SigningKey", "c2hvcnQ=", "--ClarityConnect:AdminApi:Jwt:Audience", "a", "--ClarityConnect:AdminApi:Jwt:Issuer", "i" }, "ClarityConnect:AdminApi:Jwt:SigningKey")]
-    [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:AdminApi:MaxRequestBodyBytes", "-1" }, "ClarityConnect:AdminApi:MaxRequestBodyBytes must be between 1024 and 104857600 bytes; it is -1.")]
-    [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:Telemetry:TraceSampleRatio", "2" }, "ClarityConnect:Telemetry:TraceSampleRatio")]
+    [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:AdminApi:MaxRequestBodyBytes", "-1", "--ClarityConnect:Cluster:AllowInsecureTransport", "true" }, "ClarityConnect:AdminApi:MaxRequestBodyBytes must be between 1024 and 104857600 bytes; it is -1.")]
+    [InlineData(new[] { "--ClarityConnect:AdminApi:ApiKeyFile", "keys.txt", "--ClarityConnect:Telemetry:TraceSampleRatio", "2", "--ClarityConnect:Cluster:AllowInsecureTransport", "true" }, "ClarityConnect:Telemetry:TraceSampleRatio")]
     public void The_standalone_host_refuses_a_bad_configuration_naming_the_setting(string[] args, string named)
     {
         var (app, errors) = AdminApiHost.Build(args);
@@ -97,7 +97,7 @@ public sealed class HostingTests(AdminApiFixture fixture)
         var empty = Directory.CreateTempSubdirectory("clarityconnect-admin-").FullName;
         try
         {
-            var (app, errors) = AdminApiHost.Build(["--contentRoot", empty, "--ClarityConnect:AdminApi:ApiKeyHashes:0", ApiKeyStore.Hash("k"), "--ClarityConnect:AdminApi:Gateways:0", "127.0.0.1:30000"]);
+            var (app, errors) = AdminApiHost.Build(["--contentRoot", empty, "--ClarityConnect:AdminApi:ApiKeyHashes:0", ApiKeyStore.Hash("k"), "--ClarityConnect:AdminApi:Gateways:0", "127.0.0.1:30000", "--ClarityConnect:Cluster:AllowInsecureTransport", "true"]);
             Assert.Empty(errors);
             var logger = app!.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics");
 
