@@ -45,7 +45,9 @@ public class ClusterFixture : IAsyncLifetime
         builder.AddClientBuilderConfigurator<TestClientConfigurator>();
         if (AcceptsExternalClients)
         {
+            // Real sockets, so they get what a deployed gateway has: mutual TLS with the cluster's certificates.
             builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+            builder.Properties[TestSiloConfigurator.MutualTlsKey] = "true";
         }
 
         AddConfigurators(builder);
@@ -80,7 +82,7 @@ public class ClusterFixture : IAsyncLifetime
 
     /// <summary>
     /// Whether Orleans clients outside the test cluster (a standalone admin API) connect to its gateways: they need
-    /// real sockets, where the test cluster otherwise talks in memory.
+    /// real sockets, where the test cluster otherwise talks in memory, and the cluster then runs mutual TLS.
     /// </summary>
     protected virtual bool AcceptsExternalClients => false;
 

@@ -6,8 +6,8 @@ using Orleans.TestingHost;
 namespace ClarityConnect.Testing;
 
 /// <summary>
-/// Configures the test cluster's client as the hosts configure theirs: mutual TLS with the client certificate the silos
-/// made in the data folder, and trace context flowing with every grain call.
+/// Configures the test cluster's client as the hosts configure theirs: on real sockets mutual TLS with the client
+/// certificate the silos made in the data folder, and trace context flowing with every grain call.
 /// </summary>
 public sealed class TestClientConfigurator : IClientBuilderConfigurator
 {
@@ -15,8 +15,12 @@ public sealed class TestClientConfigurator : IClientBuilderConfigurator
     public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
     {
         var dataDirectory = configuration[TestSiloConfigurator.DataDirectoryKey] ?? throw new InvalidOperationException("No data folder given");
-        clientBuilder.UseClusterTls(ClusterCertificates.Load(
-            new ClusterTlsSettings { Directory = Path.Combine(dataDirectory, ClientCertificateLocator.DataSubdirectory) }, ClusterRole.Client));
+        if (bool.TryParse(configuration[TestSiloConfigurator.MutualTlsKey], out var tls) && tls)
+        {
+            clientBuilder.UseClusterTls(ClusterCertificates.Load(
+                new ClusterTlsSettings { Directory = Path.Combine(dataDirectory, ClientCertificateLocator.DataSubdirectory) }, ClusterRole.Client));
+        }
+
         clientBuilder.AddClarityConnectTelemetry();
     }
 }
