@@ -28,11 +28,22 @@ public static class ClusterTls
     public static ISiloBuilder UseClusterTls(this ISiloBuilder silo, ClusterCertificates certificates)
     {
         ArgumentNullException.ThrowIfNull(certificates);
+        return silo.UseClusterTls(() => certificates);
+    }
+
+    /// <summary>
+    /// As <see cref="UseClusterTls(ISiloBuilder, ClusterCertificates)"/>, with certificates read when the silo opens its
+    /// ports rather than when it is configured (a silo host creates its embedded certificates only after its start-up
+    /// checks passed).
+    /// </summary>
+    public static ISiloBuilder UseClusterTls(this ISiloBuilder silo, Func<ClusterCertificates> certificates)
+    {
+        ArgumentNullException.ThrowIfNull(certificates);
         silo.Configure<SiloConnectionOptions>(connections =>
         {
-            connections.ConfigureSiloInboundConnection(c => c.UseServerTls(Options(c, certificates, ClusterPeerValidator.ServerAuthentication, "silo port")));
-            connections.ConfigureGatewayInboundConnection(c => c.UseServerTls(Options(c, certificates, ClusterPeerValidator.ClientAuthentication, "gateway port")));
-            connections.ConfigureSiloOutboundConnection(c => c.UseClientTls(Options(c, certificates, ClusterPeerValidator.ServerAuthentication, "connection to another silo")));
+            connections.ConfigureSiloInboundConnection(c => c.UseServerTls(Options(c, certificates(), ClusterPeerValidator.ServerAuthentication, "silo port")));
+            connections.ConfigureGatewayInboundConnection(c => c.UseServerTls(Options(c, certificates(), ClusterPeerValidator.ClientAuthentication, "gateway port")));
+            connections.ConfigureSiloOutboundConnection(c => c.UseClientTls(Options(c, certificates(), ClusterPeerValidator.ServerAuthentication, "connection to another silo")));
         });
         return silo;
     }

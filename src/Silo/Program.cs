@@ -23,8 +23,8 @@ if (args.Contains("migrate"))
     return await SchemaMigrationCommand.RunAsync(options, Console.Out, Console.Error);
 }
 
-// The embedded profile makes its CA and certificates on the very first start (atomically: a second silo on the same
-// folder only reads them); a profile without usable certificates stops here, before anything else is touched.
+// A profile without usable certificates stops here, before anything is touched; the embedded profile's own CA and
+// certificates are made (or renewed) only once the start-up checks below have passed.
 SiloTransport transport;
 try
 {
@@ -32,9 +32,7 @@ try
 }
 catch (InvalidOperationException insecure)
 {
-    Console.Error.WriteLine("ClarityConnect cannot start, the cluster transport cannot be secured:");
-    Console.Error.WriteLine("  - " + insecure.Message);
-    return 2;
+    return StartupFailure.InvalidConfiguration([insecure.Message]);
 }
 
 var embedded = options.Storage.Profile == StorageProfile.Embedded;
@@ -87,6 +85,15 @@ using var dataFolder = dataFolderLock;
 if (ListenPorts.FindUnavailable(options, builder.Configuration) is { } taken)
 {
     return StartupFailure.Unavailable(taken);
+}
+
+try
+{
+    _ = transport.Certificates;
+}
+catch (Exception unusable) when (unusable is InvalidOperationException or IOException or UnauthorizedAccessException)
+{
+    return StartupFailure.InvalidConfiguration(["The cluster's certificates cannot be made or read: " + unusable.Message]);
 }
 
 if (adminKeyFile is not null && ApiKeyStore.EnsureKeyFile(adminKeyFile) is { } key)

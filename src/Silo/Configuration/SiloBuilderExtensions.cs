@@ -64,9 +64,9 @@ public static class SiloBuilderExtensions
     {
         silo.Services.AddSingleton(transport);
         silo.Services.AddHostedService<TransportReport>();
-        if (transport.Certificates is { } certificates)
+        if (transport.IsSecured)
         {
-            silo.UseClusterTls(certificates);
+            silo.UseClusterTls(() => transport.Certificates!);
         }
 
         return silo;
