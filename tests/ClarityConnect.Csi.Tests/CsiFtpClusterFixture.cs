@@ -87,6 +87,7 @@ public sealed class CsiFtpClusterFixture : ClusterFixture
             {
                 o.IntervalLength = TimeSpan.FromSeconds(2);
                 o.UploadDelay = TimeSpan.FromMilliseconds(500);
+                o.RetryPeriod = TimeSpan.FromSeconds(2);
             });
         }
     }

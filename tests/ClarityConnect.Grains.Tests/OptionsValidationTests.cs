@@ -35,6 +35,7 @@ public sealed class OptionsValidationTests
     [InlineData("Csi:Acd:IntervalLength", "00:07:00", "ClarityConnect:Csi:Acd:IntervalLength must be between 1 second and 1 day and divide the day evenly (e.g. 00:15:00, 00:30:00, 01:00:00); it is 00:07:00.")]
     [InlineData("Csi:Acd:IntervalLength", "2.00:00:00", "ClarityConnect:Csi:Acd:IntervalLength must be between 1 second and 1 day")]
     [InlineData("Csi:Acd:UploadDelay", "-00:00:01", "ClarityConnect:Csi:Acd:UploadDelay must be between 0 and 1 hour; it is -00:00:01.")]
+    [InlineData("Csi:Acd:RetryPeriod", "00:00:00", "ClarityConnect:Csi:Acd:RetryPeriod must be between 1 second and 1 hour; it is 00:00:00.")]
     [InlineData("Csi:Acd:ServiceLevelThreshold", "00:00:00", "ClarityConnect:Csi:Acd:ServiceLevelThreshold must be more than 0 and at most 1 hour; it is 00:00:00.")]
     [InlineData("Csi:Ftp:TrustedCertificateFile", "/nonexistent/ca.pem", "ClarityConnect:Csi:Ftp:TrustedCertificateFile names '/nonexistent/ca.pem', which does not exist.")]
     [InlineData("Csi:Ftp:TlsHostName", "ftp example", "ClarityConnect:Csi:Ftp:TlsHostName must be a DNS name such as ftp.example.com.")]

@@ -1,3 +1,4 @@
+using ClarityConnect.Grains.Csi;
 using ClarityConnect.Abstractions.Events;
 using ClarityConnect.ClusterClient;
 using ClarityConnect.Silo.Tls;
@@ -120,11 +121,12 @@ public static class SiloBuilderExtensions
         // The dashboard's profiler runs only while someone looks at the dashboard; live log streaming stays off.
         silo.AddDashboard(o => o.HideTrace = true);
         silo.Services.AddOptions<ReminderOptions>()
-            .Configure<IOptions<ChangeEventOptions>>((reminders, changes) =>
+            .Configure<IOptions<ChangeEventOptions>, IOptions<AcdOptions>>((reminders, changes, acd) =>
             {
-                if (changes.Value.RedeliveryPeriod < reminders.MinimumReminderPeriod)
+                var shortest = TimeSpan.FromTicks(Math.Min(changes.Value.RedeliveryPeriod.Ticks, acd.Value.RetryPeriod.Ticks));
+                if (shortest < reminders.MinimumReminderPeriod)
                 {
-                    reminders.MinimumReminderPeriod = changes.Value.RedeliveryPeriod;
+                    reminders.MinimumReminderPeriod = shortest;
                 }
             });
         return silo;

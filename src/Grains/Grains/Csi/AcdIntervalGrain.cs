@@ -64,7 +64,7 @@ public sealed class AcdIntervalGrain(
         state.State.Uploaded = false;
         if (state.State.Queues.Count == 0 || reopened)
         {
-            await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            await this.RegisterOrUpdateReminder(ReminderName, options.Value.RetryPeriod, options.Value.RetryPeriod);
             ScheduleUpload();
         }
 
