@@ -13,14 +13,7 @@ public sealed class SettingsBodyTests(AdminApiFixture fixture)
     [InlineData("{\"enabled\":false,\"enabled\":true}", "enabled")]
     [InlineData("{\"consumerKey\":\"a\",\"ConsumerKey\":\"b\"}", "consumerKey")]
     [InlineData("{\"settings\":{\"loginUrl\":\"https://a.example.com\",\"loginUrl\":\"https://b.example.com\"}}", "settings.loginUrl")]
-    public async Task A_duplicate_member_is_a_400_naming_it(string body, string field)
-    {
-        var before = await StoredAsync("salesforce");
-        using var response = await fixture.Http.SendAsync(Request(HttpMethod.Put, "salesforce", body, "application/json"));
-        var problem = await response.ProblemAsync(400);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
-        Assert.Equal(before, await StoredAsync("salesforce"));
-    }
+    public Task A_duplicate_member_is_a_400_naming_it(string body, string field) => RefusedNamingAsync(body, field);
 
     [Theory]
     [InlineData(null)]
@@ -74,14 +67,7 @@ public sealed class SettingsBodyTests(AdminApiFixture fixture)
     [InlineData("{\"enabled\":\"true\"}", "enabled")]
     [InlineData("{\"consumerKey\":42}", "consumerKey")]
     [InlineData("{\"consumerSecret\":{\"value\":\"x\"}}", "consumerSecret")]
-    public async Task A_value_of_the_wrong_json_type_is_a_400_naming_the_member(string body, string field)
-    {
-        var before = await StoredAsync("salesforce");
-        using var response = await fixture.Http.SendAsync(Request(HttpMethod.Put, "salesforce", body, "application/json"));
-        var problem = await response.ProblemAsync(400);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
-        Assert.Equal(before, await StoredAsync("salesforce"));
-    }
+    public Task A_value_of_the_wrong_json_type_is_a_400_naming_the_member(string body, string field) => RefusedNamingAsync(body, field);
 
     [Theory]
     [InlineData("salesforce")]
@@ -200,5 +186,15 @@ public sealed class SettingsBodyTests(AdminApiFixture fixture)
         var request = new HttpRequestMessage(method, $"/api/integrations/{name}") { Content = content };
         request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return request;
+    }
+
+    /// <summary>PUT <paramref name="body"/> to the Salesforce settings: a 400 whose errors name <paramref name="field"/>, nothing stored.</summary>
+    private async Task RefusedNamingAsync(string body, string field)
+    {
+        var before = await StoredAsync("salesforce");
+        using var response = await fixture.Http.SendAsync(Request(HttpMethod.Put, "salesforce", body, "application/json"));
+        var problem = await response.ProblemAsync(400);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Equal(before, await StoredAsync("salesforce"));
     }
 }
