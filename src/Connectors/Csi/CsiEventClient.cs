@@ -21,8 +21,9 @@ public sealed class CsiEventClient(HttpClient http, TimeProvider time)
             Content = JsonContent.Create(new CsiEventBatch { SentAt = time.GetUtcNow(), Events = events }, CsiJsonContext.Default.CsiEventBatch),
         };
         request.Headers.Add(DeveloperKeyHeader, endpoint.DeveloperKey);
-        // The reason phrase and transport errors are remote or proxy text that may quote the key.
-        var redactor = SecretRedactor.For(endpoint.DeveloperKey);
+        // The reason phrase and transport errors are remote or proxy text that may quote the key; the redactor is built
+        // only when there is such text (a batch that is accepted needs none).
+        string Redact(string text) => SecretRedactor.For(endpoint.DeveloperKey).Redact(text);
         HttpResponseMessage response;
         try
         {
@@ -30,7 +31,7 @@ public sealed class CsiEventClient(HttpClient http, TimeProvider time)
         }
         catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new CsiException(redactor.Redact($"CSI at {endpoint.EventsUrl.Authority} did not answer: {failure.Message}"), isTransient: true, failure);
+            throw new CsiException(Redact($"CSI at {endpoint.EventsUrl.Authority} did not answer: {failure.Message}"), isTransient: true, failure);
         }
 
         using (response)
@@ -41,7 +42,7 @@ public sealed class CsiEventClient(HttpClient http, TimeProvider time)
             }
 
             var transient = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)response.StatusCode >= 500;
-            throw new CsiException(redactor.Redact($"CSI at {endpoint.EventsUrl.Authority} answered {(int)response.StatusCode} {response.ReasonPhrase}"), transient);
+            throw new CsiException(Redact($"CSI at {endpoint.EventsUrl.Authority} answered {(int)response.StatusCode} {response.ReasonPhrase}"), transient);
         }
     }
 }
