@@ -92,6 +92,8 @@ public sealed class ClarityConnectOptionsValidator : IValidateOptions<ClarityCon
         return errors;
     }
 
-    private static string Setting(string path, string problem) =>
-        $"ClarityConnect:{path} (environment variable ClarityConnect__{path.Replace(":", "__")}) {problem}.";
+    private static string Setting(string path, string problem) => $"{Name(path)} {problem}.";
+
+    /// <summary>A silo setting as an operator types it: <c>ClarityConnect:{path}</c> and its environment variable.</summary>
+    public static string Name(string path) => $"ClarityConnect:{path} (environment variable ClarityConnect__{path.Replace(":", "__")})";
 }

@@ -1,3 +1,4 @@
+using ClarityConnect.Silo.Configuration;
 using ClarityConnect.Connectors.Security;
 
 namespace ClarityConnect.Silo.Startup;
@@ -24,7 +25,7 @@ public sealed class DataFolderLock : IDisposable
     public static (DataFolderLock? Lock, string? Problem) Acquire(string dataDirectory)
     {
         var folder = Path.GetFullPath(dataDirectory);
-        const string setting = "ClarityConnect:Storage:DataDirectory (environment variable ClarityConnect__Storage__DataDirectory)";
+        var setting = ClarityConnectOptionsValidator.Name("Storage:DataDirectory");
         var path = Path.Combine(folder, FileName);
         try
         {

@@ -25,8 +25,8 @@ public static class ListenPorts
             : IPAddress.TryParse(listen, out var address) ? address : IPAddress.Any;
         var endpoints = new List<(string Setting, IPEndPoint Endpoint)>
         {
-            ("ClarityConnect:Cluster:SiloPort (environment variable ClarityConnect__Cluster__SiloPort)", new IPEndPoint(cluster, options.Cluster.SiloPort)),
-            ("ClarityConnect:Cluster:GatewayPort (environment variable ClarityConnect__Cluster__GatewayPort)", new IPEndPoint(cluster, options.Cluster.GatewayPort)),
+            (ClarityConnectOptionsValidator.Name("Cluster:SiloPort"), new IPEndPoint(cluster, options.Cluster.SiloPort)),
+            (ClarityConnectOptionsValidator.Name("Cluster:GatewayPort"), new IPEndPoint(cluster, options.Cluster.GatewayPort)),
         };
         foreach (var (setting, url) in HttpUrls(configuration))
         {
