@@ -54,7 +54,7 @@ internal sealed class SoslTermParser
             throw parser.Unexpected();
         }
 
-        if (term.Texts().Any(t => t.Text.Count(char.IsLetterOrDigit) < 2))
+        if (term.Texts().Any(t => t.Text.EnumerateRunes().Count(System.Text.Rune.IsLetterOrDigit) < 2))
         {
             throw new SalesforceDoubleException(400, "INVALID_SEARCH", "search term must be longer than one character");
         }
