@@ -87,7 +87,7 @@ public sealed class DynamicsCustomerLookupTests(DynamicsClusterFixture fixture)
 
         var (session, outcome) = await RunAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = $"+1 {area} {exchange} {line} x 99" }, Automatic);
 
-        Assert.Equal((NodeExit.Match, contactId.ToString()), (outcome.Exit, outcome.Records[0].RecordId));
+        Assert.Equal((NodeExit.Match, contactId.ToString()), (outcome.Exit, outcome.Records.FirstOrDefault()?.RecordId));
         Assert.Equal("99", (await session.GetAsync()).ExtraItems["Dynamics.CallerExtension"]);
         Assert.DoesNotContain(fixture.Dataverse.Filters, f => f.Contains($"{line}99", StringComparison.Ordinal));
     }

@@ -124,7 +124,7 @@ public sealed class CustomerLookupTests(SalesforceClusterFixture fixture)
 
         var (session, outcome) = await RunAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = string.Format(format, area, exchange, line) }, Automatic);
 
-        Assert.Equal((NodeExit.Match, contactId), (outcome.Exit, outcome.Records[0].RecordId));
+        Assert.Equal((NodeExit.Match, contactId), (outcome.Exit, outcome.Records.FirstOrDefault()?.RecordId));
         Assert.StartsWith($"FIND {{\"{area}{exchange}{line}\" OR \"1{area}{exchange}{line}\"}} IN PHONE FIELDS", fixture.Salesforce.Searches.Last());
         Assert.Equal("204", (await session.GetAsync()).ExtraItems["Salesforce.CallerExtension"]);
     }
@@ -139,7 +139,7 @@ public sealed class CustomerLookupTests(SalesforceClusterFixture fixture)
         {
             var (_, outcome) = await RunAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = $"07700 900{subscriber}" }, Automatic);
 
-            Assert.Equal((NodeExit.Match, contactId), (outcome.Exit, outcome.Records[0].RecordId));
+            Assert.Equal((NodeExit.Match, contactId), (outcome.Exit, outcome.Records.FirstOrDefault()?.RecordId));
             Assert.StartsWith($"FIND {{\"07700900{subscriber}\" OR \"447700900{subscriber}\"}} IN PHONE FIELDS", fixture.Salesforce.Searches.Last());
         }
         finally
@@ -159,7 +159,7 @@ public sealed class CustomerLookupTests(SalesforceClusterFixture fixture)
 
         var (session, again) = await RunAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = $"({area}) {exchange}-{line} ext. 12" }, node);
 
-        Assert.Equal((contactId, "11"), (first.Records[0].RecordId, first.ExtraItemsSet["Salesforce.CallerExtension"]));
+        Assert.Equal((contactId, "11"), (first.Records.FirstOrDefault()?.RecordId, first.ExtraItemsSet.GetValueOrDefault("Salesforce.CallerExtension")));
         Assert.True(again.ReusedEarlierRecord);
         Assert.Equal(contactId, again.Records[0].RecordId);
         Assert.Equal(searches, fixture.Salesforce.Searches.Count);

@@ -9,9 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace ClarityConnect.Grains.Crm;
 
 /// <summary>
-/// The Customer Lookup node for every CRM: Automatic Detection (phone, then SIP address, then caller ID name) or Extra
-/// Item Key; reuse of an earlier session's match when fresh lookup is off; one record chosen deterministically
-/// (contact before account, then most recently modified), every candidate offered to the agent.
+/// The Customer Lookup node for every CRM: Automatic Detection (phone, then SIP address, then caller ID name; see
+/// <see cref="CustomerCriteria"/>) or Extra Item Key; reuse of an earlier session's match when fresh lookup is off;
+/// one record chosen deterministically (contact before account, then most recently modified), every candidate offered
+/// to the agent; the caller's extension, if any, as <c>{prefix}.CallerExtension</c> on every exit.
 /// </summary>
 public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time, ILogger<CustomerLookupRunner> logger)
 {
