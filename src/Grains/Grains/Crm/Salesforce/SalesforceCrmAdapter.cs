@@ -36,8 +36,8 @@ public sealed class SalesforceCrmAdapter(
         }
 
         // Caller text is searched as quoted phrases only, so no word in it (AND, OR, NOT) becomes an operator. A phone
-        // number is searched by its national and its country-code digits: Salesforce matches phone fields by digits,
-        // however they are punctuated (crm-wire-facts A5), and a record holds one spelling or the other.
+        // number is searched by its national and its country-code digits, bare digits as Salesforce's own phone search
+        // sample sends them (crm-wire-facts A5; a + would need escaping), since a record holds one spelling or the other.
         var (group, term) = criterion.Kind switch
         {
             CustomerCriterionKind.Phone => ("PHONE", Sosl.AnyPhrase(criterion.Phone?.SearchDigits ?? [criterion.Value])),
