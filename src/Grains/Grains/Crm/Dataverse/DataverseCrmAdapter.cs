@@ -33,13 +33,22 @@ public sealed class DataverseCrmAdapter(
     /// <inheritdoc />
     public Task<IReadOnlyList<CrmRecord>> FindCustomersAsync(CustomerCriterion criterion, CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
     {
+        if (criterion.Kind == CustomerCriterionKind.Phone)
+        {
+            return await FindByPhoneAsync(criterion.Phone, criterion.Value, cancellationToken);
+        }
+
         var (contactFilter, accountFilter) = criterion.Kind switch
         {
-            CustomerCriterionKind.Phone => (AnyEquals(ContactPhones, PhoneNumber.StoredForms(criterion.Value)), AnyEquals(AccountPhones, PhoneNumber.StoredForms(criterion.Value))),
             CustomerCriterionKind.Email => (AnyEquals(["emailaddress1", "emailaddress2", "emailaddress3"], [criterion.Value]), AnyEquals(["emailaddress1"], [criterion.Value])),
             CustomerCriterionKind.Name => ($"fullname eq {OData.Literal(criterion.Value)}", $"name eq {OData.Literal(criterion.Value)}"),
             _ => await FieldFiltersAsync(criterion.Field!, criterion.Value, cancellationToken),
         };
+        return await FindAsync(contactFilter, accountFilter, cancellationToken);
+    });
+
+    private async Task<IReadOnlyList<CrmRecord>> FindAsync(string? contactFilter, string? accountFilter, CancellationToken cancellationToken)
+    {
         var records = new List<CrmRecord>();
         if (contactFilter is not null)
         {
@@ -53,8 +62,21 @@ public sealed class DataverseCrmAdapter(
             records.AddRange(accounts.Records.Select(r => ToRecord("account", "accountid", "name", r)));
         }
 
-        return (IReadOnlyList<CrmRecord>)records;
-    });
+        return records;
+    }
+
+    // Dataverse compares phone columns as text, exactly as stored (case aside): the filter lists every spelling the
+    // number may be stored in. Only when none matches are the local forms (the subscriber number without its area
+    // code, 555-0177) tried, so a record holding the full number always wins over one that may be in another area.
+    // A North American number's 12 spellings over 4 columns are about 2.3 KB of URL-encoded filter; Dataverse takes 32 KB.
+    private async Task<IReadOnlyList<CrmRecord>> FindByPhoneAsync(PhoneNumber? phone, string digits, CancellationToken cancellationToken)
+    {
+        var forms = phone?.StoredForms ?? [digits];
+        var found = await FindAsync(AnyEquals(ContactPhones, forms), AnyEquals(AccountPhones, forms), cancellationToken);
+        return found.Count > 0 || phone is not { LocalForms.Count: > 0 } local
+            ? found
+            : await FindAsync(AnyEquals(ContactPhones, local.LocalForms), AnyEquals(AccountPhones, local.LocalForms), cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<CrmObjectInfo>> ListObjectsAsync(CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
