@@ -19,4 +19,8 @@ public enum SettingKind
     QueueName,
     /// <summary>An absolute folder path or a URL.</summary>
     FolderOrUrl,
+    /// <summary>A DNS name without a port (a certificate's host name).</summary>
+    DnsName,
+    /// <summary>X.509 certificates in PEM.</summary>
+    CertificatePem,
 }
