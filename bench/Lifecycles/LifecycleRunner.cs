@@ -108,7 +108,7 @@ public sealed class LifecycleRunner(BenchHost host, AgentPool agents, CsiDeliver
             DurableWritesPerLifecycle = Math.Round(writesAll.Values.Sum() / (double)Math.Max(1, lifecycles), 2),
             WritesPerLifecycleByKind = perLifecycle,
             // A session's redelivery reminder, registered with its first event, is removed (and the trimmed outbox
-            // written) when it next fires with nothing pending: two more writes a redelivery period later.
+            // written) at its first tick with nothing pending once ReminderRetention has passed: two more writes later.
             DeferredWritesPerLifecycle = 2 * perLifecycle.GetValueOrDefault($"{DurableWriteCounter.Reminders}/session") ,
             CsiEventsExpected = expectedEvents,
             CsiEventsDelivered = events,

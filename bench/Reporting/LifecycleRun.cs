@@ -33,7 +33,7 @@ public sealed record LifecycleRun
     public double DurableWritesPerLifecycle { get; init; }
     /// <summary>Those writes by what was written (grain state name, or <c>reminders/{grain type}</c>).</summary>
     public required IReadOnlyDictionary<string, double> WritesPerLifecycleByKind { get; init; }
-    /// <summary>Writes each life cycle still causes after the redelivery period (its session's reminder removed, its outbox trimmed), not in the count above.</summary>
+    /// <summary>Writes each life cycle still causes after the reminder retention (its session's reminder removed, its outbox trimmed), not in the count above.</summary>
     public double DeferredWritesPerLifecycle { get; init; }
     /// <summary>Change events expected at the CSI double (ten per life cycle).</summary>
     public long CsiEventsExpected { get; init; }

@@ -39,7 +39,7 @@ public static class TablePrinter
                 $"{run.ExportsDone}/{run.ExportsSampled}", $"{F(run.ExportDelay.P50)} / {F(run.ExportDelay.P99)}",
             }));
         var busiest = report.Lifecycles.OrderByDescending(r => r.LifecyclesPerS).First();
-        Table(output, $"Durable writes per life cycle ({Name(busiest)}; deferred ones after the redelivery period: {F(busiest.DeferredWritesPerLifecycle)})",
+        Table(output, $"Durable writes per life cycle ({Name(busiest)}; deferred ones after the reminder retention: {F(busiest.DeferredWritesPerLifecycle)})",
             ["written", "per life cycle"],
             busiest.WritesPerLifecycleByKind.Select(w => new[] { w.Key, F(w.Value) }).Append(["total", F(busiest.DurableWritesPerLifecycle)]));
         var repeat = report.RepeatCallers;

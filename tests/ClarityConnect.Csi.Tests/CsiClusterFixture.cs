@@ -4,7 +4,7 @@ using ClarityConnect.TestDoubles.Csi;
 namespace ClarityConnect.Csi.Tests;
 
 /// <summary>A cluster whose CSI integration points at a <see cref="CsiDouble"/> on loopback.</summary>
-public sealed class CsiClusterFixture : ClusterFixture
+public class CsiClusterFixture : ClusterFixture
 {
     public CsiDouble Csi { get; } = new();
 

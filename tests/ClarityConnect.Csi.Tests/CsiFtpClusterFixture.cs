@@ -8,7 +8,7 @@ namespace ClarityConnect.Csi.Tests;
 
 /// <summary>
 /// A cluster whose CSI integration uploads to a real vsftpd on loopback (FTPS required), trusting the test CA through
-/// <see cref="CsiFtpOptions.TrustedCertificateFile"/> as an operator would for a private CA. When vsftpd cannot run
+/// the CSI setting "FTPS Trusted CA Certificate" as an administrator would for a private CA. When vsftpd cannot run
 /// here (not installed, not root) the fixture stays empty and the tests skip, except in CI.
 /// </summary>
 public sealed class CsiFtpClusterFixture : ClusterFixture
@@ -32,11 +32,12 @@ public sealed class CsiFtpClusterFixture : ClusterFixture
             FtpUsername = server.Username,
             FtpPassword = server.Password,
             UseSslForFtp = true,
+            FtpTrustedCaCertificate = server.CertificateAuthority?.ExportCertificatePem(),
         };
         await config.UpdateAsync((change ?? (s => s))(settings), (await config.GetAsync()).Version);
     }
 
-    protected override void AddConfigurators(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<TrustTestCa>();
+    protected override void AddConfigurators(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<ShortAcdIntervals>();
 
     protected override async Task StartDoublesAsync()
     {
@@ -48,7 +49,6 @@ public sealed class CsiFtpClusterFixture : ClusterFixture
         Ftps = await VsftpdServer.StartAsync(VsftpdTlsMode.FtpsRequired);
         PlainFtp = await VsftpdServer.StartAsync(VsftpdTlsMode.PlainOnly);
         Directory.CreateDirectory(RecordingsDirectory);
-        await File.WriteAllTextAsync(Path.Combine(DataDirectory, TrustTestCa.FileName), Ftps.CertificateAuthority!.ExportCertificatePem());
     }
 
     protected override async Task ConfigureIntegrationsAsync()
@@ -73,23 +73,14 @@ public sealed class CsiFtpClusterFixture : ClusterFixture
         }
     }
 
-    public sealed class TrustTestCa : ISiloConfigurator
+    public sealed class ShortAcdIntervals : ISiloConfigurator
     {
-        public const string FileName = "ftp-test-ca.pem";
-
-        public void Configure(ISiloBuilder silo)
+        public void Configure(ISiloBuilder silo) => silo.Services.Configure<AcdOptions>(o =>
         {
-            // The CA exists only when vsftpd runs here; without it the tests skip, and the silo (which refuses a
-            // trusted-certificate file that does not exist) must still start.
-            var file = Path.Combine(silo.Configuration[TestSiloConfigurator.DataDirectoryKey]!, FileName);
-            silo.Services.Configure<CsiFtpOptions>(o => o.TrustedCertificateFile = File.Exists(file) ? file : null);
-            silo.Services.Configure<AcdOptions>(o =>
-            {
-                o.IntervalLength = TimeSpan.FromSeconds(2);
-                o.UploadDelay = TimeSpan.FromMilliseconds(500);
-                o.RetryPeriod = TimeSpan.FromSeconds(2);
-            });
-        }
+            o.IntervalLength = TimeSpan.FromSeconds(2);
+            o.UploadDelay = TimeSpan.FromMilliseconds(500);
+            o.RetryPeriod = TimeSpan.FromSeconds(2);
+        });
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace ClarityConnect.EndToEnd.Tests;
 
@@ -147,6 +148,15 @@ public sealed class HostProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Asks the process to stop, as <c>docker stop</c> or <c>kill</c> would: SIGTERM, which the host answers with its graceful shutdown.</summary>
+    public void Terminate()
+    {
+        if (Kill(_process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"SIGTERM to {Name} (pid {_process.Id}) failed with errno {Marshal.GetLastPInvokeError()}.");
+        }
+    }
+
     /// <summary>The last <paramref name="count"/> lines and where the whole log is, for assertion messages.</summary>
     public string Describe(int count = 40)
     {
@@ -199,6 +209,12 @@ public sealed class HostProcess : IAsyncDisposable
 
         found.ForEach(f => f.TrySetResult(line));
     }
+
+    private const int SigTerm = 15;
+
+    // .NET can kill a process (SIGKILL) but not ask it to stop; the hosts are tested on Linux, where libc's kill(2) does.
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     private static bool Inherited(string key) =>
         key.StartsWith("ClarityConnect__", StringComparison.OrdinalIgnoreCase)

@@ -26,6 +26,7 @@ public sealed class MultiProcessCluster : IAsyncDisposable
     private string? _connectionString;
     private HostProcess? _adminApi;
     private AdminApiClient? _admin;
+    private IReadOnlyDictionary<string, string> _siloSettings = new Dictionary<string, string>();
 
     private MultiProcessCluster()
     {
@@ -51,11 +52,12 @@ public sealed class MultiProcessCluster : IAsyncDisposable
     /// <summary>
     /// Creates the database, migrates it, starts <paramref name="silos"/> silos and the admin API, and waits until the
     /// admin API is ready and sees every silo. Skips the calling test when there is no test PostgreSQL (fails in CI).
+    /// <paramref name="siloSettings"/> are given to every silo as environment variables, on top of the cluster's own.
     /// </summary>
-    public static async Task<MultiProcessCluster> StartAsync(int silos)
+    public static async Task<MultiProcessCluster> StartAsync(int silos, IReadOnlyDictionary<string, string>? siloSettings = null)
     {
         var connectionString = await PostgresTestServer.CreateDatabaseAsync();
-        var cluster = new MultiProcessCluster { _connectionString = connectionString };
+        var cluster = new MultiProcessCluster { _connectionString = connectionString, _siloSettings = siloSettings ?? new Dictionary<string, string>() };
         try
         {
             await cluster.MigrateAsync();
@@ -171,6 +173,11 @@ public sealed class MultiProcessCluster : IAsyncDisposable
         // Change events lost with a killed silo's stream queues come back through the redelivery reminder; a short
         // period keeps the listing check below a minute.
         settings["ClarityConnect__ChangeEvents__RedeliveryPeriod"] = "00:00:05";
+        foreach (var (key, value) in _siloSettings)
+        {
+            settings[key] = value;
+        }
+
         _silos.Add(HostProcess.Start(name, HostAssemblies.Silo, [], settings, LogDirectory));
     }
 

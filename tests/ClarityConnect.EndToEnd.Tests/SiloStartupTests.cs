@@ -29,6 +29,7 @@ public sealed class SiloStartupTests : IAsyncLifetime
     [InlineData("ClarityConnect__Connectors__Salesforce__MaxRetryAttempts", "0", "ClarityConnect:Connectors:Salesforce:MaxRetryAttempts must be between 1 and 20; it is 0.")]
     [InlineData("ClarityConnect__AdminApi__MaxRequestBodyBytes", "-1", "ClarityConnect:AdminApi:MaxRequestBodyBytes must be between 1024 and 104857600 bytes; it is -1.")]
     [InlineData("ClarityConnect__Telemetry__TraceSampleRatio", "2", "ClarityConnect:Telemetry:TraceSampleRatio must be between 0 and 1.")]
+    [InlineData("ClarityConnect__Cluster__ShutdownTimeout", "00:00:00", "ClarityConnect:Cluster:ShutdownTimeout (environment variable ClarityConnect__Cluster__ShutdownTimeout) is 00:00:00; it must be between 1 second and 5 minutes.")]
     [InlineData("ClarityConnect__Exports__MaxAttempts", "many", "'ClarityConnect:Exports:MaxAttempts'")]
     public async Task A_bad_setting_stops_the_silo_naming_the_setting_and_writes_nothing(string variable, string value, string message)
     {

@@ -16,6 +16,9 @@ public sealed class RecordingChangeHandler(string consumer) : IChangeEventHandle
     /// <summary>Makes the next attempt of <paramref name="consumer"/> to handle that event fail, as a remote outage would.</summary>
     public static void FailNextAttempt(string consumer, string streamKey, long sequence) => FailOnce[(consumer, streamKey, sequence)] = true;
 
+    /// <summary>Whether the failure set by <see cref="FailNextAttempt"/> still waits for an attempt.</summary>
+    public static bool FailureArmed(string consumer, string streamKey, long sequence) => FailOnce.ContainsKey((consumer, streamKey, sequence));
+
     public Task HandleAsync(ChangeEvent change, CancellationToken cancellationToken)
     {
         if (FailOnce.TryRemove((consumer, change.StreamKey, change.Sequence), out _))

@@ -45,4 +45,32 @@ public sealed class CsiEventClient(HttpClient http, TimeProvider time)
             throw new CsiException(Redact($"CSI at {endpoint.EventsUrl.Authority} answered {(int)response.StatusCode} {response.ReasonPhrase}"), transient);
         }
     }
+
+    /// <summary>
+    /// Asks whether CSI answers again after failures: posts a batch with no events (format
+    /// <see cref="Format"/>, see docs/csi-events.md) to the same endpoint with the same key, so the whole path a real
+    /// batch takes (DNS, TLS, proxy, CSI's application) is checked for the price of a ~100-byte request.
+    /// </summary>
+    /// <returns>
+    /// True when CSI answered with anything but a transient failure. A refusal of the empty batch itself (say a 400 or
+    /// a 401) still means CSI is up: the backlog's own attempt then shows what CSI thinks of it.
+    /// </returns>
+    public async Task<bool> ProbeAsync(CsiEndpoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await SendAsync(endpoint, [], deadline.Token);
+            return true;
+        }
+        catch (CsiException failure)
+        {
+            return !failure.IsTransient;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 }

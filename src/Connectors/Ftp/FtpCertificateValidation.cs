@@ -18,6 +18,12 @@ internal static class FtpCertificateValidation
         target.CertificateValidationCallback
         ?? ((_, certificate, chain, errors) => IsTrusted(target.TrustedCertificates, certificate, chain, errors));
 
+    /// <summary>What to do about a refused server certificate, naming <paramref name="target"/>'s trust settings as its administrator knows them.</summary>
+    public static string Advice(FtpTarget target) =>
+        $"The server certificate must match '{target.EffectiveTlsHostName}' (set {target.TrustSettingNames.TlsHostName} when the server's "
+        + $"certificate names another host) and chain to a trusted root: trust a private CA with {target.TrustSettingNames.TrustedCertificates} "
+        + "or in the system certificate store.";
+
     private static bool IsTrusted(
         X509Certificate2Collection? trusted,
         X509Certificate? certificate,

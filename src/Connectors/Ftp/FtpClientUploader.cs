@@ -104,9 +104,7 @@ public sealed class FtpClientUploader(ILogger<FtpClientUploader>? logger = null)
         catch (AuthenticationException exception)
         {
             throw Logged(new FtpException(
-                $"TLS with the FTP server {server} failed: {exception.Message} The server certificate must match "
-                + $"'{target.EffectiveTlsHostName}' and chain to a trusted root; trust a private CA through "
-                + "FtpTarget.TrustedCertificates or the system certificate store.",
+                $"TLS with the FTP server {server} failed: {exception.Message} {FtpCertificateValidation.Advice(target)}",
                 isTransient: false,
                 innerException: exception));
         }

@@ -172,7 +172,7 @@ internal sealed class FtpSession : IAsyncDisposable
             throw new FtpException(
                 $"Storing '{fileName}' on the FTP server {Server} failed: '{finished.Text}'. The server requires the data "
                 + "channel's TLS session to resume the control connection's, and .NET resumes TLS sessions only for a "
-                + "DNS host name, not an IP address: set FtpTarget.TlsHostName (or the host) to the DNS name in the "
+                + $"DNS host name, not an IP address: set {target.TrustSettingNames.TlsHostName} (or the host) to the DNS name in the "
                 + "server's certificate.",
                 isTransient: false, finished.Code, finished.Text);
         }

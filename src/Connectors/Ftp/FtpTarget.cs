@@ -62,6 +62,12 @@ public sealed record FtpTarget
     public X509Certificate2Collection? TrustedCertificates { get; init; }
 
     /// <summary>
+    /// How the trust settings above are named where this target is configured; certificate errors quote these names.
+    /// <see cref="FtpTrustSettingNames.TargetMembers"/> by default.
+    /// </summary>
+    public FtpTrustSettingNames TrustSettingNames { get; init; } = FtpTrustSettingNames.TargetMembers;
+
+    /// <summary>
     /// Replaces the built-in certificate validation entirely when set (the same contract as
     /// <see cref="SslStream"/>'s callback). Leave <see langword="null"/> unless a policy cannot be expressed with
     /// <see cref="TrustedCertificates"/>.

@@ -54,5 +54,13 @@ public sealed class ClarityConnectOptions
 
         /// <summary>Run the Orleans ports without TLS when no certificates are configured: anyone who reaches them controls the cluster. Logged as a warning at every start.</summary>
         public bool AllowInsecureTransport { get; set; }
+
+        /// <summary>
+        /// How long a stopping silo (SIGTERM, Ctrl-C) may spend handing its grains, reminders and membership over before it
+        /// stops at once (the host's <c>HostOptions.ShutdownTimeout</c>). A graceful stop takes a second or two; only calls
+        /// stuck on a peer that died without leaving (they wait for Orleans' 30-second response timeout) make it longer.
+        /// The process ends a few seconds after this: a container's stop grace period must be longer.
+        /// </summary>
+        public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
     }
 }

@@ -89,6 +89,11 @@ public sealed class ClarityConnectOptionsValidator : IValidateOptions<ClarityCon
             }
         }
 
+        if (cluster.ShutdownTimeout < TimeSpan.FromSeconds(1) || cluster.ShutdownTimeout > TimeSpan.FromMinutes(5))
+        {
+            errors.Add(Setting("Cluster:ShutdownTimeout", $"is {cluster.ShutdownTimeout}; it must be between 1 second and 5 minutes"));
+        }
+
         return errors;
     }
 

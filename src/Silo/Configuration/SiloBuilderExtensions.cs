@@ -8,6 +8,7 @@ using ClarityConnect.Grains.Events;
 using ClarityConnect.Grains.Telemetry;
 using ClarityConnect.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using ClarityConnect.Grains.Listings;
@@ -57,6 +58,9 @@ public static class SiloBuilderExtensions
             }
         }
 
+        // Orleans stops gracefully until the host's shutdown token fires, then at once: without a bound, calls stuck on a
+        // peer that was killed keep a stopping silo for Orleans' 30-second response timeout (docs/decisions.md, issue 13).
+        silo.Services.Configure<HostOptions>(host => host.ShutdownTimeout = cluster.ShutdownTimeout);
         return silo.AddClarityConnectTransport(transport).AddClarityConnectStorage(options.Storage).AddClarityConnectCore();
     }
 

@@ -14,7 +14,8 @@ namespace ClarityConnect.TestDoubles.Csi;
 
 /// <summary>
 /// Virtual Observer's change-event endpoint on loopback: records every accepted batch, checks the developer key, and
-/// can fail, be slow or vanish on demand.
+/// can fail, be slow or vanish on demand. A batch without events is a health probe (docs/csi-events.md): answered like
+/// any batch, counted in <see cref="ProbeCount"/>, not recorded among <see cref="Batches"/>.
 /// </summary>
 public sealed class CsiDouble : IAsyncDisposable
 {
@@ -43,6 +44,11 @@ public sealed class CsiDouble : IAsyncDisposable
     public int RequestCount => _requestCount;
 
     private int _requestCount;
+
+    /// <summary>How many accepted requests carried no events (health probes).</summary>
+    public int ProbeCount => _probeCount;
+
+    private int _probeCount;
 
     /// <summary>The accepted batches, in arrival order.</summary>
     public IReadOnlyList<JsonObject> Batches => _batches.ToList();
@@ -86,8 +92,20 @@ public sealed class CsiDouble : IAsyncDisposable
         }
 
         var batch = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body);
+        if (batch?["format"]?.GetValue<string>() != "clarityconnect.csi-events/1" || batch["events"] is not JsonArray events)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        if (events.Count == 0)
+        {
+            Interlocked.Increment(ref _probeCount);
+            return;
+        }
+
         _batches.Enqueue(batch!);
         BatchAccepted?.Invoke(batch!);
-        context.Response.StatusCode = StatusCodes.Status200OK;
     }
 }

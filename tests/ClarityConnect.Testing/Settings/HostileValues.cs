@@ -16,7 +16,10 @@ namespace ClarityConnect.Testing.Settings;
 /// <item>host fields take a DNS name (IDNA, with its domain when not ASCII), a dotted-quad IPv4 or a bracketed IPv6
 /// address and an optional port, nothing else;</item>
 /// <item>the API version takes two ASCII digits and <c>.0</c>, nothing else;</item>
-/// <item>the phone region takes a two-letter region code in capitals that libphonenumber knows, nothing else.</item>
+/// <item>the phone region takes a two-letter region code in capitals that libphonenumber knows, nothing else;</item>
+/// <item>DNS-name fields take what host fields take, less IP addresses and ports;</item>
+/// <item>certificate fields take PEM text of certificate blocks only (line breaks allowed), nothing else: no private
+/// key, no other block, no damaged base64, no control character besides line breaks.</item>
 /// </list>
 /// </summary>
 public static class HostileValues
@@ -25,9 +28,10 @@ public static class HostileValues
     private static readonly SettingKind[] LongText = [SettingKind.Credential];
     private static readonly SettingKind[] WebUrl = [SettingKind.Credential, SettingKind.QueueName, SettingKind.Url, SettingKind.HostOrUrl, SettingKind.FolderOrUrl];
     private static readonly SettingKind[] HostName = [SettingKind.Credential, SettingKind.QueueName, SettingKind.Host, SettingKind.HostOrUrl];
+    private static readonly SettingKind[] DnsHost = [.. HostName, SettingKind.DnsName];
     private static readonly SettingKind[] FtpHost = [SettingKind.Credential, SettingKind.QueueName, SettingKind.Host];
     private static readonly SettingKind[] Folder = [SettingKind.Credential, SettingKind.QueueName, SettingKind.FolderOrUrl];
-    private static readonly SettingKind[] GuidLike = [SettingKind.Credential, SettingKind.QueueName, SettingKind.ApplicationId, SettingKind.Host, SettingKind.HostOrUrl];
+    private static readonly SettingKind[] GuidLike = [SettingKind.Credential, SettingKind.QueueName, SettingKind.ApplicationId, SettingKind.Host, SettingKind.HostOrUrl, SettingKind.DnsName];
     private static readonly SettingKind[] VersionLike = [SettingKind.Credential, SettingKind.QueueName, SettingKind.ApiVersion];
 
     /// <summary>The corpus (over 300 strings).</summary>
@@ -142,7 +146,7 @@ public static class HostileValues
         // Names that are valid single-label host names, odd as they look.
         foreach (var value in new[] { "null", "true", "1e3", "Smith", "csi", "localhost" })
         {
-            Add($"single-label host '{value}'", value, HostName);
+            Add($"single-label host '{value}'", value, DnsHost);
         }
 
         // Region codes: a known one in capitals is a phone region (and a single-label host); nothing else is.
@@ -172,7 +176,7 @@ public static class HostileValues
         Add("GUID", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", GuidLike);
         Add("GUID in capitals", "3F2504E0-4F89-11D3-9A0C-0305E82C3301", GuidLike);
         Add("GUID in braces", "{3f2504e0-4f89-11d3-9a0c-0305e82c3301}", Text);
-        Add("GUID without hyphens", "3f2504e04f8911d39a0c0305e82c3301", HostName);
+        Add("GUID without hyphens", "3f2504e04f8911d39a0c0305e82c3301", DnsHost);
         Add("GUID with a leading space", " 3f2504e0-4f89-11d3-9a0c-0305e82c3301");
         Add("GUID with a newline", "3f2504e0-4f89-11d3-9a0c-0305e82c3301\n");
 
@@ -209,12 +213,14 @@ public static class HostileValues
             Add($"bad URL {value}", value, Text);
         }
 
-        // Hosts that are fine, for host fields (and, where the port suits https, for host-or-URL fields).
-        foreach (var value in new[]
+        // Hosts that are fine, for host fields (and, where the port suits https, for host-or-URL fields; where they are
+        // names without a port, for DNS-name fields).
+        foreach (var value in new[] { "csi.example.com", "CSI.EXAMPLE.COM", "ftp-1.csi.example.com", "bücher.example", "xn--bcher-kva.example", "a-b.c-d.example", "中文名字.example" })
         {
-            "csi.example.com", "csi.example.com:8443", "CSI.EXAMPLE.COM", "ftp-1.csi.example.com", "127.0.0.1", "192.0.2.10", "[::1]",
-            "[2001:db8::10]:2121", "127.0.0.1:2121", "bücher.example", "xn--bcher-kva.example", "a-b.c-d.example", "中文名字.example", "10.1.2.3:8443",
-        })
+            Add($"host {value}", value, DnsHost);
+        }
+
+        foreach (var value in new[] { "csi.example.com:8443", "127.0.0.1", "192.0.2.10", "[::1]", "[2001:db8::10]:2121", "127.0.0.1:2121", "10.1.2.3:8443" })
         {
             Add($"host {value}", value, HostName);
         }
@@ -244,6 +250,23 @@ public static class HostileValues
 
         Add("folder with NUL", "/var/rec\0ordings");
         Add("folder with LF", "/var/recordings\n");
+
+        // PEM: a certificate (LF or CRLF line breaks, two in a row) is accepted by certificate fields only (its line
+        // breaks are control characters to every other kind); keys, other blocks and damaged ones by none.
+        var certificate = TestCertificates.Pem("hostile-corpus-ca");
+        var key = TestCertificates.PrivateKeyPem();
+        Add("PEM certificate", certificate, SettingKind.CertificatePem);
+        Add("PEM certificate with CRLF", certificate.Replace("\n", "\r\n", StringComparison.Ordinal), SettingKind.CertificatePem);
+        Add("PEM chain of two", certificate + "\n" + TestCertificates.Pem("hostile-corpus-intermediate"), SettingKind.CertificatePem);
+        Add("PEM certificate and its private key", certificate + "\n" + key);
+        Add("PEM private key alone", key);
+        Add("PEM public key", TestCertificates.PublicKeyPem());
+        Add("PEM certificate with damaged base64", certificate.Replace("\n", "\n!!!!", StringComparison.Ordinal));
+        Add("PEM certificate cut short", certificate[..(certificate.Length / 2)]);
+        Add("PEM certificate with NUL", certificate + "\0");
+        Add("PEM certificate with a tab", certificate.Replace("-----BEGIN CERTIFICATE-----", "\t-----BEGIN CERTIFICATE-----", StringComparison.Ordinal));
+        Add("PEM headers without body", "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----");
+        Add("PEM certificate over 64 KB", string.Concat(Enumerable.Repeat(certificate + "\n", 65_536 / certificate.Length + 1)));
         return all;
     }
 }

@@ -32,6 +32,8 @@ public sealed record SettingField(string Integration, string Member, SettingKind
         new(IntegrationNames.Csi, nameof(CsiSettings.FtpUsername), SettingKind.Credential),
         new(IntegrationNames.Csi, nameof(CsiSettings.FtpPassword), SettingKind.Credential, IsSecret: true),
         new(IntegrationNames.Csi, nameof(CsiSettings.DisabledQueues), SettingKind.QueueName),
+        new(IntegrationNames.Csi, nameof(CsiSettings.FtpTrustedCaCertificate), SettingKind.CertificatePem),
+        new(IntegrationNames.Csi, nameof(CsiSettings.FtpTlsHostName), SettingKind.DnsName),
         new(IntegrationNames.Platform, nameof(PlatformSettings.AdminWebsiteBaseUrl), SettingKind.Url),
         new(IntegrationNames.Platform, nameof(PlatformSettings.RecordingsRoot), SettingKind.FolderOrUrl),
         new(IntegrationNames.Platform, nameof(PlatformSettings.DefaultPhoneRegion), SettingKind.PhoneRegion),

@@ -21,4 +21,8 @@ public enum SettingKind
     FolderOrUrl,
     /// <summary>A phone numbering region: a two-letter code in capitals libphonenumber knows (US, GB, XK).</summary>
     PhoneRegion,
+    /// <summary>A DNS name without a port (a certificate's host name).</summary>
+    DnsName,
+    /// <summary>X.509 certificates in PEM.</summary>
+    CertificatePem,
 }

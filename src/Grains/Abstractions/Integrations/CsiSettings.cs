@@ -28,6 +28,17 @@ public sealed record CsiSettings : IntegrationSettings
     [Id(10)] public bool SendChangeEvents { get; init; }
     /// <summary>"Disabled Queues (for ACD Statistics Upload)": queues whose statistics are not sent.</summary>
     [Id(11)] public IReadOnlyList<string> DisabledQueues { get; init; } = [];
+    /// <summary>
+    /// "FTPS Trusted CA Certificate": the certificate(s) of a private CA, or the FTP server's own certificate, in PEM
+    /// (<c>-----BEGIN CERTIFICATE-----</c> blocks only), trusted for FTPS besides the system store. Certificate
+    /// validation is never switched off; a host name mismatch is never forgiven.
+    /// </summary>
+    [Id(12)] public string? FtpTrustedCaCertificate { get; init; }
+    /// <summary>
+    /// "FTPS Certificate Host Name": the DNS name the FTP server's certificate must match, when "Instance FTP Hostname"
+    /// is an IP address or another name (TLS session resumption, which vsftpd requires by default, needs a DNS name).
+    /// </summary>
+    [Id(13)] public string? FtpTlsHostName { get; init; }
 
     /// <summary>The name of <see cref="DeveloperKey"/> in <see cref="IntegrationConfigView.SecretsSet"/>.</summary>
     public const string DeveloperKeyName = nameof(DeveloperKey);

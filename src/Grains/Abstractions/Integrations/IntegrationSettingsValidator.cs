@@ -50,6 +50,8 @@ public static class IntegrationSettingsValidator
                 errors.Check(nameof(c.FtpHostname), SettingRules.Host(c.FtpHostname), required: ftpNeeded && string.IsNullOrEmpty(c.FtpHostname));
                 errors.Check(nameof(c.FtpUsername), SettingRules.Credential(c.FtpUsername), required: ftpNeeded && string.IsNullOrEmpty(c.FtpUsername));
                 errors.Secret(CsiSettings.FtpPasswordName, required: ftpNeeded);
+                errors.Check(nameof(c.FtpTrustedCaCertificate), SettingRules.CertificatePem(c.FtpTrustedCaCertificate));
+                errors.Check(nameof(c.FtpTlsHostName), SettingRules.DnsName(c.FtpTlsHostName));
                 foreach (var error in SettingRules.QueueNames(c.DisabledQueues))
                 {
                     errors.Check(nameof(c.DisabledQueues), error);

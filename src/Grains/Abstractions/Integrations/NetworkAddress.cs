@@ -105,6 +105,9 @@ internal static class NetworkAddress
         return MetadataNames.Contains(host) ? "names a cloud metadata service" : null;
     }
 
+    /// <summary>Whether <paramref name="host"/> (already accepted by <see cref="Check"/>) is an IP address rather than a name.</summary>
+    public static bool IsIpAddress(string host) => host.StartsWith('[') || LooksNumeric(host);
+
     private static string? Port(string text, bool webPort)
     {
         if (text.Length is 0 or > 5 || text.Any(c => c is < '0' or > '9') || text[0] == '0')

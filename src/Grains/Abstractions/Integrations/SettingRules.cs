@@ -196,6 +196,25 @@ public static partial class SettingRules
             : null;
     }
 
+    /// <summary>
+    /// A DNS name a server's certificate is checked against: a host as <see cref="Host"/> (so no metadata service,
+    /// nothing IDNA would change), but neither an IP address nor a port.
+    /// </summary>
+    public static string? DnsName(string? value) =>
+        string.IsNullOrEmpty(value) ? null
+        : SettingText.Characters(value, NetworkAddress.MaxLength) ?? NetworkAddress.Check(value, webPort: false, out _)
+          ?? (value.Contains(':', StringComparison.Ordinal) || NetworkAddress.IsIpAddress(value) ? "must be a DNS name such as ftp.example.com, without a port; not an IP address" : null);
+
+    /// <summary>
+    /// One or more X.509 certificates in PEM: ASCII text of <c>-----BEGIN CERTIFICATE-----</c> blocks (line breaks
+    /// allowed, at most <see cref="MaxPemLength"/> characters), each a certificate .NET can read. Any other block is
+    /// refused by its label, a private key first of all: it is never needed here and must not be stored in settings.
+    /// </summary>
+    public static string? CertificatePem(string? value) => string.IsNullOrEmpty(value) ? null : Pem.CertificatesProblem(value, MaxPemLength);
+
+    /// <summary>The longest PEM text (characters): room for a chain of a dozen certificates.</summary>
+    public const int MaxPemLength = 65_536;
+
     /// <summary>A Salesforce REST API version: two ASCII digits, then <c>.0</c> (e.g. <c>62.0</c>); required.</summary>
     public static string? ApiVersion(string? value) =>
         value is not null && ApiVersionPattern().IsMatch(value) ? null : "must be a Salesforce API version such as 62.0 (two digits, then .0)";

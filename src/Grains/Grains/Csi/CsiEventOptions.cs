@@ -18,6 +18,12 @@ public sealed class CsiEventOptions
     /// <summary>The longest wait between attempts while CSI is down.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// While a queue waits out its backoff, it asks CSI this often whether it answers again (a request with no events);
+    /// once CSI answers, the backlog is sent at once. Only waits longer than this are cut short by probes.
+    /// </summary>
+    public TimeSpan ProbePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How many batching queues share the load; an entity always uses the same one, which keeps its order.</summary>
     public int Queues { get; set; } = 4;
 }

@@ -14,7 +14,8 @@ namespace ClarityConnect.Grains.Csi;
 /// <summary>
 /// Batches change events to CSI so a busy contact center does not send a request per event. An event is stored before
 /// it is acknowledged upstream, sent in order, removed only once CSI took it, and retried with backoff while CSI is
-/// down (a reminder carries on after a silo restart). Turning the toggle off drops what waits: nothing piles up.
+/// down (a reminder carries on after a silo restart); while it waits, small probes find out when CSI answers again
+/// (<see cref="CsiRetrySchedule"/>). Turning the toggle off drops what waits: nothing piles up.
 /// </summary>
 /// <remarks>
 /// Reentrant with a single outstanding state write (Chirper's pattern): events that arrive while a write is in flight
@@ -33,10 +34,10 @@ public sealed class CsiEventQueueGrain(
     ILogger<CsiEventQueueGrain> logger) : Grain, ICsiEventQueueGrain, IRemindable
 {
     private const string ReminderName = "csi-events";
+    private readonly CsiRetrySchedule _retry = new(options.Value);
     private IGrainTimer? _flushTimer;
     private bool _flushing;
     private Task? _reminder;
-    private int _failures;
     private TaskCompletionSource? _nextWrite;
     private bool _writing;
 
@@ -108,6 +109,11 @@ public sealed class CsiEventQueueGrain(
         _flushing = true;
         try
         {
+            if (Pending.Count > 0 && _retry.ProbeFirst(time.GetUtcNow()) && !await CsiAnswersAsync(cancellationToken))
+            {
+                return;
+            }
+
             while (Pending.Count > 0)
             {
                 // Events that arrived during the last request wait for companions until the oldest is due.
@@ -118,8 +124,7 @@ public sealed class CsiEventQueueGrain(
                     return;
                 }
 
-                var settings = await secrets.GetAsync<CsiSettings>(IntegrationNames.Csi);
-                if (!settings.Enabled || !settings.SendChangeEvents || settings.InstanceAddress is null || settings.DeveloperKey is null)
+                if (await EndpointAsync() is not { } endpoint)
                 {
                     logger.LogInformation("CSI change events are off; dropping {Count} waiting events", Pending.Count);
                     var dropped = Pending.Count;
@@ -136,7 +141,7 @@ public sealed class CsiEventQueueGrain(
                     activity?.SetTag("clarityconnect.csi.batch_size", batch.Count);
                     try
                     {
-                        await client.SendAsync(new CsiEndpoint(settings.InstanceAddress, settings.DeveloperKey), batch.Select(e => e.ToWire()).ToList(), cancellationToken);
+                        await client.SendAsync(endpoint, batch.Select(e => e.ToWire()).ToList(), cancellationToken);
                         IntegrationMetrics.CsiBatches.Add(1, new KeyValuePair<string, object?>(TelemetryTags.Outcome, "success"));
                     }
                     catch (CsiException failure)
@@ -144,17 +149,15 @@ public sealed class CsiEventQueueGrain(
                         var code = TelemetryErrors.TypeOf(failure);
                         activity?.SetStatus(ActivityStatusCode.Error, code);
                         IntegrationMetrics.CsiBatches.Add(1, new TagList { { TelemetryTags.Outcome, "failure" }, { TelemetryTags.ErrorType, code } });
-                        _failures++;
-                        var delay = TimeSpan.FromMilliseconds(Math.Min(
-                            options.Value.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, _failures - 1),
-                            options.Value.MaxRetryDelay.TotalMilliseconds));
-                        logger.LogWarning("Sending {Count} change events to CSI failed ({Reason}); retrying in {Delay}", batch.Count, failure.Message, delay);
-                        ScheduleFlush(delay);
+                        var wait = _retry.Failed(time.GetUtcNow());
+                        logger.LogWarning("Sending {Count} change events to CSI failed ({Reason}); {Next} in {Delay}",
+                            batch.Count, failure.Message, _retry.ProbeFirst(time.GetUtcNow()) ? "probing CSI" : "retrying", wait);
+                        ScheduleFlush(wait);
                         return;
                     }
                 }
 
-                _failures = 0;
+                _retry.Succeeded();
                 Pending.RemoveRange(0, batch.Count);
                 await SaveAsync();
                 IntegrationMetrics.CsiEventsPending.Add(-batch.Count);
@@ -167,6 +170,33 @@ public sealed class CsiEventQueueGrain(
         }
 
         await StopReminderAsync();
+    }
+
+    // Whether CSI answers a probe; if not, the next probe (or the retry, when its backoff elapses first) is scheduled.
+    private async Task<bool> CsiAnswersAsync(CancellationToken cancellationToken)
+    {
+        if (await EndpointAsync() is not { } endpoint)
+        {
+            // Events were turned off meanwhile: the flush drops what waits.
+            return true;
+        }
+
+        if (await client.ProbeAsync(endpoint, options.Value.ProbePeriod, cancellationToken))
+        {
+            _retry.ProbeAnswered();
+            logger.LogInformation("CSI answers again; sending {Count} waiting change events", Pending.Count);
+            return true;
+        }
+
+        ScheduleFlush(_retry.NextProbe(time.GetUtcNow()));
+        return false;
+    }
+
+    // Where events go, or null when the integration, its toggle or its address and key are off or missing.
+    private async Task<CsiEndpoint?> EndpointAsync()
+    {
+        var settings = await secrets.GetAsync<CsiSettings>(IntegrationNames.Csi);
+        return settings is { Enabled: true, SendChangeEvents: true, InstanceAddress: { } address, DeveloperKey: { } key } ? new CsiEndpoint(address, key) : null;
     }
 
     // Completes once a state write that started after this call succeeded; at most one write is in flight.

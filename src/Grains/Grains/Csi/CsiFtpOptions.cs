@@ -2,7 +2,10 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace ClarityConnect.Grains.Csi;
 
-/// <summary>Silo-level FTP settings for CSI uploads.</summary>
+/// <summary>
+/// Silo-level FTP settings for CSI uploads: fallbacks for the CSI settings "FTPS Trusted CA Certificate" and "FTPS
+/// Certificate Host Name", used only while those are not set (deployments configured before they existed keep working).
+/// </summary>
 public sealed class CsiFtpOptions
 {
     /// <summary>The configuration section.</summary>

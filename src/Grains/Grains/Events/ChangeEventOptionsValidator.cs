@@ -13,6 +13,7 @@ public sealed class ChangeEventOptionsValidator : IValidateOptions<ChangeEventOp
         var failures = new OptionsFailures(ChangeEventOptions.Section);
         // The period also lowers Orleans' MinimumReminderPeriod; below a second reminders would fire constantly.
         failures.Check(options.RedeliveryPeriod >= TimeSpan.FromSeconds(1) && options.RedeliveryPeriod <= TimeSpan.FromHours(1), nameof(options.RedeliveryPeriod), "must be between 1 second and 1 hour", options.RedeliveryPeriod);
+        failures.Check(options.ReminderRetention >= options.RedeliveryPeriod && options.ReminderRetention <= TimeSpan.FromDays(1), nameof(options.ReminderRetention), "must be at least RedeliveryPeriod and at most 1 day", options.ReminderRetention);
         return failures.Result();
     }
 }

@@ -13,6 +13,12 @@ namespace ClarityConnect.Grains.Events;
 /// Publishing is best effort: a reminder republishes unacknowledged events until every consumer acknowledged them, so
 /// an event survives a lost stream message or a dead silo.
 /// </summary>
+/// <remarks>
+/// The reminder ticks every <see cref="ChangeEventOptions.RedeliveryPeriod"/> (a few seconds, so an event held up by a
+/// crash is late by little more than that) but stays registered for <see cref="ChangeEventOptions.ReminderRetention"/>
+/// at least: registering and removing it are durable writes, ticks are not, and a busy entity should not pay the
+/// former per event.
+/// </remarks>
 public abstract class ChangeEventSourceGrain<TState>(
     IPersistentState<TState> persistentState,
     IOptions<ChangeEventOptions> options,
@@ -106,6 +112,12 @@ public abstract class ChangeEventSourceGrain<TState>(
         if (Outbox.Pending.Count > 0)
         {
             await PublishAsync(Outbox.Pending.ToList());
+            return;
+        }
+
+        // The first tick comes a period after the registration.
+        if (status.CurrentTickTime - status.FirstTickTime + status.Period < options.Value.ReminderRetention)
+        {
             return;
         }
 

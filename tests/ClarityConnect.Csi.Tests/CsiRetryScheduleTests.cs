@@ -1,0 +1,54 @@
+using ClarityConnect.Grains.Csi;
+
+namespace ClarityConnect.Csi.Tests;
+
+/// <summary>When a CSI event queue probes and when it retries, with the default settings (backoff 1 s doubling to 1 minute, probes every 5 s).</summary>
+public sealed class CsiRetryScheduleTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 14, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Short_backoffs_are_waited_out_and_longer_ones_are_probed_until_they_end()
+    {
+        var schedule = new CsiRetrySchedule(new CsiEventOptions());
+
+        var waits = Enumerable.Range(0, 4).Select(_ => schedule.Failed(Now)).ToList();
+        Assert.Equal([1, 2, 4, 5], waits.Select(w => w.TotalSeconds));
+        Assert.True(schedule.ProbeFirst(Now), "an 8-second backoff is probed");
+        Assert.Equal(TimeSpan.FromSeconds(5), schedule.NextProbe(Now));
+        Assert.Equal(TimeSpan.FromSeconds(3), schedule.NextProbe(Now.AddSeconds(5)));
+        Assert.False(schedule.ProbeFirst(Now.AddSeconds(8)), "once the backoff is over the backlog is tried without a probe");
+    }
+
+    [Fact]
+    public void A_batch_refused_right_after_a_probe_was_answered_waits_its_backoff_without_probing()
+    {
+        var schedule = new CsiRetrySchedule(new CsiEventOptions());
+        for (var i = 0; i < 5; i++)
+        {
+            schedule.Failed(Now);
+        }
+
+        schedule.ProbeAnswered();
+        Assert.False(schedule.ProbeFirst(Now));
+
+        Assert.Equal(TimeSpan.FromSeconds(32), schedule.Failed(Now));
+        Assert.False(schedule.ProbeFirst(Now), "CSI is up and refuses this batch: probing would resend it every probe period");
+
+        Assert.Equal(TimeSpan.FromSeconds(5), schedule.Failed(Now));
+        Assert.True(schedule.ProbeFirst(Now), "a failure not preceded by an answered probe is probed again");
+    }
+
+    [Fact]
+    public void Success_starts_the_backoff_over()
+    {
+        var schedule = new CsiRetrySchedule(new CsiEventOptions());
+        schedule.Failed(Now);
+        schedule.Failed(Now);
+
+        schedule.Succeeded();
+
+        Assert.Equal(TimeSpan.FromSeconds(1), schedule.Failed(Now));
+        Assert.False(schedule.ProbeFirst(Now));
+    }
+}
