@@ -161,6 +161,61 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>The entries of <see cref="LogFile"/> so far.</summary>
+    /// <returns>The entries, in order.</returns>
+    public IReadOnlyList<VsftpdLogEntry> ReadLog() => VsftpdLogEntry.Read(LogFile);
+
+    /// <summary>
+    /// Closes every client connection, as a server restart or its idle timeout would, and keeps listening: the processes
+    /// vsftpd forked for the connections are killed.
+    /// </summary>
+    /// <returns>How many connections were dropped.</returns>
+    public int DropConnections()
+    {
+        var dropped = 0;
+        foreach (var child in ChildProcessIds(process.Id))
+        {
+            try
+            {
+                // A session's own children die with it (vsftpd sets PR_SET_PDEATHSIG on them).
+                using var connection = Process.GetProcessById(child);
+                connection.Kill(entireProcessTree: true);
+                connection.WaitForExit(5000);
+                dropped++;
+            }
+            catch (ArgumentException)
+            {
+                // The connection ended by itself meanwhile.
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+
+        return dropped;
+    }
+
+    /// <summary>
+    /// Puts a file under <see cref="RootDirectory"/> as if <see cref="Username"/> had stored it (the file and the
+    /// directories made for it belong to that user): what an interrupted upload leaves behind.
+    /// </summary>
+    /// <param name="relativePath">The path as seen by the FTP client, e.g. <c>a/b/.file.part</c>.</param>
+    /// <param name="bytes">The file's content.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    public async Task PlaceFileAsync(string relativePath, byte[] bytes)
+    {
+        var path = LocalPath(relativePath);
+        var created = new List<string>();
+        for (var directory = Path.GetDirectoryName(path)!; !Directory.Exists(directory); directory = Path.GetDirectoryName(directory)!)
+        {
+            created.Add(directory);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, bytes).ConfigureAwait(false);
+        await RunAsync("chown", [TestUser, path, .. created], CancellationToken.None).ConfigureAwait(false);
+    }
+
     /// <summary>Builds a client-side path to a file under <see cref="RootDirectory"/>.</summary>
     /// <param name="relativePath">The path as seen by the FTP client, e.g. <c>a/b/file.bin</c>.</param>
     /// <returns>The local path.</returns>
@@ -305,15 +360,17 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
         };
         if (tls == VsftpdTlsMode.FtpsRequired)
         {
+            // Only what FTPS needs to start: every TLS policy is Debian's default (vsftpd.conf(5) and the Debian
+            // build), which the product must work against: force_local_logins_ssl=YES, force_local_data_ssl=YES,
+            // require_ssl_reuse=YES (a data channel must resume the control connection's TLS session),
+            // ssl_tlsv1=YES with SSLv2/SSLv3 off (OpenSSL 3 then negotiates TLS 1.2 or 1.3), ssl_ciphers
+            // ECDHE-RSA-AES256-GCM-SHA384 (the Debian build's default, for TLS 1.2), strict_ssl_read_eof=NO,
+            // ssl_request_cert=YES (asked, not required).
             lines.AddRange(
             [
                 "ssl_enable=YES",
                 $"rsa_cert_file={Path.Combine(folder, "server.pem")}",
                 $"rsa_private_key_file={Path.Combine(folder, "server.key")}",
-                "force_local_logins_ssl=YES",
-                "force_local_data_ssl=YES",
-                "require_ssl_reuse=YES",
-                "ssl_tlsv1=YES",
             ]);
         }
         else
@@ -449,6 +506,35 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
         {
             // Already gone.
         }
+    }
+
+    private static List<int> ChildProcessIds(int parent)
+    {
+        var children = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                // /proc/PID/stat: "PID (COMMAND) STATE PPID …"; the command may contain spaces, so read after ')'.
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], CultureInfo.InvariantCulture) == parent)
+                {
+                    children.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while being read.
+            }
+        }
+
+        return children;
     }
 
     private static void SetMode(string path, UnixFileMode mode)
