@@ -18,7 +18,13 @@ public sealed class CsiFtpsReliabilityTests(CsiFtpClusterFixture fixture)
         using var connections = new FtpConnectionCount(fixture.Ftps!.Port);
         var sessions = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => CallAsync(pieces: 3)));
 
-        var exports = await Task.WhenAll(sessions.Select(session => CsiUploadSessions.WaitForUploadAsync(fixture.Grains, session, ExportState.Done, TimeSpan.FromSeconds(120))));
+        // An export's grain answers once its attempt is over, so the server's directory tells when they are done.
+        await Eventually.TrueAsync(
+            () => Task.FromResult(sessions.All(session => Directory.EnumerateFiles(fixture.Ftps.RootDirectory, "manifest.json", SearchOption.AllDirectories)
+                .Any(file => file.Contains(session.GetPrimaryKeyString(), StringComparison.Ordinal)))),
+            "every session's manifest landed",
+            TimeSpan.FromSeconds(120));
+        var exports = await Task.WhenAll(sessions.Select(session => CsiUploadSessions.WaitForUploadAsync(fixture.Grains, session, ExportState.Done)));
 
         Assert.All(exports, export => Assert.Equal((1, 4, null), (export.Attempts, export.Delivered.Count, export.LastError)));
         Assert.Equal(0, connections.Reopened);
