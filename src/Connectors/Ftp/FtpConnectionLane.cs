@@ -65,7 +65,7 @@ internal sealed class FtpConnectionLane
             }
 
             succeeded = true;
-            if (session.IsReusable)
+            if (session.IsReusable && session.Target.IdleConnectionTimeout > TimeSpan.Zero)
             {
                 Keep(session);
                 session = null;

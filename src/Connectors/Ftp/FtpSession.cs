@@ -164,8 +164,9 @@ internal sealed class FtpSession : IAsyncDisposable
             if (tlsOptions is not null)
             {
                 // vsftpd (require_ssl_reuse=YES, its default) rejects a data channel whose TLS session is not a
-                // resumption of the control connection's. .NET resumes the cached session on Linux when the handshake
-                // uses the same target host and options, which is why the same options instance is used here.
+                // resumption of the control connection's. .NET on Linux offers the session it cached for the target
+                // host name (one per name and protocol set, process-wide), so the same options are used here and
+                // FtpConnectionPool lets no other control connection to this name handshake meanwhile.
                 var ssl = new SslStream(dataStream, leaveInnerStreamOpen: false);
                 dataStream = ssl;
                 await WithTimeoutAsync(
@@ -410,6 +411,8 @@ internal sealed class FtpSession : IAsyncDisposable
             throw new FtpException($"The FTP server {Server} sent unexpected data after accepting AUTH TLS.", isTransient: false);
         }
 
+        var validate = FtpCertificateValidation.For(target);
+        var certificateSeen = false;
         tlsOptions = new SslClientAuthenticationOptions
         {
             TargetHost = target.EffectiveTlsHostName,
@@ -419,15 +422,33 @@ internal sealed class FtpSession : IAsyncDisposable
             // (under .NET on Linux) retires it once a handshake used it, so data channels come to offer no ticket or
             // another connection's (curl/curl#4654, FluentFTP#773). docs/decisions.md, issue 13.
             EnabledSslProtocols = SslProtocols.Tls12,
-            RemoteCertificateValidationCallback = FtpCertificateValidation.For(target),
+            RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+            {
+                certificateSeen = true;
+                return validate(sender, certificate, chain, errors);
+            },
         };
         var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
         stream = ssl;
         reader.Stream = ssl;
-        await WithTimeoutAsync(
-            token => ssl.AuthenticateAsClientAsync(tlsOptions, token),
-            "the TLS handshake",
-            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WithTimeoutAsync(
+                token => ssl.AuthenticateAsClientAsync(tlsOptions, token),
+                "the TLS handshake",
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (AuthenticationException exception) when (!certificateSeen)
+        {
+            // Failing before the server's certificate arrived is a protocol or cipher mismatch, not a trust problem.
+            throw new FtpException(
+                $"TLS with the FTP server {Server} failed before it presented its certificate: {exception.Message} "
+                + "FTPS uses TLS 1.2 (so that every data channel can resume the control connection's session), and the "
+                + "server offers no TLS 1.2 cipher suite for its certificate. On vsftpd, ssl_ciphers must include one "
+                + "for the certificate's key type: Debian's default, ECDHE-RSA-AES256-GCM-SHA384, suits RSA keys only.",
+                isTransient: false,
+                innerException: exception);
+        }
     }
 
     private async Task LogInAsync(CancellationToken cancellationToken)

@@ -80,7 +80,8 @@ public sealed record FtpTarget
     /// <summary>
     /// How long a logged-in connection is kept open, unused, for the next upload to the same server (the next file of
     /// an export, the next export); 30 seconds by default, below the idle limits servers enforce (vsftpd's
-    /// <c>idle_session_timeout</c> is 300 seconds). A connection the server closed sooner is reopened once.
+    /// <c>idle_session_timeout</c> is 300 seconds). A connection the server closed sooner is reopened once. Zero closes
+    /// the connection after each upload.
     /// </summary>
     public TimeSpan IdleConnectionTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -72,4 +72,18 @@ public sealed class FtpsSessionReuseTests(FtpServersFixture servers)
         Assert.Equal(0, connections.Reopened);
         Assert.Equal(Uploads, FileNames(servers.Ftps, directory).Length);
     }
+
+    [VsftpdFact]
+    public async Task A_server_without_a_tls12_cipher_for_its_certificate_is_named_as_the_cause()
+    {
+        // Debian's default ssl_ciphers has only an RSA suite for TLS 1.2: with an ECDSA certificate, TLS 1.2 finds none.
+        await using var ecdsaServer = await VsftpdServer.StartAsync(VsftpdTlsMode.FtpsRequired, ecdsaCertificate: true);
+        var target = servers.FtpsTarget with { Port = ecdsaServer.Port, TrustedCertificates = [ecdsaServer.CertificateAuthority!] };
+
+        var failure = await Assert.ThrowsAsync<FtpException>(() => new FtpClientUploader().TestConnectionAsync(target, CancellationToken.None));
+
+        Assert.False(failure.IsTransient);
+        Assert.Contains("before it presented its certificate", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("ssl_ciphers", failure.Message, StringComparison.Ordinal);
+    }
 }

@@ -97,11 +97,13 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
 
     /// <summary>Starts vsftpd and waits until it greets.</summary>
     /// <param name="tls">FTPS required, or plain FTP only.</param>
+    /// <param name="ecdsaCertificate">Whether the server's certificate has an ECDSA (P-256) key instead of RSA.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running server; dispose it to stop vsftpd and delete its folder.</returns>
     /// <exception cref="VsftpdUnavailableException">vsftpd is not installed or the process is not root.</exception>
     public static async Task<VsftpdServer> StartAsync(
         VsftpdTlsMode tls = VsftpdTlsMode.FtpsRequired,
+        bool ecdsaCertificate = false,
         CancellationToken cancellationToken = default)
     {
         if (UnavailableReason is { } reason)
@@ -124,7 +126,7 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
             X509Certificate2? certificate = null, authority = null;
             if (tls == VsftpdTlsMode.FtpsRequired)
             {
-                (certificate, authority) = WriteCertificates(folder);
+                (certificate, authority) = WriteCertificates(folder, ecdsaCertificate);
             }
 
             // A port picked free can be taken before vsftpd binds it: try a few.
@@ -284,7 +286,7 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
     private static bool UserExists() =>
         File.ReadLines("/etc/passwd").Any(line => line.StartsWith(TestUser + ":", StringComparison.Ordinal));
 
-    private static (X509Certificate2 Certificate, X509Certificate2 Authority) WriteCertificates(string folder)
+    private static (X509Certificate2 Certificate, X509Certificate2 Authority) WriteCertificates(string folder, bool ecdsa)
     {
         var now = DateTimeOffset.UtcNow;
         using var caKey = RSA.Create(2048);
@@ -294,20 +296,24 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
         var authority = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(2));
 
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using AsymmetricAlgorithm key = ecdsa ? ECDsa.Create(ECCurve.NamedCurves.nistP256) : RSA.Create(2048);
+        var request = key is ECDsa ecdsaKey
+            ? new CertificateRequest("CN=localhost", ecdsaKey, HashAlgorithmName.SHA256)
+            : new CertificateRequest("CN=localhost", (RSA)key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
         names.AddDnsName("localhost");
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(
-            X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+            ecdsa ? X509KeyUsageFlags.DigitalSignature : X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;
-        var certificate = request.Create(authority, now.AddMinutes(-5), now.AddDays(1), serial);
+        // Signed with the CA's RSA key whatever the server's key type.
+        var certificate = request.Create(
+            authority.SubjectName, X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1), now.AddMinutes(-5), now.AddDays(1), serial);
 
         var certificateFile = Path.Combine(folder, "server.pem");
         var keyFile = Path.Combine(folder, "server.key");
