@@ -89,8 +89,8 @@ public sealed record FtpTarget
     internal string EffectiveTlsHostName => string.IsNullOrEmpty(TlsHostName) ? Host : TlsHostName;
 
     /// <summary>
-    /// Whether a connection logged in for this target can serve <paramref name="other"/>: same server, credentials and
-    /// TLS policy (trust anchors compared by content, since each settings read loads them anew). Timeouts may differ.
+    /// Whether a connection opened for this target can serve <paramref name="other"/>: every setting the same (trust
+    /// anchors compared by content, since each settings read loads them anew).
     /// </summary>
     /// <param name="other">The target of the next upload.</param>
     /// <returns><see langword="true"/> when the connection can be reused for it.</returns>
@@ -102,7 +102,10 @@ public sealed record FtpTarget
         && UseTls == other.UseTls
         && string.Equals(EffectiveTlsHostName, other.EffectiveTlsHostName, StringComparison.OrdinalIgnoreCase)
         && ReferenceEquals(CertificateValidationCallback, other.CertificateValidationCallback)
-        && SameCertificates(TrustedCertificates, other.TrustedCertificates);
+        && SameCertificates(TrustedCertificates, other.TrustedCertificates)
+        && ConnectTimeout == other.ConnectTimeout
+        && CommandTimeout == other.CommandTimeout
+        && IdleConnectionTimeout == other.IdleConnectionTimeout;
 
     private static bool SameCertificates(X509Certificate2Collection? first, X509Certificate2Collection? second) =>
         (first?.Count ?? 0) == (second?.Count ?? 0)
