@@ -34,23 +34,8 @@ public sealed class FtpClientUploader(ILogger<FtpClientUploader>? logger = null)
         string remoteDirectory,
         string remoteFileName,
         Stream content,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(content);
-        var file = FtpUploadFile.Of(remoteDirectory, remoteFileName);
-        return RunAsync(
-            target,
-            fresh: false,
-            async (session, token) =>
-            {
-                await session.EnterDirectoryAsync(file.Directory, token).ConfigureAwait(false);
-                var sent = await StoreAsync(session, file, content, token).ConfigureAwait(false);
-                LogUploaded(target, file, sent);
-                return FtpUploadOutcome.Uploaded;
-            },
-            cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        UploadAsync(target, remoteDirectory, remoteFileName, content, once: false, cancellationToken);
 
     /// <inheritdoc />
     public Task<FtpUploadOutcome> UploadOnceAsync(
@@ -60,37 +45,39 @@ public sealed class FtpClientUploader(ILogger<FtpClientUploader>? logger = null)
         Stream content,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(content);
-        if (!content.CanSeek)
+        if (content is { CanSeek: false })
         {
             throw new ArgumentException(
                 $"The content of '{remoteFileName}' must be seekable: its length is the size the FTP server must hold.",
                 nameof(content));
         }
 
+        return UploadAsync(target, remoteDirectory, remoteFileName, content, once: true, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task TestConnectionAsync(FtpTarget target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return RunAsync(target, fresh: true, (session, token) => session.PrintWorkingDirectoryAsync(token), cancellationToken);
+    }
+
+    private Task<FtpUploadOutcome> UploadAsync(
+        FtpTarget target, string remoteDirectory, string remoteFileName, Stream content, bool once, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(content);
         var file = FtpUploadFile.Of(remoteDirectory, remoteFileName);
-        var length = content.Length - content.Position;
+        long? expected = once ? content.Length - content.Position : null;
         return RunAsync(
             target,
             fresh: false,
             async (session, token) =>
             {
                 await session.EnterDirectoryAsync(file.Directory, token).ConfigureAwait(false);
-                if (await session.TryGetSizeAsync(file.Name, token).ConfigureAwait(false) == length)
+                if (expected is { } length && await FinishEarlierAttemptAsync(session, target, file, length, token).ConfigureAwait(false) is { } finished)
                 {
-                    logger.LogInformation(
-                        "{File} ({Bytes} bytes) is already on FTP {Host}:{Port} in {Directory}: an earlier attempt stored it",
-                        file.Name, length, target.Host, target.Port, file.Directory);
-                    return FtpUploadOutcome.AlreadyPresent;
-                }
-
-                // The earlier attempt sent every byte but stopped before the rename: finish it.
-                if (await session.TryGetSizeAsync(file.TemporaryName, token).ConfigureAwait(false) == length)
-                {
-                    await session.RenameAsync(file.TemporaryName, file.Name, token).ConfigureAwait(false);
-                    LogUploaded(target, file, length);
-                    return FtpUploadOutcome.Uploaded;
+                    return finished;
                 }
 
                 var sent = await StoreAsync(session, file, content, token).ConfigureAwait(false);
@@ -100,11 +87,27 @@ public sealed class FtpClientUploader(ILogger<FtpClientUploader>? logger = null)
             cancellationToken);
     }
 
-    /// <inheritdoc />
-    public Task TestConnectionAsync(FtpTarget target, CancellationToken cancellationToken)
+    // What an earlier attempt of the same upload left: the final file (it only missed being recorded), or a complete
+    // temporary file (it stopped before the rename). Null when the bytes must be sent.
+    private async Task<FtpUploadOutcome?> FinishEarlierAttemptAsync(
+        FtpSession session, FtpTarget target, FtpUploadFile file, long length, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        return RunAsync(target, fresh: true, (session, token) => session.PrintWorkingDirectoryAsync(token), cancellationToken);
+        if (await session.TryGetSizeAsync(file.Name, cancellationToken).ConfigureAwait(false) == length)
+        {
+            logger.LogInformation(
+                "{File} ({Bytes} bytes) is already on FTP {Host}:{Port} in /{Directory}: an earlier attempt stored it",
+                file.Name, length, target.Host, target.Port, file.Directory);
+            return FtpUploadOutcome.AlreadyPresent;
+        }
+
+        if (await session.TryGetSizeAsync(file.TemporaryName, cancellationToken).ConfigureAwait(false) == length)
+        {
+            await session.RenameAsync(file.TemporaryName, file.Name, cancellationToken).ConfigureAwait(false);
+            LogUploaded(target, file, length);
+            return FtpUploadOutcome.Uploaded;
+        }
+
+        return null;
     }
 
     // Stores under the temporary name, checks the length, renames into place; returns the number of bytes sent.

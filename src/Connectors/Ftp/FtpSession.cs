@@ -103,9 +103,22 @@ internal sealed class FtpSession : IAsyncDisposable
             return;
         }
 
-        var atLogin = currentDirectory is { FromRoot: false, Segments.Count: 0 };
-        var start = directory.FromRoot ? "/" : atLogin ? null : loginDirectory
-            ?? throw new InvalidOperationException("The session does not know its login directory, so it cannot go back to it.");
+        // Where the walk starts: the root, the login directory the session is still in, or back to it by name.
+        string? start;
+        if (directory.FromRoot)
+        {
+            start = "/";
+        }
+        else if (currentDirectory is { FromRoot: false, Segments.Count: 0 })
+        {
+            start = null;
+        }
+        else
+        {
+            start = loginDirectory
+                ?? throw new InvalidOperationException("The session does not know its login directory, so it cannot go back to it.");
+        }
+
         currentDirectory = null;
         if (start is not null)
         {
