@@ -11,8 +11,20 @@ namespace ClarityConnect.Csi.Tests;
 /// the CSI setting "FTPS Trusted CA Certificate" as an administrator would for a private CA. When vsftpd cannot run
 /// here (not installed, not root) the fixture stays empty and the tests skip, except in CI.
 /// </summary>
-public sealed class CsiFtpClusterFixture : ClusterFixture
+public class CsiFtpClusterFixture : ClusterFixture
 {
+    /// <summary>A one-silo cluster.</summary>
+    public CsiFtpClusterFixture()
+        : this(1)
+    {
+    }
+
+    /// <summary>A cluster of <paramref name="silos"/> silos.</summary>
+    protected CsiFtpClusterFixture(int silos)
+        : base(silos)
+    {
+    }
+
     public VsftpdServer? Ftps { get; private set; }
 
     public VsftpdServer? PlainFtp { get; private set; }

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json.Nodes;
-using ClarityConnect.Abstractions.Agents;
 using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Sessions;
@@ -96,39 +94,6 @@ public sealed class CsiUploadTests(CsiFtpClusterFixture fixture)
         }
     }
 
-    private async Task<ISessionGrain> CallAsync(SessionChannel channel, int pieces, string queue = "Support", bool abandon = false)
-    {
-        var id = "csi-" + Guid.NewGuid().ToString("n");
-        var session = fixture.Grains.GetGrain<ISessionGrain>(id);
-        var agent = "agent-" + Guid.NewGuid().ToString("n");
-        await fixture.Grains.GetGrain<IAgentGrain>(agent).SetStatusAsync(AgentStatus.Available);
-        await session.StartAsync(new SessionStart { Channel = channel, CallerPhoneNumber = "+1 415 555 0100" });
-        await session.EnqueueAsync(queue);
-        if (abandon)
-        {
-            await session.AbandonAsync("caller hung up");
-            return session;
-        }
-
-        await session.OfferAsync(agent);
-        await session.AcceptAsync();
-        for (var n = 1; n <= pieces; n++)
-        {
-            await File.WriteAllTextAsync(Path.Combine(fixture.RecordingsDirectory, $"{id}-{n}.wav"), $"piece-{n}", Encoding.ASCII);
-            await session.StartRecordingAsync($"{id}-{n}.wav");
-            await session.StopRecordingAsync();
-        }
-
-        if (channel == SessionChannel.Chat)
-        {
-            await session.AddTranscriptMessageAsync(new TranscriptMessage { Sender = "customer", Text = "Hello there" });
-        }
-
-        await session.EndAsync();
-        await session.CompleteAsync();
-        return session;
-    }
-
     [VsftpdFact]
     public async Task Acd_statistics_per_queue_and_interval_arrive_once_skipping_disabled_queues()
     {
@@ -165,11 +130,9 @@ public sealed class CsiUploadTests(CsiFtpClusterFixture fixture)
         }
     }
 
-    private async Task<ExportStatus> WaitForUploadAsync(ISessionGrain session, ExportState state)
-    {
-        var export = fixture.Grains.GetGrain<IExportGrain>($"{IntegrationNames.Csi}/{session.GetPrimaryKeyString()}");
-        ExportStatus status = null!;
-        await Eventually.TrueAsync(async () => (status = await export.GetStatusAsync()).State == state, $"the upload is {state}", TimeSpan.FromSeconds(60));
-        return status;
-    }
+    private Task<ISessionGrain> CallAsync(SessionChannel channel, int pieces, string queue = "Support", bool abandon = false) =>
+        CsiUploadSessions.CallAsync(fixture.Grains, fixture.RecordingsDirectory, channel, pieces, queue, abandon);
+
+    private Task<ExportStatus> WaitForUploadAsync(ISessionGrain session, ExportState state) =>
+        CsiUploadSessions.WaitForUploadAsync(fixture.Grains, session, state);
 }

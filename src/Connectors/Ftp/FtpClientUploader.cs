@@ -8,16 +8,19 @@ namespace ClarityConnect.Connectors.Ftp;
 
 /// <summary>
 /// <see cref="IFtpUploader"/> over <see cref="TcpClient"/> and <see cref="System.Net.Security.SslStream"/>: explicit
-/// FTPS (<c>AUTH TLS</c>, <c>PBSZ 0</c>, <c>PROT P</c>) or plain FTP, passive mode (<c>EPSV</c>, then <c>PASV</c>),
-/// binary transfers, one connection per call. FluentFTP can replace it behind <see cref="IFtpUploader"/>; see there.
+/// FTPS (<c>AUTH TLS</c> with TLS 1.2, <c>PBSZ 0</c>, <c>PROT P</c>) or plain FTP, passive mode (<c>EPSV</c>, then
+/// <c>PASV</c>), binary transfers, one kept control connection per server (<see cref="FtpConnectionPool"/>). FluentFTP
+/// can replace it behind <see cref="IFtpUploader"/>; see there.
 /// </summary>
 /// <remarks>
-/// An upload runs: greeting, <c>AUTH TLS</c> (when <see cref="FtpTarget.UseTls"/>; refused means failure, never plain
-/// FTP), <c>USER</c>/<c>PASS</c>, <c>PBSZ 0</c>/<c>PROT P</c>, <c>TYPE I</c>, <c>MKD</c>+<c>CWD</c> per directory
-/// segment, <c>EPSV</c>/<c>PASV</c>, <c>STOR</c> of a temporary name (<c>.NAME.part</c>, hidden from most listings),
-/// <c>SIZE</c> to check the length, <c>RNFR</c>/<c>RNTO</c> to the final name, <c>QUIT</c>. The data channel's TLS
-/// session resumes the control connection's (servers such as vsftpd require it) and is closed with close_notify before
-/// the socket. The class is stateless and thread-safe: register it as a singleton.
+/// A connection runs: greeting, <c>AUTH TLS</c> (when <see cref="FtpTarget.UseTls"/>; refused means failure, never
+/// plain FTP), <c>USER</c>/<c>PASS</c>, <c>PBSZ 0</c>/<c>PROT P</c>, <c>TYPE I</c>, <c>PWD</c> (the login directory).
+/// An upload on it runs: <c>MKD</c>+<c>CWD</c> per directory segment (nothing when the previous upload used the same
+/// directory), <c>EPSV</c>/<c>PASV</c>, <c>STOR</c> of a temporary name (<c>.NAME.part</c>, hidden from most
+/// listings), <c>SIZE</c> to check the length, <c>RNFR</c>/<c>RNTO</c> to the final name; the connection is kept for
+/// the next upload and closed with <c>QUIT</c> once idle. The data channel's TLS session resumes the control
+/// connection's (servers such as vsftpd require it) and is closed with close_notify before the socket. The class is
+/// thread-safe: register it as a singleton.
 /// </remarks>
 /// <param name="logger">Logs commands and replies at Debug (the password as <c>***</c>) and each upload at
 /// Information.</param>
@@ -26,75 +29,121 @@ public sealed class FtpClientUploader(ILogger<FtpClientUploader>? logger = null)
     private readonly ILogger logger = logger ?? NullLogger<FtpClientUploader>.Instance;
 
     /// <inheritdoc />
-    public async Task UploadAsync(
+    public Task UploadAsync(
+        FtpTarget target,
+        string remoteDirectory,
+        string remoteFileName,
+        Stream content,
+        CancellationToken cancellationToken) =>
+        UploadAsync(target, remoteDirectory, remoteFileName, content, once: false, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<FtpUploadOutcome> UploadOnceAsync(
         FtpTarget target,
         string remoteDirectory,
         string remoteFileName,
         Stream content,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(content);
-        var directories = FtpFileName.SanitizePath(remoteDirectory);
-        var fileName = FtpFileName.Sanitize(remoteFileName);
-        var temporaryName = $".{fileName}.part";
-        var fromRoot = remoteDirectory is ['/' or '\\', ..];
+        if (content is { CanSeek: false })
+        {
+            throw new ArgumentException(
+                $"The content of '{remoteFileName}' must be seekable: its length is the size the FTP server must hold.",
+                nameof(content));
+        }
 
-        await RunAsync(
-            target,
-            async (session, token) =>
-            {
-                if (fromRoot)
-                {
-                    await session.ChangeToRootAsync(token).ConfigureAwait(false);
-                }
-
-                foreach (var directory in directories)
-                {
-                    await session.EnterOrCreateDirectoryAsync(directory, token).ConfigureAwait(false);
-                }
-
-                var sent = await session.StoreAsync(temporaryName, content, token).ConfigureAwait(false);
-                try
-                {
-                    await session.VerifySizeAsync(temporaryName, sent, token).ConfigureAwait(false);
-                }
-                catch (FtpException)
-                {
-                    await session.TryDeleteAsync(temporaryName).ConfigureAwait(false);
-                    throw;
-                }
-
-                await session.RenameAsync(temporaryName, fileName, token).ConfigureAwait(false);
-                logger.LogInformation(
-                    "Uploaded {File} ({Bytes} bytes) to FTP {Host}:{Port} in /{Directory}",
-                    fileName, sent, target.Host, target.Port, string.Join('/', directories));
-            },
-            cancellationToken).ConfigureAwait(false);
+        return UploadAsync(target, remoteDirectory, remoteFileName, content, once: true, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task TestConnectionAsync(FtpTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return RunAsync(target, (session, token) => session.PrintWorkingDirectoryAsync(token), cancellationToken);
+        return RunAsync(target, fresh: true, (session, token) => session.PrintWorkingDirectoryAsync(token), cancellationToken);
     }
 
-    private async Task RunAsync(FtpTarget target, Func<FtpSession, CancellationToken, Task> work, CancellationToken cancellationToken)
+    private Task<FtpUploadOutcome> UploadAsync(
+        FtpTarget target, string remoteDirectory, string remoteFileName, Stream content, bool once, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(content);
+        var file = FtpUploadFile.Of(remoteDirectory, remoteFileName);
+        long? expected = once ? content.Length - content.Position : null;
+        return RunAsync(
+            target,
+            fresh: false,
+            async (session, token) =>
+            {
+                await session.EnterDirectoryAsync(file.Directory, token).ConfigureAwait(false);
+                if (expected is { } length && await FinishEarlierAttemptAsync(session, target, file, length, token).ConfigureAwait(false) is { } finished)
+                {
+                    return finished;
+                }
+
+                var sent = await StoreAsync(session, file, content, token).ConfigureAwait(false);
+                LogUploaded(target, file, sent);
+                return FtpUploadOutcome.Uploaded;
+            },
+            cancellationToken);
+    }
+
+    // What an earlier attempt of the same upload left: the final file (it only missed being recorded), or a complete
+    // temporary file (it stopped before the rename). Null when the bytes must be sent.
+    private async Task<FtpUploadOutcome?> FinishEarlierAttemptAsync(
+        FtpSession session, FtpTarget target, FtpUploadFile file, long length, CancellationToken cancellationToken)
+    {
+        if (await session.TryGetSizeAsync(file.Name, cancellationToken).ConfigureAwait(false) == length)
+        {
+            logger.LogInformation(
+                "{File} ({Bytes} bytes) is already on FTP {Host}:{Port} in /{Directory}: an earlier attempt stored it",
+                file.Name, length, target.Host, target.Port, file.Directory);
+            return FtpUploadOutcome.AlreadyPresent;
+        }
+
+        if (await session.TryGetSizeAsync(file.TemporaryName, cancellationToken).ConfigureAwait(false) == length)
+        {
+            await session.RenameAsync(file.TemporaryName, file.Name, cancellationToken).ConfigureAwait(false);
+            LogUploaded(target, file, length);
+            return FtpUploadOutcome.Uploaded;
+        }
+
+        return null;
+    }
+
+    // Stores under the temporary name, checks the length, renames into place; returns the number of bytes sent.
+    private static async Task<long> StoreAsync(FtpSession session, FtpUploadFile file, Stream content, CancellationToken cancellationToken)
+    {
+        var sent = await session.StoreAsync(file.TemporaryName, content, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await session.VerifySizeAsync(file.TemporaryName, sent, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FtpException)
+        {
+            await session.TryDeleteAsync(file.TemporaryName).ConfigureAwait(false);
+            throw;
+        }
+
+        await session.RenameAsync(file.TemporaryName, file.Name, cancellationToken).ConfigureAwait(false);
+        return sent;
+    }
+
+    private void LogUploaded(FtpTarget target, FtpUploadFile file, long bytes) =>
+        logger.LogInformation(
+            "Uploaded {File} ({Bytes} bytes) to FTP {Host}:{Port} in /{Directory}",
+            file.Name, bytes, target.Host, target.Port, file.Directory);
+
+    private async Task<T> RunAsync<T>(FtpTarget target, bool fresh, Func<FtpSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var server = $"{target.Host}:{target.Port}";
         try
         {
-            var session = await FtpSession.OpenAsync(target, logger, cancellationToken).ConfigureAwait(false);
-            await using (session.ConfigureAwait(false))
-            {
-                await work(session, cancellationToken).ConfigureAwait(false);
-                await session.QuitAsync(cancellationToken).ConfigureAwait(false);
-            }
+            return await FtpConnectionPool.Shared.RunAsync(target, fresh, logger, work, cancellationToken).ConfigureAwait(false);
         }
         catch (FtpContentReadException exception)
         {
             ExceptionDispatchInfo.Capture(exception.InnerException!).Throw();
+            throw;
         }
         catch (FtpException exception)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Text;
 using ClarityConnect.Connectors.Security;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,8 @@ namespace ClarityConnect.Connectors.Ftp;
 /// <summary>
 /// One logged-in FTP control connection and the commands <see cref="FtpClientUploader"/> needs. Network errors surface
 /// as <see cref="SocketException"/> / <see cref="IOException"/> / <see cref="TimeoutException"/>; protocol failures as
-/// <see cref="FtpException"/>.
+/// <see cref="FtpException"/>. A session serves several uploads in turn (<see cref="FtpConnectionPool"/>): it remembers
+/// its login directory and the directory it is in, so each upload starts from the right place.
 /// </summary>
 internal sealed class FtpSession : IAsyncDisposable
 {
@@ -25,6 +27,8 @@ internal sealed class FtpSession : IAsyncDisposable
     private readonly SecretRedactor redactor;
     private SslClientAuthenticationOptions? tlsOptions;
     private Stream stream;
+    private string? loginDirectory;
+    private FtpDirectory? currentDirectory = FtpDirectory.Login;
 
     private FtpSession(FtpTarget target, ILogger logger, TcpClient control)
     {
@@ -42,6 +46,21 @@ internal sealed class FtpSession : IAsyncDisposable
     }
 
     private string Server => $"{target.Host}:{target.Port.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The target the session logged in to.</summary>
+    public FtpTarget Target => target;
+
+    /// <summary>
+    /// Commands sent since <see cref="ResetCommandCount"/>: a reused connection that fails on its first command was
+    /// closed by the server while idle, so nothing of the upload happened yet and a new connection can redo it.
+    /// </summary>
+    public int CommandCount { get; private set; }
+
+    /// <summary>
+    /// Whether the session can serve another upload: it knows its login directory and the directory it is in (a
+    /// failure midway through changing directories leaves that unknown).
+    /// </summary>
+    public bool IsReusable => loginDirectory is not null && currentDirectory is not null;
 
     /// <summary>
     /// Connects, reads the greeting, negotiates TLS when the target requires it, logs in, protects the data channel and
@@ -67,13 +86,52 @@ internal sealed class FtpSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Changes to the server's root directory.</summary>
-    /// <param name="cancellationToken">Cancels the command.</param>
-    /// <returns>A task that completes when the server changed directory.</returns>
-    public async Task ChangeToRootAsync(CancellationToken cancellationToken)
+    /// <summary>Starts counting <see cref="CommandCount"/> from zero, when the session is handed to an upload.</summary>
+    public void ResetCommandCount() => CommandCount = 0;
+
+    /// <summary>
+    /// Makes <paramref name="directory"/> the current directory, creating the segments that are missing. Nothing is sent
+    /// when it already is (the files of one export share a directory).
+    /// </summary>
+    /// <param name="directory">Where the upload goes.</param>
+    /// <param name="cancellationToken">Cancels the commands.</param>
+    /// <returns>A task that completes when the directory is the current one.</returns>
+    public async Task EnterDirectoryAsync(FtpDirectory directory, CancellationToken cancellationToken)
     {
-        var reply = await ExecuteAsync("CWD /", cancellationToken).ConfigureAwait(false);
-        EnsureCode(reply, "Changing to the root directory", 250);
+        if (currentDirectory is { } current && current.Equals(directory))
+        {
+            return;
+        }
+
+        // Where the walk starts: the root, the login directory the session is still in, or back to it by name.
+        string? start;
+        if (directory.FromRoot)
+        {
+            start = "/";
+        }
+        else if (currentDirectory is { FromRoot: false, Segments.Count: 0 })
+        {
+            start = null;
+        }
+        else
+        {
+            start = loginDirectory
+                ?? throw new InvalidOperationException("The session does not know its login directory, so it cannot go back to it.");
+        }
+
+        currentDirectory = null;
+        if (start is not null)
+        {
+            var reply = await ExecuteAsync($"CWD {start}", cancellationToken).ConfigureAwait(false);
+            EnsureCode(reply, directory.FromRoot ? "Changing to the root directory" : "Changing back to the login directory", 250);
+        }
+
+        foreach (var segment in directory.Segments)
+        {
+            await EnterOrCreateDirectoryAsync(segment, cancellationToken).ConfigureAwait(false);
+        }
+
+        currentDirectory = directory;
     }
 
     /// <summary>
@@ -81,10 +139,7 @@ internal sealed class FtpSession : IAsyncDisposable
     /// is not an error by itself: servers word "already exists" differently (vsftpd: 550 Create directory operation
     /// failed), so whether <c>CWD</c> then succeeds decides.
     /// </summary>
-    /// <param name="name">A sanitized directory name.</param>
-    /// <param name="cancellationToken">Cancels the commands.</param>
-    /// <returns>A task that completes when the directory is the current one.</returns>
-    public async Task EnterOrCreateDirectoryAsync(string name, CancellationToken cancellationToken)
+    private async Task EnterOrCreateDirectoryAsync(string name, CancellationToken cancellationToken)
     {
         var made = await ExecuteAsync($"MKD {name}", cancellationToken).ConfigureAwait(false);
         if (made.IsTransientFailure)
@@ -122,8 +177,9 @@ internal sealed class FtpSession : IAsyncDisposable
             if (tlsOptions is not null)
             {
                 // vsftpd (require_ssl_reuse=YES, its default) rejects a data channel whose TLS session is not a
-                // resumption of the control connection's. .NET resumes the cached session on Linux when the handshake
-                // uses the same target host and options, which is why the same options instance is used here.
+                // resumption of the control connection's. .NET on Linux offers the session it cached for the target
+                // host name (one per name and protocol set, process-wide), so the same options are used here and
+                // FtpConnectionPool lets no other control connection to this name handshake meanwhile.
                 var ssl = new SslStream(dataStream, leaveInnerStreamOpen: false);
                 dataStream = ssl;
                 await WithTimeoutAsync(
@@ -203,19 +259,33 @@ internal sealed class FtpSession : IAsyncDisposable
         }
 
         EnsureCode(reply, $"Checking the size of '{fileName}'", 213);
-        var text = reply.Lines[^1].Length > 4 ? reply.Lines[^1][4..].Trim() : string.Empty;
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var actual))
-        {
-            throw new FtpException($"The FTP server {Server} answered SIZE with '{reply.Text}', which is not a size.",
-                isTransient: false, reply.Code, reply.Text);
-        }
-
+        var actual = ParseSize(reply);
         if (actual != expectedLength)
         {
             throw new FtpException(
                 $"The FTP server {Server} holds {actual} bytes of '{fileName}' but {expectedLength} were sent.",
                 isTransient: true, reply.Code, reply.Text);
         }
+    }
+
+    /// <summary>
+    /// The size of <paramref name="fileName"/> in the current directory (<c>SIZE</c>, RFC 3659; vsftpd answers it in
+    /// binary mode), or <see langword="null"/> when the file is not there or the server does not implement
+    /// <c>SIZE</c>. A 4xx reply is a transient failure.
+    /// </summary>
+    /// <param name="fileName">The file.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>The size in bytes, or <see langword="null"/>.</returns>
+    public async Task<long?> TryGetSizeAsync(string fileName, CancellationToken cancellationToken)
+    {
+        var reply = await ExecuteAsync($"SIZE {fileName}", cancellationToken).ConfigureAwait(false);
+        if (reply.IsTransientFailure)
+        {
+            throw Failure($"Checking the size of '{fileName}'", reply);
+        }
+
+        // 550 (vsftpd: "Could not get file size.") means no such file; 500/502 that SIZE is not implemented.
+        return reply.Code == 213 ? ParseSize(reply) : null;
     }
 
     /// <summary>
@@ -266,11 +336,12 @@ internal sealed class FtpSession : IAsyncDisposable
 
     /// <summary>Prints the working directory, a harmless command that proves the session works.</summary>
     /// <param name="cancellationToken">Cancels the command.</param>
-    /// <returns>A task that completes when the server answered.</returns>
-    public async Task PrintWorkingDirectoryAsync(CancellationToken cancellationToken)
+    /// <returns>The directory the server names, or <see langword="null"/> when its reply does not quote one.</returns>
+    public async Task<string?> PrintWorkingDirectoryAsync(CancellationToken cancellationToken)
     {
         var reply = await ExecuteAsync("PWD", cancellationToken).ConfigureAwait(false);
         EnsureCode(reply, "PWD", 257);
+        return QuotedPath(reply.Lines[0]);
     }
 
     /// <summary>Says goodbye; a server that hangs up without answering is fine.</summary>
@@ -328,6 +399,11 @@ internal sealed class FtpSession : IAsyncDisposable
         }
 
         EnsureCode(await ExecuteAsync("TYPE I", cancellationToken).ConfigureAwait(false), "Binary mode (TYPE I)", 200);
+
+        // Uploads are relative to the login directory, and a reused session goes back there by name. A server that
+        // does not tell it (no 257 with a quoted path) still gets its upload; the session is just not reused.
+        var printed = await ExecuteAsync("PWD", cancellationToken).ConfigureAwait(false);
+        loginDirectory = printed.Code == 257 ? QuotedPath(printed.Lines[0]) : null;
     }
 
     private async Task StartTlsAsync(CancellationToken cancellationToken)
@@ -348,18 +424,44 @@ internal sealed class FtpSession : IAsyncDisposable
             throw new FtpException($"The FTP server {Server} sent unexpected data after accepting AUTH TLS.", isTransient: false);
         }
 
+        var validate = FtpCertificateValidation.For(target);
+        var certificateSeen = false;
         tlsOptions = new SslClientAuthenticationOptions
         {
             TargetHost = target.EffectiveTlsHostName,
-            RemoteCertificateValidationCallback = FtpCertificateValidation.For(target),
+            // TLS 1.2, so that every data channel resumes this connection's session (servers such as vsftpd, whose
+            // require_ssl_reuse=YES is the default, refuse any other). A TLS 1.2 session is set during the handshake
+            // and can be resumed again and again; a TLS 1.3 session ticket arrives after the handshake, and OpenSSL
+            // (under .NET on Linux) retires it once a handshake used it, so data channels come to offer no ticket or
+            // another connection's (curl/curl#4654, FluentFTP#773). docs/decisions.md, issue 13.
+            EnabledSslProtocols = SslProtocols.Tls12,
+            RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+            {
+                certificateSeen = true;
+                return validate(sender, certificate, chain, errors);
+            },
         };
         var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
         stream = ssl;
         reader.Stream = ssl;
-        await WithTimeoutAsync(
-            token => ssl.AuthenticateAsClientAsync(tlsOptions, token),
-            "the TLS handshake",
-            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WithTimeoutAsync(
+                token => ssl.AuthenticateAsClientAsync(tlsOptions, token),
+                "the TLS handshake",
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (AuthenticationException exception) when (!certificateSeen)
+        {
+            // Failing before the server's certificate arrived is a protocol or cipher mismatch, not a trust problem.
+            throw new FtpException(
+                $"TLS with the FTP server {Server} failed before it presented its certificate: {exception.Message} "
+                + "FTPS uses TLS 1.2 (so that every data channel can resume the control connection's session), and the "
+                + "server offers no TLS 1.2 cipher suite for its certificate. On vsftpd, ssl_ciphers must include one "
+                + "for the certificate's key type: Debian's default, ECDHE-RSA-AES256-GCM-SHA384, suits RSA keys only.",
+                isTransient: false,
+                innerException: exception);
+        }
     }
 
     private async Task LogInAsync(CancellationToken cancellationToken)
@@ -410,6 +512,7 @@ internal sealed class FtpSession : IAsyncDisposable
 
     private async Task<FtpReply> ExecuteAsync(string command, CancellationToken cancellationToken, bool sensitive = false)
     {
+        CommandCount++;
         if (logger.IsEnabled(LogLevel.Debug))
         {
             logger.LogDebug("FTP {Server} > {Command}", Server, sensitive ? command[..4] + " ***" : command);
@@ -441,8 +544,7 @@ internal sealed class FtpSession : IAsyncDisposable
 
     private async Task DrainAsync(Stream dataStream, CancellationToken cancellationToken)
     {
-        // Closing a socket with unread bytes in its receive buffer (a TLS 1.3 session ticket, the server's
-        // close_notify) sends RST instead of FIN, and a server still reading the upload's tail then fails it (vsftpd:
+        // Closing a socket with unread bytes in its receive buffer (the server's close_notify) sends RST instead of FIN, and a server still reading the upload's tail then fails it (vsftpd:
         // 426 Failure reading network stream). So read until the server closes its side.
         var sink = new byte[4096];
         try
@@ -599,6 +701,45 @@ internal sealed class FtpSession : IAsyncDisposable
             client.Dispose();
             throw;
         }
+    }
+
+    private long ParseSize(FtpReply reply)
+    {
+        var text = reply.Lines[^1].Length > 4 ? reply.Lines[^1][4..].Trim() : string.Empty;
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+            ? size
+            : throw new FtpException($"The FTP server {Server} answered SIZE with '{reply.Text}', which is not a size.",
+                isTransient: false, reply.Code, reply.Text);
+    }
+
+    // RFC 959 appendix II: 257 "PATHNAME" comment, with a quote inside the name doubled.
+    private static string? QuotedPath(string line)
+    {
+        var open = line.IndexOf('"', StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return null;
+        }
+
+        var path = new StringBuilder();
+        for (var i = open + 1; i < line.Length; i++)
+        {
+            if (line[i] != '"')
+            {
+                path.Append(line[i]);
+            }
+            else if (i + 1 < line.Length && line[i + 1] == '"')
+            {
+                path.Append('"');
+                i++;
+            }
+            else
+            {
+                return path.Length > 0 ? path.ToString() : null;
+            }
+        }
+
+        return null;
     }
 
     private void EnsureCode(FtpReply reply, string what, int expected)

@@ -83,8 +83,40 @@ public sealed record FtpTarget
     /// </summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a logged-in connection is kept open, unused, for the next upload to the same server (the next file of
+    /// an export, the next export); 30 seconds by default, below the idle limits servers enforce (vsftpd's
+    /// <c>idle_session_timeout</c> is 300 seconds). A connection the server closed sooner is reopened once. Zero closes
+    /// the connection after each upload.
+    /// </summary>
+    public TimeSpan IdleConnectionTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The name the TLS handshakes (control and data channel) authenticate the server as.</summary>
     internal string EffectiveTlsHostName => string.IsNullOrEmpty(TlsHostName) ? Host : TlsHostName;
+
+    /// <summary>
+    /// Whether a connection opened for this target can serve <paramref name="other"/>: every setting the same (trust
+    /// anchors compared by content, since each settings read loads them anew).
+    /// </summary>
+    /// <param name="other">The target of the next upload.</param>
+    /// <returns><see langword="true"/> when the connection can be reused for it.</returns>
+    internal bool SharesConnectionWith(FtpTarget other) =>
+        string.Equals(Host, other.Host, StringComparison.OrdinalIgnoreCase)
+        && Port == other.Port
+        && string.Equals(Username, other.Username, StringComparison.Ordinal)
+        && string.Equals(Password, other.Password, StringComparison.Ordinal)
+        && UseTls == other.UseTls
+        && string.Equals(EffectiveTlsHostName, other.EffectiveTlsHostName, StringComparison.OrdinalIgnoreCase)
+        && ReferenceEquals(CertificateValidationCallback, other.CertificateValidationCallback)
+        && SameCertificates(TrustedCertificates, other.TrustedCertificates)
+        && ConnectTimeout == other.ConnectTimeout
+        && CommandTimeout == other.CommandTimeout
+        && IdleConnectionTimeout == other.IdleConnectionTimeout;
+
+    private static bool SameCertificates(X509Certificate2Collection? first, X509Certificate2Collection? second) =>
+        (first?.Count ?? 0) == (second?.Count ?? 0)
+        && (first is null || second is null
+            || first.Zip(second).All(pair => pair.First.RawDataMemory.Span.SequenceEqual(pair.Second.RawDataMemory.Span)));
 
     // Records print every property by default; the password must never reach a log through ToString.
     private bool PrintMembers(StringBuilder builder)

@@ -6,13 +6,20 @@ namespace ClarityConnect.Connectors.Ftp;
 /// </summary>
 /// <remarks>
 /// <para>
+/// Uploads to one server take turns on one kept, logged-in control connection (one login and one TLS handshake for the
+/// files of an export), closed after <see cref="FtpTarget.IdleConnectionTimeout"/> unused; a kept connection the server
+/// has closed is reopened once. With FTPS every data channel resumes its control connection's TLS 1.2 session, as
+/// servers requiring session reuse (vsftpd's default) demand.
+/// </para>
+/// <para>
 /// The implementation shipped today is <see cref="FtpClientUploader"/>, a small client of our own over
 /// <see cref="System.Net.Sockets.TcpClient"/> and <see cref="System.Net.Security.SslStream"/>: FluentFTP, which the
 /// design names, is not obtainable from the package registry this project builds from, and .NET's
 /// <c>FtpWebRequest</c> fails FTPS uploads on Linux (TLS errors / 426 on the data channel). When FluentFTP becomes
 /// available, an <c>AsyncFtpClient</c>-based class implementing this interface can replace it without touching the
 /// callers: it must keep the contract documented on each member (explicit FTPS never falling back to plain, sanitized
-/// names, upload to a temporary name then rename, transient/permanent failures as <see cref="FtpException"/>).
+/// names, upload to a temporary name then rename, a file found in place not uploaded again by
+/// <see cref="UploadOnceAsync"/>, transient/permanent failures as <see cref="FtpException"/>).
 /// </para>
 /// </remarks>
 public interface IFtpUploader
@@ -42,6 +49,36 @@ public interface IFtpUploader
     /// The upload failed; <see cref="FtpException.IsTransient"/> tells whether retrying later can help.
     /// </exception>
     Task UploadAsync(
+        FtpTarget target,
+        string remoteDirectory,
+        string remoteFileName,
+        Stream content,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Uploads a file whose content never changes under its name (a recording piece, a manifest, a transcript) at most
+    /// once: when the final file is already there with the content's length, nothing is sent. Otherwise as
+    /// <see cref="UploadAsync"/>, except that a temporary file left complete by an earlier attempt (same length) is
+    /// renamed into place without sending the bytes again.
+    /// </summary>
+    /// <param name="target">The server, credentials and TLS policy.</param>
+    /// <param name="remoteDirectory">As for <see cref="UploadAsync"/>.</param>
+    /// <param name="remoteFileName">As for <see cref="UploadAsync"/>.</param>
+    /// <param name="content">The bytes to upload, from the current position to the end; must be seekable, since its
+    /// length is the size the server must hold.</param>
+    /// <param name="cancellationToken">Cancels the upload; the file does not appear under its final name.</param>
+    /// <returns>Whether the file was uploaded now or found in place.</returns>
+    /// <remarks>
+    /// The size is asked with <c>SIZE</c> (RFC 3659). A server that does not implement it cannot say whether the file
+    /// is there, and the file is uploaded (at least once instead of exactly once). Use <see cref="UploadAsync"/> for a
+    /// file whose content may change under the same name (an ACD interval corrected later): a length that happens to
+    /// match would keep the old content.
+    /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="content"/> is not seekable.</exception>
+    /// <exception cref="FtpException">
+    /// The upload failed; <see cref="FtpException.IsTransient"/> tells whether retrying later can help.
+    /// </exception>
+    Task<FtpUploadOutcome> UploadOnceAsync(
         FtpTarget target,
         string remoteDirectory,
         string remoteFileName,

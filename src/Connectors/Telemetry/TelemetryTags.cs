@@ -46,6 +46,12 @@ public static class TelemetryTags
     /// <summary>The remote server's host name (OpenTelemetry's <c>server.address</c>): the FTP server's configured host.</summary>
     public const string ServerAddress = "server.address";
 
+    /// <summary>The remote server's port (OpenTelemetry's <c>server.port</c>): the FTP server's control port.</summary>
+    public const string ServerPort = "server.port";
+
     /// <summary>Whether an FTP transfer used explicit FTPS.</summary>
     public const string FtpTls = "clarityconnect.ftp.tls";
+
+    /// <summary>Whether an FTP connection replaced a kept connection that the server had closed (<c>true</c>, <c>false</c>).</summary>
+    public const string FtpReopened = "clarityconnect.ftp.reopened";
 }

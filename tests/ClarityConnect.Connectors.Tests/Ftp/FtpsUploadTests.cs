@@ -1,5 +1,6 @@
 using System.Security.Authentication;
 using ClarityConnect.Connectors.Ftp;
+using static ClarityConnect.Connectors.Tests.Ftp.FtpTestData;
 
 namespace ClarityConnect.Connectors.Tests.Ftp;
 
@@ -17,7 +18,7 @@ public sealed class FtpsUploadTests(FtpServersFixture servers)
         await uploader.UploadAsync(servers.FtpsTarget, directory, "recording-1.wav", new MemoryStream(bytes), CancellationToken.None);
 
         Assert.Equal(bytes, await File.ReadAllBytesAsync(servers.Ftps.LocalPath($"{directory}/recording-1.wav")));
-        Assert.Equal(["recording-1.wav"], FileNames(directory));
+        Assert.Equal(["recording-1.wav"], FileNames(servers.Ftps, directory));
     }
 
     [VsftpdFact]
@@ -41,7 +42,7 @@ public sealed class FtpsUploadTests(FtpServersFixture servers)
         await uploader.UploadAsync(servers.FtpsTarget, directory, "stats.csv", Text("new"), CancellationToken.None);
 
         Assert.Equal("new", await File.ReadAllTextAsync(servers.Ftps.LocalPath($"{directory}/stats.csv")));
-        Assert.Equal(["stats.csv"], FileNames(directory));
+        Assert.Equal(["stats.csv"], FileNames(servers.Ftps, directory));
     }
 
     [VsftpdFact]
@@ -66,12 +67,12 @@ public sealed class FtpsUploadTests(FtpServersFixture servers)
             servers.FtpsTarget, directory, "transcript.json", new ForwardOnlyStream(bytes, failAfter: 150_000), CancellationToken.None));
 
         Assert.Equal(ForwardOnlyStream.FailureMessage, failure.Message);
-        Assert.Empty(FileNames(directory));
+        Assert.Empty(FileNames(servers.Ftps, directory));
 
         await uploader.UploadAsync(servers.FtpsTarget, directory, "transcript.json", new MemoryStream(bytes), CancellationToken.None);
 
         Assert.Equal(bytes, await File.ReadAllBytesAsync(servers.Ftps.LocalPath($"{directory}/transcript.json")));
-        Assert.Equal(["transcript.json"], FileNames(directory));
+        Assert.Equal(["transcript.json"], FileNames(servers.Ftps, directory));
     }
 
     [VsftpdFact]
@@ -155,25 +156,6 @@ public sealed class FtpsUploadTests(FtpServersFixture servers)
         var failure = await Assert.ThrowsAsync<FtpException>(() => uploader.TestConnectionAsync(target, CancellationToken.None));
 
         Assert.True(failure.IsTransient);
-    }
-
-    private string[] FileNames(string directory)
-    {
-        var path = servers.Ftps.LocalPath(directory);
-        return Directory.Exists(path)
-            ? Directory.GetFiles(path).Select(file => Path.GetFileName(file)).Order(StringComparer.Ordinal).ToArray()
-            : [];
-    }
-
-    private static string UniqueDirectory() => $"t{Guid.NewGuid():N}";
-
-    private static MemoryStream Text(string text) => new(System.Text.Encoding.UTF8.GetBytes(text));
-
-    private static byte[] RandomBytes(int length)
-    {
-        var bytes = new byte[length];
-        Random.Shared.NextBytes(bytes);
-        return bytes;
     }
 
     private static int UnusedPort()

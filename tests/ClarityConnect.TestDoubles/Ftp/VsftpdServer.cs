@@ -97,11 +97,13 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
 
     /// <summary>Starts vsftpd and waits until it greets.</summary>
     /// <param name="tls">FTPS required, or plain FTP only.</param>
+    /// <param name="ecdsaCertificate">Whether the server's certificate has an ECDSA (P-256) key instead of RSA.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running server; dispose it to stop vsftpd and delete its folder.</returns>
     /// <exception cref="VsftpdUnavailableException">vsftpd is not installed or the process is not root.</exception>
     public static async Task<VsftpdServer> StartAsync(
         VsftpdTlsMode tls = VsftpdTlsMode.FtpsRequired,
+        bool ecdsaCertificate = false,
         CancellationToken cancellationToken = default)
     {
         if (UnavailableReason is { } reason)
@@ -124,7 +126,7 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
             X509Certificate2? certificate = null, authority = null;
             if (tls == VsftpdTlsMode.FtpsRequired)
             {
-                (certificate, authority) = WriteCertificates(folder);
+                (certificate, authority) = WriteCertificates(folder, ecdsaCertificate);
             }
 
             // A port picked free can be taken before vsftpd binds it: try a few.
@@ -159,6 +161,61 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
             TryDelete(folder);
             throw;
         }
+    }
+
+    /// <summary>The entries of <see cref="LogFile"/> so far.</summary>
+    /// <returns>The entries, in order.</returns>
+    public IReadOnlyList<VsftpdLogEntry> ReadLog() => VsftpdLogEntry.Read(LogFile);
+
+    /// <summary>
+    /// Closes every client connection, as a server restart or its idle timeout would, and keeps listening: the processes
+    /// vsftpd forked for the connections are killed.
+    /// </summary>
+    /// <returns>How many connections were dropped.</returns>
+    public int DropConnections()
+    {
+        var dropped = 0;
+        foreach (var child in ChildProcessIds(process.Id))
+        {
+            try
+            {
+                // A session's own children die with it (vsftpd sets PR_SET_PDEATHSIG on them).
+                using var connection = Process.GetProcessById(child);
+                connection.Kill(entireProcessTree: true);
+                connection.WaitForExit(5000);
+                dropped++;
+            }
+            catch (ArgumentException)
+            {
+                // The connection ended by itself meanwhile.
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+
+        return dropped;
+    }
+
+    /// <summary>
+    /// Puts a file under <see cref="RootDirectory"/> as if <see cref="Username"/> had stored it (the file and the
+    /// directories made for it belong to that user): what an interrupted upload leaves behind.
+    /// </summary>
+    /// <param name="relativePath">The path as seen by the FTP client, e.g. <c>a/b/.file.part</c>.</param>
+    /// <param name="bytes">The file's content.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    public async Task PlaceFileAsync(string relativePath, byte[] bytes)
+    {
+        var path = LocalPath(relativePath);
+        var created = new List<string>();
+        for (var directory = Path.GetDirectoryName(path)!; !Directory.Exists(directory); directory = Path.GetDirectoryName(directory)!)
+        {
+            created.Add(directory);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, bytes).ConfigureAwait(false);
+        await RunAsync("chown", [TestUser, path, .. created], CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Builds a client-side path to a file under <see cref="RootDirectory"/>.</summary>
@@ -229,7 +286,7 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
     private static bool UserExists() =>
         File.ReadLines("/etc/passwd").Any(line => line.StartsWith(TestUser + ":", StringComparison.Ordinal));
 
-    private static (X509Certificate2 Certificate, X509Certificate2 Authority) WriteCertificates(string folder)
+    private static (X509Certificate2 Certificate, X509Certificate2 Authority) WriteCertificates(string folder, bool ecdsa)
     {
         var now = DateTimeOffset.UtcNow;
         using var caKey = RSA.Create(2048);
@@ -239,20 +296,24 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
         var authority = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(2));
 
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using AsymmetricAlgorithm key = ecdsa ? ECDsa.Create(ECCurve.NamedCurves.nistP256) : RSA.Create(2048);
+        var request = key is ECDsa ecdsaKey
+            ? new CertificateRequest("CN=localhost", ecdsaKey, HashAlgorithmName.SHA256)
+            : new CertificateRequest("CN=localhost", (RSA)key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
         names.AddDnsName("localhost");
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(
-            X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+            ecdsa ? X509KeyUsageFlags.DigitalSignature : X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;
-        var certificate = request.Create(authority, now.AddMinutes(-5), now.AddDays(1), serial);
+        // Signed with the CA's RSA key whatever the server's key type.
+        var certificate = request.Create(
+            authority.SubjectName, X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1), now.AddMinutes(-5), now.AddDays(1), serial);
 
         var certificateFile = Path.Combine(folder, "server.pem");
         var keyFile = Path.Combine(folder, "server.key");
@@ -305,15 +366,17 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
         };
         if (tls == VsftpdTlsMode.FtpsRequired)
         {
+            // Only what FTPS needs to start: every TLS policy is Debian's default (vsftpd.conf(5) and the Debian
+            // build), which the product must work against: force_local_logins_ssl=YES, force_local_data_ssl=YES,
+            // require_ssl_reuse=YES (a data channel must resume the control connection's TLS session),
+            // ssl_tlsv1=YES with SSLv2/SSLv3 off (OpenSSL 3 then negotiates TLS 1.2 or 1.3), ssl_ciphers
+            // ECDHE-RSA-AES256-GCM-SHA384 (the Debian build's default, for TLS 1.2), strict_ssl_read_eof=NO,
+            // ssl_request_cert=YES (asked, not required).
             lines.AddRange(
             [
                 "ssl_enable=YES",
                 $"rsa_cert_file={Path.Combine(folder, "server.pem")}",
                 $"rsa_private_key_file={Path.Combine(folder, "server.key")}",
-                "force_local_logins_ssl=YES",
-                "force_local_data_ssl=YES",
-                "require_ssl_reuse=YES",
-                "ssl_tlsv1=YES",
             ]);
         }
         else
@@ -449,6 +512,35 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
         {
             // Already gone.
         }
+    }
+
+    private static List<int> ChildProcessIds(int parent)
+    {
+        var children = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                // /proc/PID/stat: "PID (COMMAND) STATE PPID …"; the command may contain spaces, so read after ')'.
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], CultureInfo.InvariantCulture) == parent)
+                {
+                    children.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while being read.
+            }
+        }
+
+        return children;
     }
 
     private static void SetMode(string path, UnixFileMode mode)

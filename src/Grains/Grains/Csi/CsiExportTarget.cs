@@ -60,7 +60,9 @@ public sealed class CsiExportTarget(IFtpUploader ftp, IntegrationSecrets secrets
         var target = targets.For(settings);
         var directory = Directory(session);
         await using var content = await item.File!.Open(cancellationToken);
-        await ftp.UploadAsync(target, directory, item.File.FileName, content, cancellationToken);
+        // A file's content never changes under its name, so one already there with the same size is this item,
+        // stored by an attempt that ended before the export recorded it (a silo stopped between the two).
+        await ftp.UploadOnceAsync(target, directory, item.File.FileName, content, cancellationToken);
         return $"{directory}/{item.File.FileName}";
     }
 

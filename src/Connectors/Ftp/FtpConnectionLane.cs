@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using ClarityConnect.Connectors.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace ClarityConnect.Connectors.Ftp;
+
+/// <summary>
+/// The uploads to one FTP server (one TLS host name), one at a time, over one kept control connection: an upload takes
+/// the connection the previous one left, or logs in anew when there is none, it has expired or it was opened for other
+/// credentials. A kept connection that turns out to be closed by the server is replaced once.
+/// </summary>
+internal sealed class FtpConnectionLane
+{
+    private readonly SemaphoreSlim turn = new(1, 1);
+    private readonly Timer idleTimer;
+    private FtpSession? idle;
+    private long idleSince;
+
+    /// <summary>Creates an empty lane.</summary>
+    public FtpConnectionLane() => idleTimer = new Timer(_ => CloseIfExpired(), null, Timeout.Infinite, Timeout.Infinite);
+
+    /// <summary>
+    /// Waits for the lane's turn, then runs <paramref name="work"/> on a logged-in session and keeps the session for
+    /// the next upload when the work succeeded.
+    /// </summary>
+    /// <typeparam name="T">What the work returns.</typeparam>
+    /// <param name="target">The server and credentials.</param>
+    /// <param name="fresh">Log in anew even when a kept connection could serve (a connection test proves the login).</param>
+    /// <param name="logger">Logs commands, replies and reconnections.</param>
+    /// <param name="work">The upload.</param>
+    /// <param name="cancellationToken">Cancels the wait and the work.</param>
+    /// <returns>What the work returned.</returns>
+    public async Task<T> RunAsync<T>(
+        FtpTarget target,
+        bool fresh,
+        ILogger logger,
+        Func<FtpSession, CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken)
+    {
+        await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        FtpSession? session = null;
+        var succeeded = false;
+        try
+        {
+            var kept = TakeKept(target, fresh);
+            session = kept ?? await OpenAsync(target, logger, reopened: false, cancellationToken).ConfigureAwait(false);
+            T result;
+            try
+            {
+                result = await RunOnAsync(session, work, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (kept is not null && session.CommandCount <= 1 && IsClosedConnection(failure))
+            {
+                // The server closed the kept connection while it was idle (its own idle limit, a restart): the first
+                // command found it dead, so nothing of this upload happened yet and a new connection redoes it all.
+                logger.LogInformation(
+                    "FTP {Host}:{Port}: the kept connection was closed by the server ({Reason}); connecting again",
+                    target.Host, target.Port, failure.Message);
+                var dead = session;
+                session = null;
+                await dead.DisposeAsync().ConfigureAwait(false);
+                session = await OpenAsync(target, logger, reopened: true, cancellationToken).ConfigureAwait(false);
+                result = await RunOnAsync(session, work, cancellationToken).ConfigureAwait(false);
+            }
+
+            succeeded = true;
+            if (session.IsReusable && session.Target.IdleConnectionTimeout > TimeSpan.Zero)
+            {
+                Keep(session);
+                session = null;
+            }
+
+            return result;
+        }
+        finally
+        {
+            turn.Release();
+            if (session is not null)
+            {
+                // After a failure the connection's state is unknown: drop it without a goodbye that could wait for a
+                // server that no longer answers.
+                await (succeeded ? QuitAsync(session) : session.DisposeAsync().AsTask()).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<T> RunOnAsync<T>(FtpSession session, Func<FtpSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        session.ResetCommandCount();
+        return await work(session, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<FtpSession> OpenAsync(FtpTarget target, ILogger logger, bool reopened, CancellationToken cancellationToken)
+    {
+        var session = await FtpSession.OpenAsync(target, logger, cancellationToken).ConfigureAwait(false);
+        ConnectorMetrics.FtpConnections.Add(1, new TagList
+        {
+            { TelemetryTags.ServerAddress, target.Host },
+            { TelemetryTags.ServerPort, target.Port },
+            { TelemetryTags.FtpTls, target.UseTls },
+            { TelemetryTags.FtpReopened, reopened },
+        });
+        return session;
+    }
+
+    private static bool IsClosedConnection(Exception failure) =>
+        failure is IOException or SocketException or ObjectDisposedException
+        || failure is FtpException { ReplyCode: 421 };
+
+    private static async Task QuitAsync(FtpSession session)
+    {
+        await using (session.ConfigureAwait(false))
+        {
+            using var timeout = new CancellationTokenSource(session.Target.CommandTimeout);
+            try
+            {
+                await session.QuitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is FtpException or IOException or SocketException or TimeoutException
+                or OperationCanceledException or ObjectDisposedException)
+            {
+                // A goodbye the server does not answer changes nothing: the connection is closed either way.
+            }
+        }
+    }
+
+    // Called with the turn held.
+    private FtpSession? TakeKept(FtpTarget target, bool fresh)
+    {
+        var kept = idle;
+        idle = null;
+        if (kept is null)
+        {
+            return null;
+        }
+
+        if (!fresh && kept.Target.SharesConnectionWith(target) && Stopwatch.GetElapsedTime(idleSince) < kept.Target.IdleConnectionTimeout)
+        {
+            return kept;
+        }
+
+        _ = QuitAsync(kept);
+        return null;
+    }
+
+    // Called with the turn held.
+    private void Keep(FtpSession session)
+    {
+        idle = session;
+        idleSince = Stopwatch.GetTimestamp();
+        idleTimer.Change(session.Target.IdleConnectionTimeout, Timeout.InfiniteTimeSpan);
+    }
+
+    private void CloseIfExpired()
+    {
+        if (!turn.Wait(0))
+        {
+            // An upload has the connection; the lane keeps it again (and restarts this timer) when it is done.
+            return;
+        }
+
+        FtpSession? expired = null;
+        try
+        {
+            if (idle is { } kept)
+            {
+                var left = kept.Target.IdleConnectionTimeout - Stopwatch.GetElapsedTime(idleSince);
+                if (left <= TimeSpan.Zero)
+                {
+                    expired = kept;
+                    idle = null;
+                }
+                else
+                {
+                    idleTimer.Change(left, Timeout.InfiniteTimeSpan);
+                }
+            }
+        }
+        finally
+        {
+            turn.Release();
+        }
+
+        if (expired is not null)
+        {
+            _ = QuitAsync(expired);
+        }
+    }
+}
