@@ -26,6 +26,11 @@ public sealed class InMemoryCrmAdapter : ICrmAdapter
 
     public IQueryLanguage Language => throw new NotSupportedException("The in-memory CRM has no query language.");
 
+    public TimeSpan LookupTimeout => TimeSpan.FromSeconds(30);
+
+    public Task<IReadOnlyList<string>> CheckSearchParameterAsync(string searchParameter, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(["Contact", "Account"]);
+
     /// <summary>Makes the next <paramref name="count"/> deliveries for <paramref name="recordId"/> fail.</summary>
     public static void FailDeliveries(string recordId, int count) => FailuresToInject[recordId] = count;
 

@@ -5,21 +5,27 @@ using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Connectors.Dataverse;
+using Microsoft.Extensions.Options;
 
 namespace ClarityConnect.Grains.Crm.Dataverse;
 
-/// <summary>Microsoft Dynamics 365 (Dataverse Web API) behind the shared pipeline: OData queries, EntityDefinitions metadata, annotations for exports.</summary>
+/// <summary>Microsoft Dynamics 365 (Dataverse Web API) behind the shared pipeline: OData queries, EntityDefinitions metadata
+/// (also for the columns a lookup selects and searches), annotations for exports. It serves the lane of its <see cref="DataverseClient"/>.</summary>
 public sealed class DataverseCrmAdapter(
     DataverseClient client,
     DataverseOAuthClient oauth,
-    DataverseCredentialsSource credentials) : ICrmAdapter, ICrmAuthorizer
+    DataverseCredentialsSource credentials,
+    IOptions<DataverseConnectorOptions> options) : ICrmAdapter, ICrmAuthorizer
 {
     private const int PageSize = 5_000;
-    private const string ContactSelect = "contactid,fullname,telephone1,mobilephone,emailaddress1,modifiedon,_parentcustomerid_value";
-    private const string ContactExpand = "parentcustomerid_account($select=name)";
-    private const string AccountSelect = "accountid,name,telephone1,emailaddress1,modifiedon";
+    private const string CustomerLookup = "parentcustomerid";
+    private static readonly string[] CustomerTables = ["contact", "account"];
     private static readonly string[] ContactPhones = ["telephone1", "telephone2", "telephone3", "mobilephone"];
     private static readonly string[] AccountPhones = ["telephone1", "telephone2", "telephone3"];
+    private static readonly string[] EmailColumns = ["emailaddress1", "emailaddress2", "emailaddress3"];
+    private static readonly string[] RecordColumns = ["telephone1", "mobilephone", "emailaddress1", "modifiedon"];
+    private static readonly string[] NumberTypes = ["Integer", "BigInt", "Decimal", "Double", "Money", "Picklist", "State", "Status"];
+    private static readonly string[] IdTypes = ["Uniqueidentifier", "Lookup", "Customer", "Owner"];
 
     /// <inheritdoc cref="ICrmAdapter.Integration" />
     public string Integration => IntegrationNames.Dynamics;
@@ -31,30 +37,32 @@ public sealed class DataverseCrmAdapter(
     public IQueryLanguage Language => ODataLanguage.Instance;
 
     /// <inheritdoc />
+    public TimeSpan LookupTimeout => options.Value.LookupTimeout;
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<CrmRecord>> FindCustomersAsync(CustomerCriterion criterion, CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
     {
+        if (criterion.Kind == CustomerCriterionKind.Field)
+        {
+            return await FindByFieldAsync(criterion.Field!, criterion.Value, cancellationToken);
+        }
+
         var (contactFilter, accountFilter) = criterion.Kind switch
         {
             CustomerCriterionKind.Phone => (AnyEquals(ContactPhones, PhoneNumber.StoredForms(criterion.Value)), AnyEquals(AccountPhones, PhoneNumber.StoredForms(criterion.Value))),
-            CustomerCriterionKind.Email => (AnyEquals(["emailaddress1", "emailaddress2", "emailaddress3"], [criterion.Value]), AnyEquals(["emailaddress1"], [criterion.Value])),
-            CustomerCriterionKind.Name => ($"fullname eq {OData.Literal(criterion.Value)}", $"name eq {OData.Literal(criterion.Value)}"),
-            _ => await FieldFiltersAsync(criterion.Field!, criterion.Value, cancellationToken),
+            CustomerCriterionKind.Email => (await AnyColumnEqualsAsync("contact", EmailColumns, criterion.Value, cancellationToken),
+                await AnyColumnEqualsAsync("account", EmailColumns, criterion.Value, cancellationToken)),
+            _ => ($"fullname eq {OData.Literal(criterion.Value)}", $"name eq {OData.Literal(criterion.Value)}"),
         };
         var records = new List<CrmRecord>();
-        if (contactFilter is not null)
-        {
-            var contacts = await client.QueryAsync("contacts", ContactSelect, contactFilter, ContactExpand, 50, PageSize, false, cancellationToken);
-            records.AddRange(contacts.Records.Select(r => ToRecord("contact", "contactid", "fullname", r)));
-        }
-
-        if (accountFilter is not null)
-        {
-            var accounts = await client.QueryAsync("accounts", AccountSelect, accountFilter, null, 50, PageSize, false, cancellationToken);
-            records.AddRange(accounts.Records.Select(r => ToRecord("account", "accountid", "name", r)));
-        }
-
+        records.AddRange(await SearchAsync("contact", contactFilter, cancellationToken));
+        records.AddRange(await SearchAsync("account", accountFilter, cancellationToken));
         return (IReadOnlyList<CrmRecord>)records;
     });
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> CheckSearchParameterAsync(string searchParameter, CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
+        (IReadOnlyList<string>)(await SearchTargetsAsync(searchParameter, cancellationToken)).Select(t => t.Table.LogicalName).ToList());
 
     /// <inheritdoc />
     public Task<IReadOnlyList<CrmObjectInfo>> ListObjectsAsync(CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
@@ -67,9 +75,10 @@ public sealed class DataverseCrmAdapter(
     /// <inheritdoc />
     public Task<IReadOnlyList<CrmFieldInfo>> ListFieldsAsync(string objectName, bool extended, CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
     {
-        var entity = await EntityAsync(objectName, cancellationToken);
+        var entity = await EntityAsync(objectName, "PrimaryObject", cancellationToken);
         var attributes = await client.GetAttributesAsync(entity.LogicalName, cancellationToken);
-        var relationships = await client.GetManyToOneRelationshipsAsync(entity.LogicalName, cancellationToken);
+        // Navigation names come only from the relationships: read them only for the related columns "Get Extended Properties" asks for.
+        IReadOnlyList<DataverseRelationship> relationships = extended ? await client.GetManyToOneRelationshipsAsync(entity.LogicalName, cancellationToken) : [];
         var fields = attributes.Where(a => a.IsValidForRead).Select(a => new CrmFieldInfo
         {
             Name = a.LogicalName,
@@ -98,7 +107,7 @@ public sealed class DataverseCrmAdapter(
     /// <inheritdoc />
     public Task<CrmQueryResult> QueryAsync(string objectName, IReadOnlyList<string> fields, string where, int maxRecords, CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
     {
-        var entity = await EntityAsync(objectName, cancellationToken);
+        var entity = await EntityAsync(objectName, "PrimaryObject", cancellationToken);
         if (fields.FirstOrDefault(f => !OData.IsValidIdentifier(f.Replace('.', '/'))) is { } bad)
         {
             throw new InvalidRequestException("Fields", $"'{bad}' is not a valid column name");
@@ -130,7 +139,7 @@ public sealed class DataverseCrmAdapter(
             return existing;
         }
 
-        var entity = await EntityAsync(record.ObjectType, cancellationToken);
+        var entity = await EntityAsync(record.ObjectType, "record", cancellationToken);
         await using var content = await file.Open(cancellationToken);
         var data = await CrmCalls.SeekableAsync(content, cancellationToken);
         var id = await client.CreateAnnotationAsync(entity.LogicalName, entity.EntitySetName!, Guid.Parse(record.RecordId), file.Title, null,
@@ -146,7 +155,7 @@ public sealed class DataverseCrmAdapter(
             return existing;
         }
 
-        var entity = await EntityAsync(record.ObjectType, cancellationToken);
+        var entity = await EntityAsync(record.ObjectType, "record", cancellationToken);
         var id = await client.CreateAnnotationAsync(entity.LogicalName, entity.EntitySetName!, Guid.Parse(record.RecordId), title, text, null, null, null, 0, cancellationToken);
         return id.ToString();
     });
@@ -183,44 +192,118 @@ public sealed class DataverseCrmAdapter(
         return found.Records.Count > 0 ? CrmCalls.Text(found.Records[0]["annotationid"]) : null;
     }
 
-    private async Task<(string? Contacts, string? Accounts)> FieldFiltersAsync(string searchParameter, string value, CancellationToken cancellationToken)
+    // An Extra Item Key searches any table: what is selected comes from that table's columns.
+    private async Task<IReadOnlyList<CrmRecord>> FindByFieldAsync(string searchParameter, string value, CancellationToken cancellationToken)
     {
-        var parts = searchParameter.Split('.', 2);
-        var column = parts.Length == 2 ? parts[1] : parts[0];
-        var candidates = parts.Length == 2 ? [parts[0]] : new[] { "contact", "account" };
-        string? contacts = null, accounts = null;
-        foreach (var entity in candidates)
+        var records = new List<CrmRecord>();
+        foreach (var (table, column) in await SearchTargetsAsync(searchParameter, cancellationToken))
         {
-            var attributes = await client.GetAttributesAsync(entity.ToLowerInvariant(), cancellationToken);
-            var attribute = attributes.FirstOrDefault(a => a.LogicalName.Equals(column, StringComparison.OrdinalIgnoreCase));
-            if (attribute is null)
-            {
-                continue;
-            }
+            records.AddRange(await SearchAsync(table.LogicalName, $"{column.PropertyName} eq {Literal(table, column, value)}", cancellationToken));
+        }
 
-            var filter = $"{attribute.LogicalName} eq {OData.Literal(value)}";
-            if (entity.Equals("contact", StringComparison.OrdinalIgnoreCase))
+        return records;
+    }
+
+    /// <summary>The tables a Search Parameter searches (<c>table.column</c>: that table; <c>column</c>: contacts and accounts
+    /// that have it) with the column on each; refused, naming the column and the tables, when none can be read.</summary>
+    private async Task<List<(DataverseEntityDefinition Table, DataverseAttribute Column)>> SearchTargetsAsync(string searchParameter, CancellationToken cancellationToken)
+    {
+        var parts = searchParameter.Split('.');
+        if (parts.Length > 2 || !parts.All(OData.IsValidName))
+        {
+            throw new InvalidRequestException("SearchParameter", $"'{searchParameter}' is not column or table.column");
+        }
+
+        var targets = new List<(DataverseEntityDefinition, DataverseAttribute)>();
+        var missing = new List<string>();
+        foreach (var name in parts.Length == 2 ? [parts[0]] : CustomerTables)
+        {
+            var table = await EntityAsync(name, "SearchParameter", cancellationToken);
+            var column = (await client.GetAttributesAsync(table.LogicalName, cancellationToken))
+                .FirstOrDefault(a => a.LogicalName.Equals(parts[^1], StringComparison.OrdinalIgnoreCase));
+            if (column is null || !column.IsValidForRead)
             {
-                contacts = filter;
-            }
-            else if (entity.Equals("account", StringComparison.OrdinalIgnoreCase))
-            {
-                accounts = filter;
+                missing.Add($"{table.LogicalName} has no column '{parts[^1]}'");
             }
             else
             {
-                throw new InvalidRequestException("SearchParameter", $"'{searchParameter}': Customer Lookup searches contacts and accounts");
+                targets.Add((table, column));
             }
         }
 
-        return (contacts, accounts);
+        return targets.Count > 0 ? targets : throw new InvalidRequestException("SearchParameter", string.Join("; ", missing));
     }
 
-    private async Task<DataverseEntityDefinition> EntityAsync(string logicalName, CancellationToken cancellationToken)
+    // OData writes numbers, booleans and GUIDs unquoted; a value that cannot be one cannot match.
+    private static string Literal(DataverseEntityDefinition table, DataverseAttribute column, string value)
+    {
+        if (NumberTypes.Contains(column.AttributeType))
+        {
+            return decimal.TryParse(value, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number)
+                ? number.ToString(CultureInfo.InvariantCulture)
+                : throw new InvalidRequestException("SearchParameter", $"{table.LogicalName}.{column.LogicalName} is a number column and the extra item's value is not a number");
+        }
+
+        if (IdTypes.Contains(column.AttributeType))
+        {
+            return Guid.TryParse(value, out var id)
+                ? id.ToString("D", CultureInfo.InvariantCulture)
+                : throw new InvalidRequestException("SearchParameter", $"{table.LogicalName}.{column.LogicalName} holds record ids and the extra item's value is not one");
+        }
+
+        if (column.AttributeType == "Boolean")
+        {
+            return bool.TryParse(value, out var flag)
+                ? (flag ? "true" : "false")
+                : throw new InvalidRequestException("SearchParameter", $"{table.LogicalName}.{column.LogicalName} is a yes/no column and the extra item's value is not true or false");
+        }
+
+        return OData.Literal(value);
+    }
+
+    /// <summary>The filter "any of <paramref name="candidates"/> equals <paramref name="value"/>" over the candidates the table
+    /// has; null (nothing to search) when it has none. A column the environment lacks is skipped, not sent.</summary>
+    private async Task<string?> AnyColumnEqualsAsync(string logicalName, IEnumerable<string> candidates, string value, CancellationToken cancellationToken)
+    {
+        var readable = await ReadableColumnsAsync(logicalName, cancellationToken);
+        var present = candidates.Where(readable.ContainsKey).ToList();
+        return present.Count == 0 ? null : AnyEquals(present, [value]);
+    }
+
+    /// <summary>Up to 50 records of <paramref name="logicalName"/> matching <paramref name="filter"/> (none when it is null), with
+    /// the primary id and name and the phone, e-mail, modification time and parent account the table has.</summary>
+    private async Task<IEnumerable<CrmRecord>> SearchAsync(string logicalName, string? filter, CancellationToken cancellationToken)
+    {
+        if (filter is null)
+        {
+            return [];
+        }
+
+        var table = await EntityAsync(logicalName, "SearchParameter", cancellationToken);
+        var readable = await ReadableColumnsAsync(table.LogicalName, cancellationToken);
+        var select = new[] { table.PrimaryIdAttribute, table.PrimaryNameAttribute }.Concat(RecordColumns)
+            .OfType<string>().Where(readable.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+        string? expand = null;
+        // A customer lookup has a navigation property per target (facts B2): parentcustomerid_account names the account.
+        if (readable.TryGetValue(CustomerLookup, out var parent) && parent.Targets.Contains("account"))
+        {
+            select.Add(parent.PropertyName);
+            expand = $"{CustomerLookup}_account($select=name)";
+        }
+
+        var page = await client.QueryAsync(table.EntitySetName, string.Join(",", select), filter, expand, 50, PageSize, false, cancellationToken);
+        return page.Records.Select(r => ToRecord(table.LogicalName, table.PrimaryIdAttribute, table.PrimaryNameAttribute, r));
+    }
+
+    private async Task<Dictionary<string, DataverseAttribute>> ReadableColumnsAsync(string logicalName, CancellationToken cancellationToken) =>
+        (await client.GetAttributesAsync(logicalName, cancellationToken)).Where(a => a.IsValidForRead).ToDictionary(a => a.LogicalName, StringComparer.Ordinal);
+
+    /// <summary>The definition of a table of the environment; an unknown table is refused naming <paramref name="setting"/>.</summary>
+    private async Task<DataverseEntityDefinition> EntityAsync(string logicalName, string setting, CancellationToken cancellationToken)
     {
         var entities = await client.ListEntitiesAsync(cancellationToken);
-        return entities.FirstOrDefault(e => e.LogicalName.Equals(logicalName, StringComparison.OrdinalIgnoreCase) && e.EntitySetName is not null)
-            ?? throw new InvalidRequestException("PrimaryObject", $"'{logicalName}' is not a Dataverse table of this environment");
+        return entities.FirstOrDefault(e => e.LogicalName.Equals(logicalName, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(e.EntitySetName))
+            ?? throw new InvalidRequestException(setting, $"'{logicalName}' is not a Dataverse table of this environment");
     }
 
     private CrmRecord ToRecord(string logicalName, string primaryId, string? primaryName, JsonObject json)
