@@ -65,7 +65,9 @@ public sealed class HttpConnectorLane
         }
 
         var wait = last.Until - DateTimeOffset.UtcNow;
-        var until = wait > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" for another {Math.Ceiling(wait.TotalSeconds):0} s") : string.Empty;
+        var until = wait <= TimeSpan.Zero ? string.Empty
+            : wait < TimeSpan.FromMinutes(2) ? string.Create(CultureInfo.InvariantCulture, $" for another {Math.Ceiling(wait.TotalSeconds):0} s")
+            : string.Create(CultureInfo.InvariantCulture, $" for another {Math.Ceiling(wait.TotalMinutes):0} min");
         return $"{Connector} is being given a rest: too many of its {Tag} calls failed, so the circuit breaker holds them back{until}. The failure that opened it: {last.Cause}";
     }
 
