@@ -18,7 +18,8 @@ public sealed class DescribeDrivenLookupTests(SalesforceClusterFixture fixture)
 
         var (session, outcome) = await RunAsync(number, "Ticket__c.Ticket_Number__c");
 
-        Assert.Equal((NodeExit.Match, ticketId, "Ticket__c", "Broken router " + number), (outcome.Exit, outcome.Records[0].RecordId, outcome.Records[0].ObjectType, outcome.Records[0].Name));
+        Assert.True(outcome.Exit == NodeExit.Match, outcome.Reason);
+        Assert.Equal((ticketId, "Ticket__c", "Broken router " + number), (outcome.Records[0].RecordId, outcome.Records[0].ObjectType, outcome.Records[0].Name));
         Assert.Equal($"SELECT Id, Name, LastModifiedDate FROM Ticket__c WHERE Ticket_Number__c = '{number}' LIMIT 50", fixture.Salesforce.Queries.Last());
         var items = (await session.GetAsync()).ExtraItems;
         Assert.Equal(("Ticket__c", "Broken router " + number), (items["Salesforce.ObjectType"], items["Salesforce.Name"]));
