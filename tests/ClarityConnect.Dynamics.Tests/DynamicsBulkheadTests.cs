@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ClarityConnect.Abstractions.Agents;
 using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
@@ -44,12 +43,7 @@ public sealed class DynamicsBulkheadTests(TrippingDynamicsClusterFixture fixture
         var outcome = await session.RunNodeAsync(new CustomerLookupNode { NodeId = "lookup", Integration = IntegrationNames.Dynamics });
         Assert.True(outcome.Exit == NodeExit.Match && !outcome.ReusedEarlierRecord, outcome.Reason);
         Assert.Equal(contactId, outcome.Records[0].RecordId);
-        var agent = "agent-" + Guid.NewGuid().ToString("n");
-        await fixture.Grains.GetGrain<IAgentGrain>(agent).SetStatusAsync(AgentStatus.Available);
-        await session.EnqueueAsync("Support");
-        await session.OfferAsync(agent);
-        await session.AcceptAsync();
-        await session.EndAsync();
+        await AnsweredCall.AnswerAndEndAsync(fixture.Grains, session);
         return session;
     }
 }

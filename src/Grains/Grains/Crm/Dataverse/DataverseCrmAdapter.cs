@@ -196,70 +196,38 @@ public sealed class DataverseCrmAdapter(
     private async Task<IReadOnlyList<CrmRecord>> FindByFieldAsync(string searchParameter, string value, CancellationToken cancellationToken)
     {
         var records = new List<CrmRecord>();
-        foreach (var (table, column) in await SearchTargetsAsync(searchParameter, cancellationToken))
+        foreach (var target in await SearchTargetsAsync(searchParameter, cancellationToken))
         {
-            records.AddRange(await SearchAsync(table.LogicalName, $"{column.PropertyName} eq {Literal(table, column, value)}", cancellationToken));
+            records.AddRange(await SearchAsync(target.Table.LogicalName, $"{target.Column.PropertyName} eq {Literal(target, value)}", cancellationToken));
         }
 
         return records;
     }
 
-    /// <summary>The tables a Search Parameter searches (<c>table.column</c>: that table; <c>column</c>: contacts and accounts
-    /// that have it) with the column on each; refused, naming the column and the tables, when none can be read.</summary>
-    private async Task<List<(DataverseEntityDefinition Table, DataverseAttribute Column)>> SearchTargetsAsync(string searchParameter, CancellationToken cancellationToken)
+    /// <summary>The tables a Search Parameter searches with the column on each; refused, naming the column and the tables,
+    /// when none has it readable.</summary>
+    private Task<List<SearchTarget>> SearchTargetsAsync(string searchParameter, CancellationToken cancellationToken)
     {
-        var parts = searchParameter.Split('.');
-        if (parts.Length > 2 || !parts.All(OData.IsValidName))
-        {
-            throw new InvalidRequestException("SearchParameter", $"'{searchParameter}' is not column or table.column");
-        }
-
-        var targets = new List<(DataverseEntityDefinition, DataverseAttribute)>();
-        var missing = new List<string>();
-        foreach (var name in parts.Length == 2 ? [parts[0]] : CustomerTables)
+        var parameter = SearchParameter.Parse(searchParameter, CustomerTables, OData.IsValidName);
+        return parameter.TargetsAsync<SearchTarget>(async name =>
         {
             var table = await EntityAsync(name, "SearchParameter", cancellationToken);
             var column = (await client.GetAttributesAsync(table.LogicalName, cancellationToken))
-                .FirstOrDefault(a => a.LogicalName.Equals(parts[^1], StringComparison.OrdinalIgnoreCase));
-            if (column is null || !column.IsValidForRead)
-            {
-                missing.Add($"{table.LogicalName} has no column '{parts[^1]}'");
-            }
-            else
-            {
-                targets.Add((table, column));
-            }
-        }
-
-        return targets.Count > 0 ? targets : throw new InvalidRequestException("SearchParameter", string.Join("; ", missing));
+                .FirstOrDefault(a => a.IsValidForRead && a.LogicalName.Equals(parameter.Field, StringComparison.OrdinalIgnoreCase));
+            return column is null ? (null, parameter.Missing(table.LogicalName, "column")) : (new SearchTarget(table, column), null);
+        });
     }
 
     // OData writes numbers, booleans and GUIDs unquoted; a value that cannot be one cannot match.
-    private static string Literal(DataverseEntityDefinition table, DataverseAttribute column, string value)
+    private static string Literal(SearchTarget target, string value) => target.Column.AttributeType switch
     {
-        if (NumberTypes.Contains(column.AttributeType))
-        {
-            return decimal.TryParse(value, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number)
-                ? number.ToString(CultureInfo.InvariantCulture)
-                : throw new InvalidRequestException("SearchParameter", $"{table.LogicalName}.{column.LogicalName} is a number column and the extra item's value is not a number");
-        }
-
-        if (IdTypes.Contains(column.AttributeType))
-        {
-            return Guid.TryParse(value, out var id)
-                ? id.ToString("D", CultureInfo.InvariantCulture)
-                : throw new InvalidRequestException("SearchParameter", $"{table.LogicalName}.{column.LogicalName} holds record ids and the extra item's value is not one");
-        }
-
-        if (column.AttributeType == "Boolean")
-        {
-            return bool.TryParse(value, out var flag)
-                ? (flag ? "true" : "false")
-                : throw new InvalidRequestException("SearchParameter", $"{table.LogicalName}.{column.LogicalName} is a yes/no column and the extra item's value is not true or false");
-        }
-
-        return OData.Literal(value);
-    }
+        var type when NumberTypes.Contains(type) => SearchParameter.Number(value, target.Name),
+        var type when IdTypes.Contains(type) => Guid.TryParse(value, out var id)
+            ? id.ToString("D", CultureInfo.InvariantCulture)
+            : throw new InvalidRequestException("SearchParameter", $"{target.Name} holds record ids and the extra item's value is not one"),
+        "Boolean" => SearchParameter.Boolean(value, target.Name),
+        _ => OData.Literal(value),
+    };
 
     /// <summary>The filter "any of <paramref name="candidates"/> equals <paramref name="value"/>" over the candidates the table
     /// has; null (nothing to search) when it has none. A column the environment lacks is skipped, not sent.</summary>
@@ -346,4 +314,10 @@ public sealed class DataverseCrmAdapter(
 
     private static string AnyEquals(IEnumerable<string> columns, IReadOnlyList<string> values) =>
         string.Join(" or ", columns.SelectMany(column => values.Select(value => $"{column} eq {OData.Literal(value)}")));
+
+    /// <summary>A table an Extra Item Key searches and the column searched on it.</summary>
+    private sealed record SearchTarget(DataverseEntityDefinition Table, DataverseAttribute Column)
+    {
+        public string Name => $"{Table.LogicalName}.{Column.LogicalName}";
+    }
 }

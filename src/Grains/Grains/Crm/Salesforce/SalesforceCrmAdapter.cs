@@ -167,69 +167,37 @@ public sealed class SalesforceCrmAdapter(
     private async Task<IReadOnlyList<CrmRecord>> FindByFieldAsync(string searchParameter, string value, CancellationToken cancellationToken)
     {
         var records = new List<CrmRecord>();
-        foreach (var (describe, field) in await SearchTargetsAsync(searchParameter, cancellationToken))
+        foreach (var target in await SearchTargetsAsync(searchParameter, cancellationToken))
         {
-            var literal = Literal(describe, field, value);
             var page = await client.QueryAsync(
-                $"SELECT {string.Join(", ", SelectFields(describe))} FROM {describe.Name} WHERE {field.Name} = {literal} LIMIT 50", cancellationToken);
-            records.AddRange(page.Records.Select(r => ToRecord(r, NameField(describe))));
+                $"SELECT {string.Join(", ", SelectFields(target.Object))} FROM {target.Object.Name} WHERE {target.Field.Name} = {Literal(target, value)} LIMIT 50", cancellationToken);
+            records.AddRange(page.Records.Select(r => ToRecord(r, NameField(target.Object))));
         }
 
         return records;
     }
 
-    /// <summary>The objects a Search Parameter searches (<c>Object.Field</c>: that object; <c>Field</c>: contacts and accounts
-    /// that have it) with the field on each; refused, naming the field and the objects, when none can filter on it.</summary>
-    private async Task<List<(SalesforceObjectDescribe Object, SalesforceFieldDescribe Field)>> SearchTargetsAsync(string searchParameter, CancellationToken cancellationToken)
+    /// <summary>The objects a Search Parameter searches with the field on each; refused, naming the field and the objects,
+    /// when none has it or can filter on it.</summary>
+    private Task<List<SearchTarget>> SearchTargetsAsync(string searchParameter, CancellationToken cancellationToken)
     {
-        var parts = searchParameter.Split('.');
-        if (parts.Length > 2 || !parts.All(Soql.IsValidObjectName))
-        {
-            throw new InvalidRequestException("SearchParameter", $"'{searchParameter}' is not Field or Object.Field");
-        }
-
-        var fieldName = parts[^1];
-        var targets = new List<(SalesforceObjectDescribe, SalesforceFieldDescribe)>();
-        var missing = new List<string>();
-        foreach (var objectName in parts.Length == 2 ? [parts[0]] : CustomerObjects)
+        var parameter = SearchParameter.Parse(searchParameter, CustomerObjects, Soql.IsValidObjectName);
+        return parameter.TargetsAsync<SearchTarget>(async objectName =>
         {
             var describe = await DescribeKnownAsync(objectName, "SearchParameter", cancellationToken);
-            if (!describe.TryGetField(fieldName, out var field))
-            {
-                missing.Add($"{describe.Name} has no field '{fieldName}'");
-            }
-            else if (!field.Filterable)
-            {
-                missing.Add($"{describe.Name}.{field.Name} cannot be searched (it is not filterable)");
-            }
-            else
-            {
-                targets.Add((describe, field));
-            }
-        }
-
-        return targets.Count > 0 ? targets : throw new InvalidRequestException("SearchParameter", string.Join("; ", missing));
+            return !describe.TryGetField(parameter.Field, out var field) ? (null, parameter.Missing(describe.Name))
+                : !field.Filterable ? (null, $"{describe.Name}.{field.Name} cannot be searched (it is not filterable)")
+                : (new SearchTarget(describe, field), null);
+        });
     }
 
     // Number and checkbox fields take unquoted literals; a value that cannot be one cannot match.
-    private static string Literal(SalesforceObjectDescribe describe, SalesforceFieldDescribe field, string value)
+    private static string Literal(SearchTarget target, string value) => target.Field.Type switch
     {
-        if (NumberTypes.Contains(field.Type))
-        {
-            return decimal.TryParse(value, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number)
-                ? number.ToString(CultureInfo.InvariantCulture)
-                : throw new InvalidRequestException("SearchParameter", $"{describe.Name}.{field.Name} is a number field and the extra item's value is not a number");
-        }
-
-        if (field.Type == "boolean")
-        {
-            return bool.TryParse(value, out var flag)
-                ? (flag ? "true" : "false")
-                : throw new InvalidRequestException("SearchParameter", $"{describe.Name}.{field.Name} is a checkbox and the extra item's value is not true or false");
-        }
-
-        return Soql.Literal(value);
-    }
+        var type when NumberTypes.Contains(type) => SearchParameter.Number(value, target.Column),
+        "boolean" => SearchParameter.Boolean(value, target.Column),
+        _ => Soql.Literal(value),
+    };
 
     /// <summary><c>Contact(Id, Name, …), Account(…)</c>: each object with the fields it has.</summary>
     private async Task<string> ReturningAsync(IEnumerable<string> objectNames, CancellationToken cancellationToken)
@@ -320,5 +288,11 @@ public sealed class SalesforceCrmAdapter(
                 into[prefix + name] = CrmCalls.Text(value);
             }
         }
+    }
+
+    /// <summary>An object an Extra Item Key searches and the field searched on it.</summary>
+    private sealed record SearchTarget(SalesforceObjectDescribe Object, SalesforceFieldDescribe Field)
+    {
+        public string Column => $"{Object.Name}.{Field.Name}";
     }
 }
