@@ -71,7 +71,7 @@ public sealed class RepeatCallerRunner(BenchHost host)
         await Parallel.ForEachAsync(Enumerable.Range(0, numbers.Count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, _) =>
         {
             var digits = new string(numbers[i].Where(char.IsDigit).ToArray())[1..];
-            var sosl = $"FIND {{{digits}}} IN PHONE FIELDS RETURNING Contact(Id, Name, Phone, MobilePhone, Email, Account.Name, LastModifiedDate), Account(Id, Name, Phone, LastModifiedDate)";
+            var sosl = $"FIND {{\"{digits}\" OR \"1{digits}\"}} IN PHONE FIELDS RETURNING Contact(Id, Name, Phone, MobilePhone, Email, Account.Name, LastModifiedDate), Account(Id, Name, Phone, LastModifiedDate)";
             using var request = new HttpRequestMessage(HttpMethod.Get, "/services/data/v62.0/search/?q=" + Uri.EscapeDataString(sosl));
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
             var started = Stopwatch.GetTimestamp();

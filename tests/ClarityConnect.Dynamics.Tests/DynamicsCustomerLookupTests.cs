@@ -34,6 +34,64 @@ public sealed class DynamicsCustomerLookupTests(DynamicsClusterFixture fixture)
         Assert.Equal($"{fixture.Dataverse.BaseUrl.ToString().TrimEnd('/')}/main.aspx?etn=contact&pagetype=entityrecord&id={contactId}", items["Dynamics.RecordUrl"]);
     }
 
+    [Theory]
+    [InlineData("+44 7700 900{0}", "+44 7700 900{0}", "US")]
+    [InlineData("+44 7700 900{0}", "0044 7700 900{0}", "US")]
+    [InlineData("+44 7700 900{0}", "07700 900{0}", "GB")]
+    [InlineData("07700 900{0}", "+447700900{0}", "US")]
+    [InlineData("07700900{0}", "tel:+44-7700-900{0}", "US")]
+    [InlineData("447700900{0}", "+44 (0)7700 900{0}", "GB")]
+    [InlineData("+33 1 23 45 67 89", "01 23 45 67 89", "FR")]
+    public async Task Dynamics_finds_a_number_stored_in_an_ordinary_national_or_international_format(string stored, string caller, string region)
+    {
+        var subscriber = Random.Shared.Next(100, 999).ToString();
+        var contactId = fixture.Dataverse.AddRecord("contact", new JsonObject
+        {
+            ["lastname"] = "Abroad" + subscriber, ["fullname"] = "Abroad" + subscriber, ["telephone1"] = string.Format(stored, subscriber),
+        });
+        await fixture.SetDefaultPhoneRegionAsync(region);
+        try
+        {
+            var (_, outcome) = await RunAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = string.Format(caller, subscriber) }, Automatic);
+
+            Assert.Equal(NodeExit.Match, outcome.Exit);
+            Assert.Contains(contactId.ToString(), outcome.Records.Select(r => r.RecordId));
+        }
+        finally
+        {
+            await fixture.SetDefaultPhoneRegionAsync("US");
+        }
+    }
+
+    [Fact]
+    public async Task Dynamics_finds_a_number_stored_without_its_area_code_only_when_no_record_holds_the_full_number()
+    {
+        var (area, exchange, line) = NewNumber();
+        var local = fixture.Dataverse.AddRecord("contact", new JsonObject { ["lastname"] = "Local" + line, ["fullname"] = "Local" + line, ["mobilephone"] = $"{exchange}-{line}" });
+
+        var (_, alone) = await RunAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = $"+1 {area} {exchange} {line}" }, Automatic);
+        var full = fixture.Dataverse.AddRecord("account", new JsonObject { ["name"] = "Full " + line, ["telephone2"] = $"+1 {area}-{exchange}-{line}" });
+        var (_, both) = await RunAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = $"({area}) {exchange}-{line}" }, Automatic);
+
+        Assert.Equal(NodeExit.Match, alone.Exit);
+        Assert.Equal([local.ToString()], alone.Records.Select(r => r.RecordId));
+        Assert.Equal([full.ToString()], both.Records.Select(r => r.RecordId));
+        Assert.Contains(fixture.Dataverse.Filters, f => f.Contains($"mobilephone eq '{exchange}-{line}'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dynamics_finds_a_number_dialled_with_an_extension_and_sets_the_extension_item()
+    {
+        var (area, exchange, line) = NewNumber();
+        var contactId = fixture.Dataverse.AddRecord("contact", new JsonObject { ["lastname"] = "Ext" + line, ["fullname"] = "Ext" + line, ["telephone1"] = $"+1 {area} {exchange} {line}" });
+
+        var (session, outcome) = await RunAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = $"+1 {area} {exchange} {line} x 99" }, Automatic);
+
+        Assert.Equal((NodeExit.Match, contactId.ToString()), (outcome.Exit, outcome.Records.FirstOrDefault()?.RecordId));
+        Assert.Equal("99", (await session.GetAsync()).ExtraItems["Dynamics.CallerExtension"]);
+        Assert.DoesNotContain(fixture.Dataverse.Filters, f => f.Contains($"{line}99", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Dynamics_finds_a_caller_by_sip_address_and_by_caller_id_name()
     {

@@ -1,8 +1,13 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClarityConnect.Abstractions.Crm;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Connectors.Search;
+using ClarityConnect.TestDoubles.Salesforce.Sosl;
+using ClarityConnect.Testing.Settings;
 
 namespace ClarityConnect.Salesforce.Tests;
 
@@ -27,7 +32,7 @@ public sealed class CustomerLookupTests(SalesforceClusterFixture fixture)
 
         Assert.Equal(NodeExit.Match, outcome.Exit);
         Assert.Equal(contactId, outcome.Records[0].RecordId);
-        Assert.Contains(fixture.Salesforce.Searches, q => q.StartsWith($"FIND {{{area}{exchange}{line}}} IN PHONE FIELDS RETURNING Contact(", StringComparison.Ordinal));
+        Assert.Contains(fixture.Salesforce.Searches, q => q.StartsWith($"FIND {{\"{area}{exchange}{line}\" OR \"1{area}{exchange}{line}\"}} IN PHONE FIELDS RETURNING Contact(", StringComparison.Ordinal));
         var items = (await session.GetAsync()).ExtraItems;
         Assert.Equal((contactId, "Contact", $"Dana Phone{line}", $"dana{line}@example.com"),
             (items["Salesforce.RecordId"], items["Salesforce.ObjectType"], items["Salesforce.Name"], items["Salesforce.Email"]));
@@ -79,7 +84,86 @@ public sealed class CustomerLookupTests(SalesforceClusterFixture fixture)
         var (_, outcome) = await RunAsync(new SessionStart { Channel = SessionChannel.Voice, CallerIdName = "Bob} RETURNING User(Id, Name) {x*" }, Automatic);
 
         Assert.Equal(NodeExit.NoMatch, outcome.Exit);
-        Assert.StartsWith(@"FIND {Bob\} RETURNING User\(Id, Name\) \{x\*} IN NAME FIELDS RETURNING Contact(", fixture.Salesforce.Searches.Last());
+        Assert.StartsWith(@"FIND {""Bob\} RETURNING User\(Id, Name\) \{x\*""} IN NAME FIELDS RETURNING Contact(", fixture.Salesforce.Searches.Last());
+    }
+
+    [Fact]
+    public async Task Hostile_caller_id_names_are_one_literal_phrase_or_not_searched_at_all()
+    {
+        string[] issueNames = ["x' OR Name != '", "a AND b", "NOT x", "Smith AND NOT Jones", "(Smith OR Jones)", "and", "OR", "\u0000", "\b", "\0\b",
+            "\0", "\b", "\0\0\b", "a", "Z", "J.", "-", "*", "?", "\\", "\"", "a\0", "x OR y", "Sm?th*", "李", "李明"];
+        var names = issueNames.Concat(HostileValues.All.Select(v => v.Value)).Where(n => n.Length <= 200).Distinct().ToList();
+        var before = fixture.Salesforce.Searches.Count;
+
+        var outcomes = new List<(string Name, NodeOutcome Outcome)>();
+        foreach (var name in names)
+        {
+            outcomes.Add((name, (await RunAsync(new SessionStart { Channel = SessionChannel.Voice, CallerIdName = name }, Automatic)).Outcome));
+        }
+
+        // Each searchable name is sent once, as one phrase holding the name without control or invisible characters;
+        // no search changes its structure, and none is refused (a refusal would read "lookup failed").
+        var searchable = names.Select(SearchText.Clean).Where(n => SearchText.SearchableLength(n) >= 2).ToList();
+        Assert.Equal(searchable.Select(Phrase).Order(StringComparer.Ordinal), fixture.Salesforce.Searches.Skip(before).Select(SoslSearchTerm.Render).Order(StringComparer.Ordinal));
+        Assert.All(outcomes, o => Assert.DoesNotContain("failed", o.Outcome.Reason));
+        Assert.All(outcomes.Where(o => !string.IsNullOrWhiteSpace(o.Name) && SearchText.SearchableLength(SearchText.Clean(o.Name)) < 2),
+            o => Assert.Contains("caller ID name was not searched", o.Outcome.Reason));
+        Assert.True(searchable.Count > 200, $"{searchable.Count} names searched");
+
+        static string Phrase(string text) => $"Phrase({JsonSerializer.Serialize(text, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })})";
+    }
+
+    [Theory]
+    [InlineData("+1 ({0}) {1}-{2} ext. 204")]
+    [InlineData("tel:+1-{0}-{1}-{2};ext=204")]
+    [InlineData("+1 {0} {1} {2} x 204")]
+    public async Task A_number_with_an_extension_is_found_by_the_number_and_the_extension_becomes_an_extra_item(string format)
+    {
+        var (area, exchange, line) = NewNumber();
+        var contactId = fixture.Salesforce.AddRecord("Contact", new JsonObject { ["LastName"] = "Ext" + line, ["Phone"] = $"({area}) {exchange}-{line}" });
+
+        var (session, outcome) = await RunAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = string.Format(format, area, exchange, line) }, Automatic);
+
+        Assert.Equal((NodeExit.Match, contactId), (outcome.Exit, outcome.Records.FirstOrDefault()?.RecordId));
+        Assert.StartsWith($"FIND {{\"{area}{exchange}{line}\" OR \"1{area}{exchange}{line}\"}} IN PHONE FIELDS", fixture.Salesforce.Searches.Last());
+        Assert.Equal("204", (await session.GetAsync()).ExtraItems["Salesforce.CallerExtension"]);
+    }
+
+    [Fact]
+    public async Task A_national_number_is_read_in_the_default_region_and_searched_with_its_country_code()
+    {
+        var subscriber = Random.Shared.Next(100, 999);
+        var contactId = fixture.Salesforce.AddRecord("Contact", new JsonObject { ["LastName"] = "London" + subscriber, ["MobilePhone"] = $"+44 7700 900{subscriber}" });
+        await fixture.SetDefaultPhoneRegionAsync("GB");
+        try
+        {
+            var (_, outcome) = await RunAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = $"07700 900{subscriber}" }, Automatic);
+
+            Assert.Equal((NodeExit.Match, contactId), (outcome.Exit, outcome.Records.FirstOrDefault()?.RecordId));
+            Assert.StartsWith($"FIND {{\"07700900{subscriber}\" OR \"447700900{subscriber}\"}} IN PHONE FIELDS", fixture.Salesforce.Searches.Last());
+        }
+        finally
+        {
+            await fixture.SetDefaultPhoneRegionAsync("US");
+        }
+    }
+
+    [Fact]
+    public async Task A_repeat_caller_dialling_another_extension_reuses_the_record_and_gets_this_calls_extension()
+    {
+        var (area, exchange, line) = NewNumber();
+        var contactId = fixture.Salesforce.AddRecord("Contact", new JsonObject { ["LastName"] = "Switchboard" + line, ["Phone"] = $"+1 {area}-{exchange}-{line}" });
+        var node = Automatic with { FreshLookupOnEachCall = false, DaysToGoBack = 3 };
+        var (_, first) = await RunAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = $"tel:+1-{area}-{exchange}-{line};ext=11" }, node);
+        var searches = fixture.Salesforce.Searches.Count;
+
+        var (session, again) = await RunAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = $"({area}) {exchange}-{line} ext. 12" }, node);
+
+        Assert.Equal((contactId, "11"), (first.Records.FirstOrDefault()?.RecordId, first.ExtraItemsSet.GetValueOrDefault("Salesforce.CallerExtension")));
+        Assert.True(again.ReusedEarlierRecord);
+        Assert.Equal(contactId, again.Records[0].RecordId);
+        Assert.Equal(searches, fixture.Salesforce.Searches.Count);
+        Assert.Equal("12", (await session.GetAsync()).ExtraItems["Salesforce.CallerExtension"]);
     }
 
     [Fact]

@@ -80,6 +80,14 @@ public class ClusterFixture : IAsyncLifetime
             (await platform.GetAsync()).Version);
     }
 
+    /// <summary>Sets the platform setting DefaultPhoneRegion (the region of caller numbers without a country code), keeping the others.</summary>
+    public async Task SetDefaultPhoneRegionAsync(string region)
+    {
+        var platform = Grains.GetGrain<Abstractions.Integrations.IIntegrationConfigGrain>(Abstractions.Integrations.IntegrationNames.Platform);
+        var current = await platform.GetAsync();
+        await platform.UpdateAsync(((Abstractions.Integrations.PlatformSettings)current.Settings) with { DefaultPhoneRegion = region }, current.Version);
+    }
+
     /// <summary>
     /// Whether Orleans clients outside the test cluster (a standalone admin API) connect to its gateways: they need
     /// real sockets, where the test cluster otherwise talks in memory, and the cluster then runs mutual TLS.

@@ -1,43 +1,51 @@
 using System.Text;
+using ClarityConnect.Connectors.Search;
 
 namespace ClarityConnect.Connectors.Salesforce;
 
 /// <summary>Builds SOSL search terms from untrusted values.</summary>
 /// <remarks>Inside <c>FIND {…}</c> the characters <c>? &amp; | ! { } [ ] ( ) ^ ~ * : \ " ' + -</c> are reserved and each
-/// must be preceded by a backslash (crm-wire-facts A5). The words AND, OR and AND NOT are operators there; to search a
-/// caller's text as plain words use <see cref="Phrase"/>, which also quotes it.</remarks>
+/// must be preceded by a backslash (crm-wire-facts A5). Unquoted, the words AND, OR and AND NOT (any case) are operators
+/// and <c>*</c> / <c>?</c> wildcards; to search a caller's text as plain words use <see cref="Phrase"/>, which also
+/// quotes it, so no caller text can add an operator, a wildcard or a clause.</remarks>
 public static class Sosl
 {
     private const string Reserved = "?&|!{}[]()^~*:\\\"'+-";
 
-    /// <summary>The FIND term with every reserved character backslash-escaped and control characters turned into spaces;
-    /// wrap it in braces: <c>FIND {" + Sosl.Term(v) + "}</c>.</summary>
+    /// <summary>
+    /// The FIND term with every reserved character backslash-escaped, after <see cref="SearchText.Clean"/> (control and
+    /// invisible characters removed, white space collapsed); wrap it in braces: <c>FIND {" + Sosl.Term(v) + "}</c>.
+    /// Words in it stay operators: prefer <see cref="Phrase"/> for caller text.
+    /// </summary>
     public static string Term(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var text = new StringBuilder(value.Length + 8);
-        foreach (var c in value)
+        var clean = SearchText.Clean(value);
+        var text = new StringBuilder(clean.Length + 8);
+        foreach (var c in clean)
         {
             if (Reserved.Contains(c))
             {
-                text.Append('\\').Append(c);
+                text.Append('\\');
             }
-            else
-            {
-                text.Append(char.IsControl(c) ? ' ' : c);
-            }
+
+            text.Append(c);
         }
 
         return text.ToString();
     }
 
-    /// <summary>The term as a quoted phrase (<c>"…"</c>), so words like OR and AND in it are searched for, not applied.</summary>
+    /// <summary>
+    /// The term as a quoted phrase (<c>"…"</c>), so words like OR, AND and NOT in it are searched for, not applied.
+    /// Check <see cref="SearchText.IsSearchable"/> first: Salesforce refuses a phrase with fewer than two characters.
+    /// </summary>
     public static string Phrase(string value) => "\"" + Term(value) + "\"";
 
-    /// <summary>The digits of a phone number, for a FIND term that matches however the number is formatted (<c>+1 (415) 555-1212</c> → <c>14155551212</c>).</summary>
-    public static string PhoneDigits(string value)
+    /// <summary>Any of <paramref name="values"/>, each a <see cref="Phrase"/>, joined by OR: <c>"4155550100" OR "14155550100"</c>.</summary>
+    public static string AnyPhrase(IEnumerable<string> values)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        return string.Concat(value.Where(char.IsAsciiDigit));
+        ArgumentNullException.ThrowIfNull(values);
+        var phrases = values.Select(Phrase).Distinct(StringComparer.Ordinal).ToList();
+        return phrases.Count > 0 ? string.Join(" OR ", phrases) : throw new ArgumentException("At least one value is needed.", nameof(values));
     }
 }

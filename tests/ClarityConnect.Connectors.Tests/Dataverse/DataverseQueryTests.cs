@@ -78,6 +78,29 @@ public sealed class DataverseQueryTests
     }
 
     [Fact]
+    public async Task Phone_columns_match_only_their_exact_stored_text()
+    {
+        await using var harness = await DataverseHarness.StartAsync();
+        harness.Double.AddRecord("contact", new JsonObject { ["fullname"] = "Uma Abroad", ["telephone1"] = "+44 7700 900123" });
+        harness.Double.AddRecord("contact", new JsonObject { ["fullname"] = "Lou Local", ["mobilephone"] = "555-0177" });
+
+        async Task<string[]> Names(string column, string text) =>
+            (await harness.Client.QueryAsync("contacts", "fullname", OData.Equal(column, text), null, null, 50, CancellationToken.None)).Records.Select(r => (string)r["fullname"]!).ToArray();
+
+        Assert.Equal(["Uma Abroad"], await Names("telephone1", "+44 7700 900123"));
+        Assert.Equal(["Lou Local"], await Names("mobilephone", "555-0177"));
+        foreach (var other in new[] { "+447700900123", "447700900123", "07700 900123", "+44 7700 900 123", " +44 7700 900123" })
+        {
+            Assert.Empty(await Names("telephone1", other));
+        }
+
+        foreach (var other in new[] { "5550177", "555 0177", "555.0177", "(425) 555-0177", "555-0177 " })
+        {
+            Assert.Empty(await Names("mobilephone", other));
+        }
+    }
+
+    [Fact]
     public async Task Record_url_points_to_the_model_driven_app()
     {
         await using var harness = await DataverseHarness.StartAsync();

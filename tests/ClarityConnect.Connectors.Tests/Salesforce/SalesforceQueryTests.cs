@@ -142,11 +142,11 @@ public sealed class SalesforceQueryTests
         var account = harness.Double.AddRecord("Account", new() { ["Name"] = "Acme", ["Phone"] = "+1 415 555 1212" });
         harness.Double.AddRecord("Contact", new() { ["LastName"] = "Other", ["Phone"] = "(415) 555-9999" });
 
-        var sosl = $"FIND {{{Sosl.Term("+1 (415) 555-1212")}}} IN PHONE FIELDS RETURNING Contact(Id, Name), Account(Id, Name)";
+        var sosl = $"FIND {{{Sosl.AnyPhrase(["4155551212", "14155551212"])}}} IN PHONE FIELDS RETURNING Contact(Id, Name), Account(Id, Name)";
         var records = await harness.Client.SearchAsync(sosl, CancellationToken.None);
 
         Assert.Equal([contact, account], records.Select(r => (string?)r["Id"]));
-        Assert.Equal(@"FIND {\+1 \(415\) 555\-1212} IN PHONE FIELDS RETURNING Contact(Id, Name), Account(Id, Name)", harness.Double.Searches.Single());
+        Assert.Equal("FIND {\"4155551212\" OR \"14155551212\"} IN PHONE FIELDS RETURNING Contact(Id, Name), Account(Id, Name)", harness.Double.Searches.Single());
     }
 
     [Fact]

@@ -15,7 +15,8 @@ namespace ClarityConnect.Testing.Settings;
 /// by the URL kinds (and by host kinds, which take no URL at all);</item>
 /// <item>host fields take a DNS name (IDNA, with its domain when not ASCII), a dotted-quad IPv4 or a bracketed IPv6
 /// address and an optional port, nothing else;</item>
-/// <item>the API version takes two ASCII digits and <c>.0</c>, nothing else.</item>
+/// <item>the API version takes two ASCII digits and <c>.0</c>, nothing else;</item>
+/// <item>the phone region takes a two-letter region code in capitals that libphonenumber knows, nothing else.</item>
 /// </list>
 /// </summary>
 public static class HostileValues
@@ -142,6 +143,17 @@ public static class HostileValues
         foreach (var value in new[] { "null", "true", "1e3", "Smith", "csi", "localhost" })
         {
             Add($"single-label host '{value}'", value, HostName);
+        }
+
+        // Region codes: a known one in capitals is a phone region (and a single-label host); nothing else is.
+        foreach (var value in new[] { "US", "GB", "XK" })
+        {
+            Add($"phone region {value}", value, [.. HostName, SettingKind.PhoneRegion]);
+        }
+
+        foreach (var value in new[] { "us", "Gb", "ZZ", "EU", "USA", "U1" })
+        {
+            Add($"not a phone region {value}", value, HostName);
         }
 
         // Digits of other scripts look like an API version but are not one.

@@ -34,6 +34,7 @@ public sealed record SettingField(string Integration, string Member, SettingKind
         new(IntegrationNames.Csi, nameof(CsiSettings.DisabledQueues), SettingKind.QueueName),
         new(IntegrationNames.Platform, nameof(PlatformSettings.AdminWebsiteBaseUrl), SettingKind.Url),
         new(IntegrationNames.Platform, nameof(PlatformSettings.RecordingsRoot), SettingKind.FolderOrUrl),
+        new(IntegrationNames.Platform, nameof(PlatformSettings.DefaultPhoneRegion), SettingKind.PhoneRegion),
     ];
 
     /// <summary>A copy of <paramref name="settings"/> with this setting set to <paramref name="value"/>.</summary>

@@ -19,4 +19,6 @@ public enum SettingKind
     QueueName,
     /// <summary>An absolute folder path or a URL.</summary>
     FolderOrUrl,
+    /// <summary>A phone numbering region: a two-letter code in capitals libphonenumber knows (US, GB, XK).</summary>
+    PhoneRegion,
 }

@@ -59,6 +59,7 @@ public static class IntegrationSettingsValidator
             case PlatformSettings p:
                 errors.Check(nameof(p.AdminWebsiteBaseUrl), SettingRules.Url(p.AdminWebsiteBaseUrl));
                 errors.Check(nameof(p.RecordingsRoot), SettingRules.FolderOrUrl(p.RecordingsRoot));
+                errors.Check(nameof(p.DefaultPhoneRegion), SettingRules.PhoneRegion(p.DefaultPhoneRegion));
                 break;
         }
 

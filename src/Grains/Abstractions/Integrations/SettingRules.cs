@@ -205,6 +205,14 @@ public static partial class SettingRules
         string.IsNullOrEmpty(value) || (value.Length == 36 && Guid.TryParseExact(value, "D", out _)) ? null
         : "must be the application (client) id, a GUID such as 6f9619ff-8b86-d011-b42d-00c04fc964ff";
 
+    /// <summary>
+    /// A default phone region: one of <see cref="PhoneRegions.All"/>, a two-letter region code in capitals such as
+    /// <c>US</c>, <c>GB</c> or <c>DE</c> (ISO 3166-1 alpha-2) that has a telephone numbering plan.
+    /// </summary>
+    public static string? PhoneRegion(string? value) =>
+        value is not null && PhoneRegions.All.Contains(value) ? null
+        : "must be a two-letter region code in capitals that has a telephone numbering plan, such as US, GB or DE (ISO 3166-1 alpha-2)";
+
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
     public static string? Range(int value, int min, int max) =>
         value < min || value > max ? $"is {value}; it must be from {min} to {max}" : null;

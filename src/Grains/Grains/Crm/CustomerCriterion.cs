@@ -15,6 +15,8 @@ public enum CustomerCriterionKind
 
 /// <summary>One search of a Customer Lookup.</summary>
 /// <param name="Kind">What is searched.</param>
-/// <param name="Value">The value searched for (for <see cref="CustomerCriterionKind.Phone"/> the digits to match).</param>
+/// <param name="Value">The value searched for (for <see cref="CustomerCriterionKind.Phone"/> the number's <see cref="PhoneNumber.Key"/>,
+/// E.164 such as <c>+14155550100</c>; for <see cref="CustomerCriterionKind.Name"/> the cleaned caller ID name).</param>
 /// <param name="Field">The field, for <see cref="CustomerCriterionKind.Field"/>.</param>
-public sealed record CustomerCriterion(CustomerCriterionKind Kind, string Value, string? Field = null);
+/// <param name="Phone">The parsed number, for <see cref="CustomerCriterionKind.Phone"/>: the spellings each CRM searches.</param>
+public sealed record CustomerCriterion(CustomerCriterionKind Kind, string Value, string? Field = null, PhoneNumber? Phone = null);

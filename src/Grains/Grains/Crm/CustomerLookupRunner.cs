@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Grains.Nodes;
@@ -8,29 +9,31 @@ using Microsoft.Extensions.Logging;
 namespace ClarityConnect.Grains.Crm;
 
 /// <summary>
-/// The Customer Lookup node for every CRM: Automatic Detection (phone, then SIP address, then caller ID name) or Extra
-/// Item Key; reuse of an earlier session's match when fresh lookup is off; one record chosen deterministically
-/// (contact before account, then most recently modified), every candidate offered to the agent.
+/// The Customer Lookup node for every CRM: Automatic Detection (phone, then SIP address, then caller ID name; see
+/// <see cref="CustomerCriteria"/>) or Extra Item Key; reuse of an earlier session's match when fresh lookup is off;
+/// one record chosen deterministically (contact before account, then most recently modified), every candidate offered
+/// to the agent; the caller's extension, if any, as <c>{prefix}.CallerExtension</c> on every exit.
 /// </summary>
 public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time, ILogger<CustomerLookupRunner> logger)
 {
     /// <summary>Runs <paramref name="node"/> against <paramref name="crm"/>.</summary>
     public async Task<NodeOutcome> RunAsync(ICrmAdapter crm, CustomerLookupNode node, SessionSnapshot session, CancellationToken cancellationToken)
     {
-        var criteria = Criteria(node, session, out var missing);
-        if (criteria.Count == 0)
+        var criteria = CustomerCriteria.For(node, session, await DefaultPhoneRegionAsync(node, session));
+        var extension = CallerExtension(crm.ExtraItemPrefix, criteria.Phone);
+        if (criteria.Searches.Count == 0)
         {
-            return NoMatch(missing);
+            return NoMatch(criteria.Missing, extension);
         }
 
-        var caller = grains.GetGrain<ICallerRecordGrain>($"{crm.Integration}/{CallerKey(criteria[0])}");
+        var caller = grains.GetGrain<ICallerRecordGrain>($"{crm.Integration}/{CallerKey(criteria.Searches[0])}");
         if (!node.FreshLookupOnEachCall && await caller.GetRecentAsync(TimeSpan.FromDays(node.DaysToGoBack)) is { } earlier)
         {
             return new NodeOutcome
             {
                 Exit = NodeExit.Match,
                 Records = earlier.Records.Select((r, i) => r with { AutoOpenOnAccept = node.AutoOpenOnAccept && i == 0 }).ToList(),
-                ExtraItemsSet = earlier.ExtraItems,
+                ExtraItemsSet = With(earlier.ExtraItems, extension),
                 ReusedEarlierRecord = true,
             };
         }
@@ -38,7 +41,7 @@ public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time
         IReadOnlyList<CrmRecord> found = [];
         try
         {
-            foreach (var criterion in criteria)
+            foreach (var criterion in criteria.Searches)
             {
                 found = await crm.FindCustomersAsync(criterion, cancellationToken);
                 if (found.Count > 0)
@@ -57,12 +60,13 @@ public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time
                 // The node names something the CRM does not have: say which field of which object, not the CRM's error.
                 InvalidRequestException invalid => $"The {crm.Integration} lookup cannot search its {invalid.Field}: {invalid.Problem}.",
                 _ => $"The {crm.Integration} lookup failed: {failure.Message}",
-            });
+            }, extension);
         }
 
         if (found.Count == 0)
         {
-            return NoMatch($"No {crm.Integration} contact or account matches the caller ({string.Join(", ", criteria.Select(c => c.Kind))}).");
+            var searched = $"No {crm.Integration} contact or account matches the caller ({string.Join(", ", criteria.Searches.Select(c => c.Kind))}).";
+            return NoMatch(string.Join(" ", criteria.Skipped.Prepend(searched)), extension);
         }
 
         var ordered = found
@@ -72,8 +76,9 @@ public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time
         // Only the chosen record pops by itself; the other candidates wait in the caller context as links.
         var links = ordered.Select((r, i) => Link(crm, r, node.AutoOpenOnAccept && i == 0)).ToList();
         var items = ExtraItems(crm.ExtraItemPrefix, ordered[0], ordered.Count);
+        // The record is remembered for later calls from this number; the extension is this call's.
         await RememberAsync(caller, links, items, session.SessionId);
-        return new NodeOutcome { Exit = NodeExit.Match, Records = links, ExtraItemsSet = items };
+        return new NodeOutcome { Exit = NodeExit.Match, Records = links, ExtraItemsSet = With(items, extension) };
     }
 
     /// <summary>The extra items a match sets, named <c>{prefix}.RecordId</c>, <c>.ObjectType</c>, <c>.Name</c>, <c>.AccountName</c>, <c>.Phone</c>, <c>.Email</c>, <c>.RecordUrl</c>, <c>.MatchCount</c>.</summary>
@@ -106,59 +111,35 @@ public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time
         }
     }
 
-    private static List<CustomerCriterion> Criteria(CustomerLookupNode node, SessionSnapshot session, out string missing)
+    /// <summary>
+    /// The extra item <c>{prefix}.CallerExtension</c> holding the extension the caller dialled after the number
+    /// (<c>ext. 204</c> → <c>204</c>), set on every exit when there is one; empty otherwise. Extensions are never searched.
+    /// </summary>
+    public static Dictionary<string, string> CallerExtension(string prefix, PhoneNumber? phone) =>
+        phone?.Extension is { } extension ? new() { [$"{prefix}.CallerExtension"] = extension } : [];
+
+    // Only a caller number needs the region; Extra Item Key and number-less callers skip the read.
+    private async Task<string> DefaultPhoneRegionAsync(CustomerLookupNode node, SessionSnapshot session)
     {
-        if (node.LookupType == LookupType.ExtraItemKey)
+        if (node.LookupType == LookupType.ExtraItemKey || string.IsNullOrWhiteSpace(session.CallerPhoneNumber))
         {
-            missing = $"The extra item '{node.ExtraItemName}' is not set.";
-            return session.ExtraItems.TryGetValue(node.ExtraItemName!, out var value) && !string.IsNullOrWhiteSpace(value)
-                ? [new CustomerCriterion(CustomerCriterionKind.Field, value.Trim(), node.SearchParameter)]
-                : [];
+            return PhoneRegions.Default;
         }
 
-        var criteria = new List<CustomerCriterion>();
-        if (PhoneNumber.SearchDigits(session.CallerPhoneNumber) is { } digits)
-        {
-            criteria.Add(new CustomerCriterion(CustomerCriterionKind.Phone, digits));
-        }
-
-        if (EmailOf(session.SipAddress) is { } email)
-        {
-            criteria.Add(new CustomerCriterion(CustomerCriterionKind.Email, email));
-        }
-
-        if (!string.IsNullOrWhiteSpace(session.CallerIdName) && !IsAnonymous(session.CallerIdName))
-        {
-            criteria.Add(new CustomerCriterion(CustomerCriterionKind.Name, session.CallerIdName.Trim()));
-        }
-
-        missing = "The caller has no phone number, SIP address or caller ID name to search by.";
-        return criteria;
+        var platform = await grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Platform).GetAsync();
+        return (platform.Settings as PlatformSettings)?.DefaultPhoneRegion ?? PhoneRegions.Default;
     }
 
-    // sip:alice@example.com;transport=tls → alice@example.com
-    private static string? EmailOf(string? sipAddress)
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> items, Dictionary<string, string> more)
     {
-        if (string.IsNullOrWhiteSpace(sipAddress))
+        var all = new Dictionary<string, string>(items);
+        foreach (var (name, value) in more)
         {
-            return null;
+            all[name] = value;
         }
 
-        var address = sipAddress.Trim();
-        foreach (var scheme in new[] { "sips:", "sip:", "mailto:" })
-        {
-            if (address.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-            {
-                address = address[scheme.Length..];
-            }
-        }
-
-        address = address.Split(';', '?', '>')[0];
-        return address.Contains('@') ? address : null;
+        return all;
     }
-
-    private static bool IsAnonymous(string name) =>
-        name.Trim().ToLowerInvariant() is "anonymous" or "unknown" or "unavailable" or "private" or "restricted";
 
     // The caller's number, address or name must not become a grain id: grain ids travel into Orleans' spans, logs and
     // storage keys. The key is a SHA-256 of the criterion, stable across silos, so reuse still finds the earlier match.
@@ -186,5 +167,6 @@ public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time
         }
     }
 
-    private static NodeOutcome NoMatch(string reason) => new() { Exit = NodeExit.NoMatch, Reason = reason };
+    private static NodeOutcome NoMatch(string reason, Dictionary<string, string> extraItems) =>
+        new() { Exit = NodeExit.NoMatch, Reason = reason, ExtraItemsSet = extraItems };
 }

@@ -3,7 +3,7 @@ using ClarityConnect.TestDoubles.Salesforce.Soql;
 
 namespace ClarityConnect.TestDoubles.Salesforce.Sosl;
 
-/// <summary>Runs a parsed search: PHONE compares digits only; NAME, EMAIL and ALL match words (a trailing <c>*</c> is a prefix wildcard).</summary>
+/// <summary>Runs a parsed search: each word or phrase of the term is matched on its own and the operators combine them; PHONE compares digits only; NAME, EMAIL and ALL match words (a trailing <c>*</c> is a prefix wildcard).</summary>
 internal static class SoslEngine
 {
     private static readonly HashSet<string> NameFields = new(StringComparer.OrdinalIgnoreCase) { "Name", "FirstName", "LastName", "MiddleName", "Company" };
@@ -33,28 +33,32 @@ internal static class SoslEngine
 
     private static bool IsHit(SoslQuery query, SalesforceDoubleObject type, JsonObject record)
     {
-        var phoneFields = type.Fields.Where(f => f.Type == "phone").Select(f => SoqlEngine.Text(record[f.Name])).OfType<string>().ToList();
-        if (query.SearchGroup == "PHONE")
-        {
-            return phoneFields.Any(p => PhoneMatches(query.RawTerm, p));
-        }
-
+        var phones = type.Fields.Where(f => f.Type == "phone").Select(f => SoqlEngine.Text(record[f.Name])).OfType<string>().ToList();
         var searched = type.Fields.Where(f => query.SearchGroup switch
         {
             "NAME" => NameFields.Contains(f.Name),
             "EMAIL" => f.Type == "email",
+            "PHONE" => false,
             _ => f.IsText && f.Type is not ("id" or "reference" or "base64"),
         });
         var tokens = searched.Select(f => Tokens(SoqlEngine.Text(record[f.Name]) ?? string.Empty)).ToList();
-
-        if (query.SearchGroup is "ALL" or "SIDEBAR" && phoneFields.Any(p => PhoneMatches(query.RawTerm, p)))
-        {
-            return true;
-        }
-
-        return query.Groups.Any(group => group.All(item => item.Negated != tokens.Any(t => ContainsSequence(t, Tokens(item.Text), item.Text.EndsWith('*')))));
+        var phoneSearched = query.SearchGroup is "PHONE" or "ALL" or "SIDEBAR";
+        return Matches(query.Term, text =>
+            (phoneSearched && phones.Any(p => PhoneMatches(text.Text, p)))
+            || tokens.Any(t => ContainsSequence(t, Tokens(text.Text), text.Text.EndsWith('*'))));
     }
 
+    private static bool Matches(SoslTerm term, Func<SoslText, bool> hit) => term switch
+    {
+        SoslText text => hit(text),
+        SoslAnd and => Matches(and.Left, hit) && Matches(and.Right, hit),
+        SoslOr or => Matches(or.Left, hit) || Matches(or.Right, hit),
+        SoslAndNot andNot => Matches(andNot.Left, hit) && !Matches(andNot.Right, hit),
+        _ => throw new InvalidOperationException($"Unknown SOSL term {term}"),
+    };
+
+    // Phone fields are matched on digits, whatever the punctuation of either side, tolerating a country or trunk
+    // prefix on one side (+1 415… vs 415…) when the shorter side has at least 7 digits.
     private static bool PhoneMatches(string term, string phone)
     {
         var a = string.Concat(term.Where(char.IsAsciiDigit));
@@ -64,7 +68,6 @@ internal static class SoslEngine
             return false;
         }
 
-        // Digits only, tolerating a country code on one side (+1 415… vs 415…).
         var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
         return a == b || (shorter.Length >= 7 && longer.EndsWith(shorter, StringComparison.Ordinal));
     }

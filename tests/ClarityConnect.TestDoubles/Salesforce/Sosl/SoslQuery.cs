@@ -1,9 +1,8 @@
 namespace ClarityConnect.TestDoubles.Salesforce.Sosl;
 
-/// <summary>A parsed SOSL search. <see cref="Groups"/> are OR-ed; the items of one group are AND-ed.</summary>
+/// <summary>A parsed SOSL search: the FIND term, the search group and what to return.</summary>
 internal sealed record SoslQuery(
-    string RawTerm,
-    IReadOnlyList<IReadOnlyList<SoslItem>> Groups,
+    SoslTerm Term,
     string SearchGroup,
     IReadOnlyList<SoslReturning> Returning,
     int? Limit);

@@ -47,18 +47,46 @@ public sealed class DataverseCrmAdapter(
             return await FindByFieldAsync(criterion.Field!, criterion.Value, cancellationToken);
         }
 
+        if (criterion.Kind == CustomerCriterionKind.Phone)
+        {
+            return await FindByPhoneAsync(criterion.Phone, criterion.Value, cancellationToken);
+        }
+
         var (contactFilter, accountFilter) = criterion.Kind switch
         {
-            CustomerCriterionKind.Phone => (AnyEquals(ContactPhones, PhoneNumber.StoredForms(criterion.Value)), AnyEquals(AccountPhones, PhoneNumber.StoredForms(criterion.Value))),
-            CustomerCriterionKind.Email => (await AnyColumnEqualsAsync("contact", EmailColumns, criterion.Value, cancellationToken),
-                await AnyColumnEqualsAsync("account", EmailColumns, criterion.Value, cancellationToken)),
+            CustomerCriterionKind.Email => (await AnyColumnEqualsAsync("contact", EmailColumns, [criterion.Value], cancellationToken),
+                await AnyColumnEqualsAsync("account", EmailColumns, [criterion.Value], cancellationToken)),
             _ => ($"fullname eq {OData.Literal(criterion.Value)}", $"name eq {OData.Literal(criterion.Value)}"),
         };
+        return await FindAsync(contactFilter, accountFilter, cancellationToken);
+    });
+
+    private async Task<IReadOnlyList<CrmRecord>> FindAsync(string? contactFilter, string? accountFilter, CancellationToken cancellationToken)
+    {
         var records = new List<CrmRecord>();
         records.AddRange(await SearchAsync("contact", contactFilter, cancellationToken));
         records.AddRange(await SearchAsync("account", accountFilter, cancellationToken));
-        return (IReadOnlyList<CrmRecord>)records;
-    });
+        return records;
+    }
+
+    // Dataverse compares phone columns as text, exactly as stored (case aside): the filter lists every spelling the
+    // number may be stored in. Only when none matches are the local forms (the subscriber number without its area
+    // code, 555-0177) tried, so a record holding the full number always wins over one that may be in another area.
+    // A North American number's 12 spellings over 4 columns are about 2.3 KB of URL-encoded filter; Dataverse takes 32 KB.
+    private async Task<IReadOnlyList<CrmRecord>> FindByPhoneAsync(PhoneNumber? phone, string digits, CancellationToken cancellationToken)
+    {
+        var found = await FindByPhoneFormsAsync(phone?.StoredForms ?? [digits], cancellationToken);
+        return found.Count > 0 || phone is not { LocalForms.Count: > 0 } local
+            ? found
+            : await FindByPhoneFormsAsync(local.LocalForms, cancellationToken);
+    }
+
+    // A phone column the table lacks is skipped, as any optional column is.
+    private async Task<IReadOnlyList<CrmRecord>> FindByPhoneFormsAsync(IReadOnlyList<string> forms, CancellationToken cancellationToken) =>
+        await FindAsync(
+            await AnyColumnEqualsAsync("contact", ContactPhones, forms, cancellationToken),
+            await AnyColumnEqualsAsync("account", AccountPhones, forms, cancellationToken),
+            cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> CheckSearchParameterAsync(string searchParameter, CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
@@ -229,13 +257,13 @@ public sealed class DataverseCrmAdapter(
         _ => OData.Literal(value),
     };
 
-    /// <summary>The filter "any of <paramref name="candidates"/> equals <paramref name="value"/>" over the candidates the table
-    /// has; null (nothing to search) when it has none. A column the environment lacks is skipped, not sent.</summary>
-    private async Task<string?> AnyColumnEqualsAsync(string logicalName, IEnumerable<string> candidates, string value, CancellationToken cancellationToken)
+    /// <summary>The filter "any of <paramref name="candidates"/> equals any of <paramref name="values"/>" over the candidates the
+    /// table has; null (nothing to search) when it has none. A column the environment lacks is skipped, not sent.</summary>
+    private async Task<string?> AnyColumnEqualsAsync(string logicalName, IEnumerable<string> candidates, IReadOnlyList<string> values, CancellationToken cancellationToken)
     {
         var readable = await ReadableColumnsAsync(logicalName, cancellationToken);
         var present = candidates.Where(readable.ContainsKey).ToList();
-        return present.Count == 0 ? null : AnyEquals(present, [value]);
+        return present.Count == 0 ? null : AnyEquals(present, values);
     }
 
     /// <summary>Up to 50 records of <paramref name="logicalName"/> matching <paramref name="filter"/> (none when it is null), with

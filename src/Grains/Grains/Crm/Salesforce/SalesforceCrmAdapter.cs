@@ -41,14 +41,17 @@ public sealed class SalesforceCrmAdapter(
             return await FindByFieldAsync(criterion.Field!, criterion.Value, cancellationToken);
         }
 
-        var group = criterion.Kind switch
+        // Caller text is searched as quoted phrases only, so no word in it (AND, OR, NOT) becomes an operator. A phone
+        // number is searched by its national and its country-code digits, bare digits as Salesforce's own phone search
+        // sample sends them (crm-wire-facts A5; a + would need escaping), since a record holds one spelling or the other.
+        var (group, term) = criterion.Kind switch
         {
-            CustomerCriterionKind.Phone => "PHONE",
-            CustomerCriterionKind.Email => "EMAIL",
-            _ => "NAME",
+            CustomerCriterionKind.Phone => ("PHONE", Sosl.AnyPhrase(criterion.Phone?.SearchDigits ?? [criterion.Value])),
+            CustomerCriterionKind.Email => ("EMAIL", Sosl.Term(criterion.Value)),
+            _ => ("NAME", Sosl.Phrase(criterion.Value)),
         };
         var returning = await ReturningAsync(criterion.Kind == CustomerCriterionKind.Email ? ["Contact"] : CustomerObjects, cancellationToken);
-        var found = await client.SearchAsync($"FIND {{{Sosl.Term(criterion.Value)}}} IN {group} FIELDS RETURNING {returning}", cancellationToken);
+        var found = await client.SearchAsync($"FIND {{{term}}} IN {group} FIELDS RETURNING {returning}", cancellationToken);
         return (IReadOnlyList<CrmRecord>)found.Select(r => ToRecord(r)).ToList();
     });
 
