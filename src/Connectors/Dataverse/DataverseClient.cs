@@ -40,9 +40,6 @@ public sealed class DataverseClient(
     private const string EntitySelect = "LogicalName,EntitySetName,PrimaryIdAttribute,PrimaryNameAttribute,DisplayName,IsCustomEntity";
     private readonly DataverseConnectorOptions settings = options.Value;
 
-    /// <summary>The lane this client's calls go through.</summary>
-    public HttpLane Lane => lane.Lane;
-
     /// <summary>The environment URL from the current credentials.</summary>
     public async Task<Uri> GetInstanceUrlAsync(CancellationToken cancellationToken) =>
         (await credentialsSource.GetAsync(cancellationToken).ConfigureAwait(false)).InstanceUrl;

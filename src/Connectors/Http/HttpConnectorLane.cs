@@ -16,7 +16,7 @@ public sealed class HttpConnectorLane
     /// <param name="connector">The remote system as administrators name it, e.g. <c>Salesforce</c>.</param>
     /// <param name="target">The API, e.g. <c>salesforce-rest</c> (the metrics' target tag).</param>
     /// <param name="lane">Which lane.</param>
-    public HttpConnectorLane(string connector, string target, HttpLane lane)
+    internal HttpConnectorLane(string connector, string target, HttpLane lane)
     {
         ArgumentException.ThrowIfNullOrEmpty(connector);
         ArgumentException.ThrowIfNullOrEmpty(target);

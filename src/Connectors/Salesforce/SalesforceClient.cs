@@ -35,9 +35,6 @@ public sealed class SalesforceClient(
 {
     private readonly SalesforceConnectorOptions settings = options.Value;
 
-    /// <summary>The lane this client's calls go through.</summary>
-    public HttpLane Lane => lane.Lane;
-
     /// <summary>The instance URL of the current session.</summary>
     /// <exception cref="InvalidOperationException">No call has obtained a session yet; see <see cref="GetInstanceUrlAsync"/>.</exception>
     public Uri InstanceUrl => sessionStore.InstanceUrl
