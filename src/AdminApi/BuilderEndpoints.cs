@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace ClarityConnect.AdminApi;
 
-/// <summary><c>/api/integrations/{crm}</c>: the Advanced Lookup builder (objects, fields, placeholders, Validate Query).</summary>
+/// <summary><c>/api/integrations/{crm}</c>: the node builder (objects, fields, placeholders, Validate Query, and the
+/// validation of a Customer Lookup node's Search Parameter).</summary>
 internal static class BuilderEndpoints
 {
     public static void Map(RouteGroupBuilder group)
@@ -19,6 +20,7 @@ internal static class BuilderEndpoints
         group.MapGet("/objects/{objectName}/fields", FieldsAsync).WithName("ListCrmFields");
         group.MapPost("/placeholders", PlaceholdersAsync).WithName("GetPlaceholders").Accepts<JsonObject>("application/json");
         group.MapPost("/validate-query", ValidateAsync).WithName("ValidateQuery").Accepts<JsonObject>("application/json");
+        group.MapPost("/validate-lookup", ValidateLookupAsync).WithName("ValidateLookup").Accepts<JsonObject>("application/json");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CrmObjectInfo>>, ProblemHttpResult>> ObjectsAsync(string crm, IGrainFactory grains)
@@ -54,7 +56,7 @@ internal static class BuilderEndpoints
             return problem;
         }
 
-        var (node, nodeProblem) = BindNode(crm, body!, "");
+        var (node, nodeProblem) = BindNode<AdvancedLookupNode>(crm, body!, "");
         if (nodeProblem is not null)
         {
             return nodeProblem;
@@ -82,7 +84,7 @@ internal static class BuilderEndpoints
             return Problems.Validation("node", "is required: the Advanced Lookup node to validate");
         }
 
-        var (node, nodeProblem) = BindNode(crm, nodeJson, "node");
+        var (node, nodeProblem) = BindNode<AdvancedLookupNode>(crm, nodeJson, "node");
         if (nodeProblem is not null)
         {
             return nodeProblem;
@@ -108,7 +110,31 @@ internal static class BuilderEndpoints
         return await Call(() => grains.GetGrain<ICrmBuilderGrain>(crm).ValidateQueryAsync(node!, samples));
     }
 
-    private static (AdvancedLookupNode? Node, ProblemHttpResult? Problem) BindNode(string crm, JsonObject json, string prefix)
+    // The body is the Customer Lookup node; with Lookup Type Extra Item Key its Search Parameter is checked against the CRM.
+    private static async Task<Results<Ok<QueryValidation>, ProblemHttpResult>> ValidateLookupAsync(string crm, IGrainFactory grains, HttpContext context)
+    {
+        if (UnknownCrm(crm) is { } unknown)
+        {
+            return unknown;
+        }
+
+        var (body, problem) = await AdminJson.ReadObjectAsync(context.Request, context.AdminOptions().MaxRequestBodyBytes, context.RequestAborted);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (node, nodeProblem) = BindNode<CustomerLookupNode>(crm, body!, "");
+        if (nodeProblem is not null)
+        {
+            return nodeProblem;
+        }
+
+        return await Call(() => grains.GetGrain<ICrmBuilderGrain>(crm).ValidateLookupAsync(node!));
+    }
+
+    private static (TNode? Node, ProblemHttpResult? Problem) BindNode<TNode>(string crm, JsonObject json, string prefix)
+        where TNode : IntegrationNode
     {
         // The CRM comes from the route; a builder node need not have an id yet.
         var copy = json.DeepClone().AsObject();
@@ -119,7 +145,7 @@ internal static class BuilderEndpoints
 
         copy["integration"] = crm;
         copy["nodeId"] ??= "builder";
-        return AdminJson.Bind<AdvancedLookupNode>(copy, prefix);
+        return AdminJson.Bind<TNode>(copy, prefix);
     }
 
     private static async Task<Results<Ok<T>, ProblemHttpResult>> Call<T>(Func<Task<T>> call)

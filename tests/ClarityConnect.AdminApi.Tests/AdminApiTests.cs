@@ -257,6 +257,20 @@ public sealed class BuilderTests(AdminApiFixture fixture)
     }
 
     [Fact]
+    public async Task Validate_lookup_refuses_a_search_parameter_that_is_not_field_or_object_field_naming_it()
+    {
+        var automatic = await (await fixture.Http.PostAsJsonAsync("/api/integrations/salesforce/validate-lookup", new { })).JsonAsync();
+        Assert.True(automatic.GetProperty("valid").GetBoolean());
+
+        var malformed = await fixture.Http.PostAsJsonAsync("/api/integrations/salesforce/validate-lookup", new
+        {
+            lookupType = "ExtraItemKey", extraItemName = "Ticket", searchParameter = "Ticket__c.Number OR Id",
+        });
+        var problem = await malformed.ProblemAsync(400);
+        Assert.Contains("Ticket__c.Number OR Id", problem.GetProperty("errors").GetProperty("searchParameter")[0].GetString());
+    }
+
+    [Fact]
     public async Task A_malformed_node_names_the_field()
     {
         var missing = await fixture.Http.PostAsJsonAsync("/api/integrations/dynamics/placeholders", new { freeFormWhere = "x" });

@@ -7,9 +7,11 @@ namespace ClarityConnect.Dynamics.Tests;
 
 /// <summary>
 /// A cluster with the real Dataverse connector pointed at a <see cref="DataverseDouble"/> on loopback, enabled and
-/// authorized through the "Key icon" flow as an administrator would.
+/// authorized through the "Key icon" flow as an administrator would. Its contact table has no <c>emailaddress3</c> (as an
+/// environment the integrator met), and a custom table <c>new_ticket</c> (number, subject, a contact lookup) that only
+/// the relationship test reads, so its metadata is never cached by another test.
 /// </summary>
-public sealed class DynamicsClusterFixture : ClusterFixture
+public class DynamicsClusterFixture : ClusterFixture
 {
     public static readonly Uri RedirectUri = new("https://admin.example.com/api/integrations/dynamics/callback");
 
@@ -49,6 +51,12 @@ public sealed class DynamicsClusterFixture : ClusterFixture
     protected override async Task StartDoublesAsync()
     {
         await Dataverse.StartAsync();
+        // Before the cluster starts: the silo caches metadata for minutes, as it would against a real environment.
+        Dataverse.RemoveAttribute("contact", "emailaddress3");
+        Dataverse.DefineEntity("new_ticket", "new_tickets", "new_number", "Ticket");
+        Dataverse.DefineAttribute("new_ticket", "new_number", "String", "Ticket Number");
+        Dataverse.DefineAttribute("new_ticket", "new_subject", "String", "Subject");
+        Dataverse.DefineAttribute("new_ticket", "new_customerid", "Lookup", "Customer", ["contact"]);
         Directory.CreateDirectory(RecordingsDirectory);
     }
 
@@ -66,4 +74,17 @@ public sealed class DynamicsClusterFixture : ClusterFixture
 public sealed class DynamicsCollection : ICollectionFixture<DynamicsClusterFixture>
 {
     public const string Name = "dynamics cluster";
+}
+
+/// <summary>The Dynamics cluster with circuit breakers that open after a few failures and stay open for minutes.</summary>
+public sealed class TrippingDynamicsClusterFixture : DynamicsClusterFixture
+{
+    protected override void AddConfigurators(Orleans.TestingHost.TestClusterBuilder builder) =>
+        builder.AddSiloBuilderConfigurator<TrippingBreakersSiloConfigurator>();
+}
+
+[CollectionDefinition(Name)]
+public sealed class TrippingDynamicsCollection : ICollectionFixture<TrippingDynamicsClusterFixture>
+{
+    public const string Name = "dynamics cluster with tripping breakers";
 }

@@ -1,3 +1,4 @@
+using ClarityConnect.Connectors.Http;
 using ClarityConnect.Grains.Crm;
 using ClarityConnect.Grains.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +14,13 @@ public sealed class CoreSiloConfigurator : ISiloConfigurator
     {
         silo.Services.AddSingleton<IChangeEventHandler>(new RecordingChangeHandler(ChangeConsumers.Csi));
         silo.Services.AddSingleton<IChangeEventHandler>(new RecordingChangeHandler(ChangeConsumers.Crm));
-        silo.Services.RemoveAll<ICrmAdapter>();
-        silo.Services.AddSingleton<ICrmAdapter, InMemoryCrmAdapter>();
+        silo.Services.AddSingleton<InMemoryCrmAdapter>();
+        foreach (var lane in Enum.GetValues<HttpLane>())
+        {
+            silo.Services.RemoveAllKeyed<ICrmAdapter>(lane);
+            silo.Services.AddKeyedSingleton<ICrmAdapter>(lane, (sp, _) => sp.GetRequiredService<InMemoryCrmAdapter>());
+        }
+
         silo.Services.Configure<Exports.ExportOptions>(o => o.MaxAttempts = 3);
     }
 }

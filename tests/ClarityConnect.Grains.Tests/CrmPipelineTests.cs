@@ -83,6 +83,42 @@ public sealed class CrmPipelineTests(CoreClusterFixture fixture)
         Assert.Equal(3, InMemoryCrmAdapter.Delivered.Count(d => d.RecordId == record));
     }
 
+    [Fact]
+    public async Task A_lookup_that_outlives_the_crms_budget_exits_no_match_saying_so()
+    {
+        await EnableSalesforceAsync();
+        var session = fixture.Grains.GetGrain<ISessionGrain>("s-" + Guid.NewGuid().ToString("n"));
+        await session.StartAsync(new SessionStart { Channel = SessionChannel.Voice, CallerIdName = "Stalled" });
+        InMemoryCrmAdapter.Budget = TimeSpan.FromSeconds(1);
+        try
+        {
+            var outcome = await session.RunNodeAsync(Lookup(fresh: true));
+
+            Assert.Equal(NodeExit.NoMatch, outcome.Exit);
+            Assert.Equal("The salesforce lookup did not finish within its 1 s budget (LookupTimeout); the call flow moved on.", outcome.Reason);
+        }
+        finally
+        {
+            InMemoryCrmAdapter.Budget = TimeSpan.FromSeconds(30);
+        }
+    }
+
+    [Theory]
+    [InlineData("Contact.Account.Name")]
+    [InlineData("Name = 'x' OR Id")]
+    [InlineData("Ticket__c.")]
+    public async Task A_search_parameter_that_is_not_field_or_object_field_is_refused_naming_it(string searchParameter)
+    {
+        var session = fixture.Grains.GetGrain<ISessionGrain>("s-" + Guid.NewGuid().ToString("n"));
+        await session.StartAsync(new SessionStart { Channel = SessionChannel.Voice, ExtraItems = new Dictionary<string, string> { ["Key"] = "1" } });
+
+        var refused = await Assert.ThrowsAsync<InvalidRequestException>(() =>
+            session.RunNodeAsync(Lookup(fresh: true) with { LookupType = LookupType.ExtraItemKey, ExtraItemName = "Key", SearchParameter = searchParameter }));
+
+        Assert.Equal("SearchParameter", refused.Field);
+        Assert.Contains($"not '{searchParameter}'", refused.Problem);
+    }
+
     private async Task<(ISessionGrain Session, string RecordId)> CompletedCallAsync(int failFirstDeliveries)
     {
         var recordings = Directory.CreateDirectory(Path.Combine(fixture.DataDirectory, "recordings")).FullName;

@@ -26,19 +26,33 @@ public sealed class InMemoryCrmAdapter : ICrmAdapter
 
     public IQueryLanguage Language => throw new NotSupportedException("The in-memory CRM has no query language.");
 
+    /// <summary>The lookup budget; a test lowers it to watch a stalled lookup run out of time.</summary>
+    public static TimeSpan Budget { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan LookupTimeout => Budget;
+
+    public Task<IReadOnlyList<string>> CheckSearchParameterAsync(string searchParameter, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(["Contact", "Account"]);
+
     /// <summary>Makes the next <paramref name="count"/> deliveries for <paramref name="recordId"/> fail.</summary>
     public static void FailDeliveries(string recordId, int count) => FailuresToInject[recordId] = count;
 
-    public Task<IReadOnlyList<CrmRecord>> FindCustomersAsync(CustomerCriterion criterion, CancellationToken cancellationToken)
+    /// <summary>A caller ID name "Nobody" matches nothing; "Stalled" never answers (until the lookup is cancelled).</summary>
+    public async Task<IReadOnlyList<CrmRecord>> FindCustomersAsync(CustomerCriterion criterion, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref Searches);
         if (criterion.Kind == CustomerCriterionKind.Name && criterion.Value == "Nobody")
         {
-            return Task.FromResult<IReadOnlyList<CrmRecord>>([]);
+            return [];
+        }
+
+        if (criterion.Kind == CustomerCriterionKind.Name && criterion.Value == "Stalled")
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
         }
 
         var id = "003" + Math.Abs(criterion.Value.GetHashCode()).ToString("D12")[..12];
-        return Task.FromResult<IReadOnlyList<CrmRecord>>(
+        return
         [
             new CrmRecord
             {
@@ -49,7 +63,7 @@ public sealed class InMemoryCrmAdapter : ICrmAdapter
                 ObjectType = "Contact", Id = id, Name = "Alice Example", AccountName = "Example Corp", Phone = "(415) 555-0100", Email = "alice@example.com",
                 Url = new Uri($"https://example.lightning.force.com/lightning/r/Contact/{id}/view"),
             },
-        ]);
+        ];
     }
 
     public Task<IReadOnlyList<CrmObjectInfo>> ListObjectsAsync(CancellationToken cancellationToken) =>

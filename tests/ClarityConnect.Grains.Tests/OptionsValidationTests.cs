@@ -43,6 +43,8 @@ public sealed class OptionsValidationTests
     [InlineData("Csi:Ftp:TlsHostName", "ftp example", "ClarityConnect:Csi:Ftp:TlsHostName must be a DNS name such as ftp.example.com.")]
     [InlineData("Csi:Ftp:TlsHostName", "10.0.0.1", "ClarityConnect:Csi:Ftp:TlsHostName must be a DNS name such as ftp.example.com.")]
     [InlineData("Connectors:Salesforce:MaxRetryAttempts", "0", "ClarityConnect:Connectors:Salesforce:MaxRetryAttempts must be between 1 and 20; it is 0.")]
+    [InlineData("Connectors:Salesforce:LookupTimeout", "00:00:00", "ClarityConnect:Connectors:Salesforce:LookupTimeout must be between 100 ms and 2 minutes; it is 00:00:00.")]
+    [InlineData("Connectors:Dataverse:LookupTimeout", "00:05:00", "ClarityConnect:Connectors:Dataverse:LookupTimeout must be between 100 ms and 2 minutes; it is 00:05:00.")]
     [InlineData("Connectors:Salesforce:ContentVersionJsonLimit", "0", "ClarityConnect:Connectors:Salesforce:ContentVersionJsonLimit must be positive; it is 0.")]
     [InlineData("Connectors:Dataverse:UploadBlockSize", "0", "ClarityConnect:Connectors:Dataverse:UploadBlockSize must be between 1 byte and 4 MB; it is 0.")]
     [InlineData("Connectors:Dataverse:ApiPath", "/api", "ClarityConnect:Connectors:Dataverse:ApiPath must be a relative path ending with '/', e.g. api/data/v9.2/.")]

@@ -7,9 +7,10 @@ namespace ClarityConnect.Salesforce.Tests;
 
 /// <summary>
 /// A cluster with the real Salesforce connector pointed at a <see cref="SalesforceDouble"/> on loopback, enabled and
-/// authorized through the "Key icon" flow as an administrator would.
+/// authorized through the "Key icon" flow as an administrator would. The org has a custom object <c>Ticket__c</c> (a
+/// name, a ticket number, no phone or e-mail) for Extra Item Key lookups on objects other than contacts and accounts.
 /// </summary>
-public sealed class SalesforceClusterFixture : ClusterFixture
+public class SalesforceClusterFixture : ClusterFixture
 {
     public static readonly Uri RedirectUri = new("https://admin.example.com/api/integrations/salesforce/callback");
 
@@ -47,6 +48,10 @@ public sealed class SalesforceClusterFixture : ClusterFixture
     {
         await Salesforce.StartAsync();
         Salesforce.DefineField("Account", "AccountNumber");
+        // Defined before the cluster starts: the silo caches describes for minutes, as it would against a real org.
+        Salesforce.DefineObject("Ticket__c");
+        Salesforce.DefineField("Ticket__c", "Ticket_Number__c");
+        Salesforce.DefineField("Ticket__c", "Subject__c");
         Directory.CreateDirectory(RecordingsDirectory);
     }
 
@@ -65,4 +70,17 @@ public sealed class SalesforceClusterFixture : ClusterFixture
 public sealed class SalesforceCollection : ICollectionFixture<SalesforceClusterFixture>
 {
     public const string Name = "salesforce cluster";
+}
+
+/// <summary>The Salesforce cluster with circuit breakers that open after a few failures and stay open for minutes.</summary>
+public sealed class TrippingSalesforceClusterFixture : SalesforceClusterFixture
+{
+    protected override void AddConfigurators(Orleans.TestingHost.TestClusterBuilder builder) =>
+        builder.AddSiloBuilderConfigurator<TrippingBreakersSiloConfigurator>();
+}
+
+[CollectionDefinition(Name)]
+public sealed class TrippingSalesforceCollection : ICollectionFixture<TrippingSalesforceClusterFixture>
+{
+    public const string Name = "salesforce cluster with tripping breakers";
 }

@@ -48,6 +48,8 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         });
         silo.Services.Configure<SalesforceConnectorOptions>(o =>
         {
+            // A busy test machine must not turn a slow first lookup (token, describes, JIT) into a No Match.
+            o.LookupTimeout = TimeSpan.FromSeconds(30);
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
             o.MaxRetryDelay = TimeSpan.FromMilliseconds(20);
             o.MaxRetryAfter = TimeSpan.FromMilliseconds(20);
@@ -56,6 +58,8 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         });
         silo.Services.Configure<DataverseConnectorOptions>(o =>
         {
+            // A busy test machine must not turn a slow first lookup (token, describes, JIT) into a No Match.
+            o.LookupTimeout = TimeSpan.FromSeconds(30);
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
             o.MaxRetryDelay = TimeSpan.FromMilliseconds(20);
             o.MaxRetryAfter = TimeSpan.FromMilliseconds(20);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.Security;
 
 namespace ClarityConnect.Connectors.Dataverse;
@@ -36,13 +37,20 @@ public sealed class DataverseApiException : Exception
     {
         using (response)
         {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var (code, message) = ParseError(body);
-            return new DataverseApiException(
-                response.StatusCode,
-                redactor.Redact(code),
-                redactor.Redact(message) ?? $"Dataverse answered {(int)response.StatusCode} {response.StatusCode} without an error body.");
+            return await ReadAsync(response, redactor, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Reads an error response into an exception, leaving the response readable (its body is buffered).</summary>
+    internal static async Task<DataverseApiException> ReadAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)
+    {
+        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var (code, message) = ParseError(body);
+        return new DataverseApiException(
+            response.StatusCode,
+            redactor.Redact(code),
+            redactor.Redact(message) ?? $"Dataverse answered {HttpStatusText.Of(response.StatusCode)} without an error body.");
     }
 
     /// <summary>Parses <c>{"error":{"code","message"}}</c>; nulls for a body of any other shape.</summary>
@@ -67,6 +75,6 @@ public sealed class DataverseApiException : Exception
 
     private static string FormatMessage(HttpStatusCode statusCode, string? errorCode, string errorMessage) =>
         string.IsNullOrEmpty(errorCode)
-            ? $"Dataverse answered {(int)statusCode} {statusCode}: {errorMessage.Trim()}"
-            : $"Dataverse answered {(int)statusCode} {statusCode}; {errorCode}: {errorMessage.Trim()}";
+            ? $"Dataverse answered {HttpStatusText.Of(statusCode)}: {errorMessage.Trim()}"
+            : $"Dataverse answered {HttpStatusText.Of(statusCode)}; {errorCode}: {errorMessage.Trim()}";
 }

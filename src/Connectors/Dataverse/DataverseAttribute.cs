@@ -20,4 +20,7 @@ public sealed record DataverseAttribute
 
     /// <summary>True for the lookup kinds, which the Web API surfaces as <c>_{name}_value</c>.</summary>
     public bool IsLookup => AttributeType is "Lookup" or "Customer" or "Owner";
+
+    /// <summary>The Web API property for <c>$select</c> and <c>$filter</c>: <c>_{name}_value</c> for lookups, the logical name otherwise.</summary>
+    public string PropertyName => IsLookup ? $"_{LogicalName}_value" : LogicalName;
 }

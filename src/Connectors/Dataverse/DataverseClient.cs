@@ -14,7 +14,7 @@ namespace ClarityConnect.Connectors.Dataverse;
 
 /// <summary>The Dataverse (Dynamics 365) Web API: queries with paging, metadata, record and note creation.</summary>
 /// <remarks>
-/// A typed <see cref="HttpClient"/> behind the connector's resilience pipeline (see
+/// One per <see cref="HttpLane"/>: the lane's named <see cref="HttpClient"/> runs that lane's resilience pipeline (see
 /// <see cref="DataverseServiceCollectionExtensions.AddDataverseConnector"/>). The access token lives in the singleton
 /// <see cref="DataverseSessionStore"/>: it is obtained on first use (refresh-token grant, or client credentials when the
 /// credentials have no refresh token), renewed single-flight <see cref="DataverseConnectorOptions.TokenRefreshMargin"/> before
@@ -23,10 +23,11 @@ namespace ClarityConnect.Connectors.Dataverse;
 /// once to <see cref="IDataverseCredentialsSource.ReauthorizationRequiredAsync"/> and thrown as <see cref="OAuthException"/>,
 /// and later calls fail fast with it until the credentials change.
 /// Errors: <see cref="DataverseApiException"/> (the Web API's error body), <see cref="DataverseUnavailableException"/>
-/// (unreachable, timed out, breaker open, queue full), <see cref="DataverseNotConfiguredException"/> (from the credentials source).
+/// (unreachable, timed out, the lane's breaker open, queue full), <see cref="DataverseNotConfiguredException"/> (from the credentials source).
 /// </remarks>
 public sealed class DataverseClient(
     HttpClient httpClient,
+    HttpConnectorLane lane,
     DataverseOAuthClient oauthClient,
     IDataverseCredentialsSource credentialsSource,
     DataverseSessionStore sessionStore,
@@ -505,10 +506,11 @@ public sealed class DataverseClient(
 
         return await HttpConnectorTransport.SendAsync(
             httpClient,
+            lane,
             request,
             timeout ?? credentials.RequestTimeout,
             Redactor(session, credentials),
-            (failure, ex) => new DataverseUnavailableException($"Dataverse {request.Method} {request.RequestUri?.AbsolutePath} failed: {failure}", ex),
+            (failure, ex) => new DataverseUnavailableException(failure, ex),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ClarityConnect.Connectors.Http;
+using ClarityConnect.Connectors.Security;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
@@ -8,12 +9,10 @@ namespace ClarityConnect.Connectors.Dataverse;
 /// <summary>The Dataverse resilience pipelines (<see cref="HttpConnectorResilience"/>) with Dataverse's transient failures.</summary>
 internal static class DataverseResilience
 {
-    public const string RestPipelineName = "dataverse-rest";
+    /// <summary>The Web API's target; its lanes are <c>dataverse-rest-live</c> and <c>dataverse-rest-background</c>.
+    /// Service protection limits answer 429 with Retry-After in seconds (facts B5); the shared retry waits exactly that long.</summary>
+    public const string RestTarget = "dataverse-rest";
     public const string OAuthPipelineName = "dataverse-oauth";
-
-    // Service protection limits answer 429 with Retry-After in seconds (facts B5); the shared retry waits exactly that long.
-    public static void ConfigureRest(ResiliencePipelineBuilder<HttpResponseMessage> builder, DataverseConnectorOptions options) =>
-        HttpConnectorResilience.ConfigureRest(builder, RestPipelineName, options, IsTransientAsync);
 
     public static void ConfigureOAuth(ResiliencePipelineBuilder<HttpResponseMessage> builder, DataverseConnectorOptions options) =>
         HttpConnectorResilience.ConfigureOAuth(builder, OAuthPipelineName, options, IsTransientAsync);
@@ -25,6 +24,10 @@ internal static class DataverseResilience
             : outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
                 or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
 
-    private static ValueTask<bool> IsTransientAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>
+    /// <summary>A failed answer as <see cref="DataverseApiException"/> words it: status, Dataverse's code and message.</summary>
+    internal static async Task<string> DescribeAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken) =>
+        (await DataverseApiException.ReadAsync(response, redactor, cancellationToken).ConfigureAwait(false)).Message;
+
+    internal static ValueTask<bool> IsTransientAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>
         new(IsTransient(outcome, context));
 }

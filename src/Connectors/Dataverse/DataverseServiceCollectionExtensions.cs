@@ -1,3 +1,4 @@
+using ClarityConnect.Connectors.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -7,8 +8,9 @@ namespace ClarityConnect.Connectors.Dataverse;
 /// <summary>Registers the Dataverse connector.</summary>
 public static class DataverseServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="DataverseClient"/> and <see cref="DataverseOAuthClient"/> as typed HTTP clients with their
-    /// resilience pipelines, the singleton <see cref="DataverseSessionStore"/> and validated <see cref="DataverseConnectorOptions"/>.
+    /// <summary>Registers <see cref="DataverseClient"/> once per <see cref="HttpLane"/> (keyed by the lane, each lane with its
+    /// own resilience pipeline), <see cref="DataverseOAuthClient"/> as a typed HTTP client, the singleton
+    /// <see cref="DataverseSessionStore"/> both lanes share and validated <see cref="DataverseConnectorOptions"/>.
     /// The caller registers an <see cref="IDataverseCredentialsSource"/>. Calling it again only applies <paramref name="configure"/>.</summary>
     public static IServiceCollection AddDataverseConnector(this IServiceCollection services, Action<DataverseConnectorOptions>? configure = null)
     {
@@ -33,9 +35,8 @@ public static class DataverseServiceCollectionExtensions
         services.AddHttpClient<DataverseOAuthClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler(DataverseResilience.OAuthPipelineName, (builder, context) =>
                 DataverseResilience.ConfigureOAuth(builder, context.ServiceProvider.GetRequiredService<IOptions<DataverseConnectorOptions>>().Value));
-        services.AddHttpClient<DataverseClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler(DataverseResilience.RestPipelineName, (builder, context) =>
-                DataverseResilience.ConfigureRest(builder, context.ServiceProvider.GetRequiredService<IOptions<DataverseConnectorOptions>>().Value));
+        HttpConnectorLanes.Add<DataverseClient, DataverseConnectorOptions>(
+            services, "Dataverse", DataverseResilience.RestTarget, DataverseResilience.IsTransientAsync, DataverseResilience.DescribeAsync);
         return services;
     }
 }

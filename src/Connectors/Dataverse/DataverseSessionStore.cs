@@ -1,16 +1,17 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.OAuth;
 
 namespace ClarityConnect.Connectors.Dataverse;
 
-/// <summary>The silo's Dataverse access token and metadata cache, shared by every <see cref="DataverseClient"/> (typed clients
+/// <summary>The silo's Dataverse access token and metadata cache, shared by every <see cref="DataverseClient"/> of both lanes (clients
 /// are transient; this is a singleton). It renews the token before it expires, single-flight, and remembers rotated refresh tokens.</summary>
 public sealed class DataverseSessionStore(TimeProvider timeProvider)
 {
     private readonly SemaphoreSlim renewGate = new(1, 1);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, object Value)> metadataCache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly MetadataCache metadataCache = new(timeProvider);
     private readonly ConcurrentDictionary<string, string> rotatedRefreshTokens = new(StringComparer.Ordinal);
     private volatile DataverseSession? current;
     private (string Fingerprint, OAuthException Error)? refused;
@@ -116,19 +117,8 @@ public sealed class DataverseSessionStore(TimeProvider timeProvider)
         return Hash(material);
     }
 
-    internal async Task<T> GetOrAddMetadataAsync<T>(string key, TimeSpan duration, Func<Task<T>> load)
-        where T : class
-    {
-        var now = timeProvider.GetUtcNow();
-        if (metadataCache.TryGetValue(key, out var entry) && entry.Expires > now && entry.Value is T cached)
-        {
-            return cached;
-        }
-
-        var value = await load().ConfigureAwait(false);
-        metadataCache[key] = (now + duration, value);
-        return value;
-    }
+    internal Task<T> GetOrAddMetadataAsync<T>(string key, TimeSpan duration, Func<Task<T>> load)
+        where T : class => metadataCache.GetOrAddAsync(key, duration, load);
 
     private static string Hash(string material) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(material)));
 }

@@ -1,7 +1,8 @@
 namespace ClarityConnect.Connectors.Http;
 
 /// <summary>The resilience settings every HTTP connector shares: retry (backoff, jitter, <c>Retry-After</c>), attempt timeouts,
-/// the concurrency limiter and the circuit breaker. Checked by <see cref="HttpConnectorOptionsValidator{TOptions}"/>.</summary>
+/// the concurrency limiter and the circuit breaker, and the time budget of a lookup. Each <see cref="HttpLane"/> has its
+/// own limiter and breaker with these settings. Checked by <see cref="HttpConnectorOptionsValidator{TOptions}"/>.</summary>
 public abstract class HttpConnectorOptions
 {
     /// <summary>Sets the connector's own default for <see cref="MaxConcurrentRequests"/>.</summary>
@@ -29,7 +30,11 @@ public abstract class HttpConnectorOptions
     /// <summary>The attempt timeout of file and attachment uploads. Default 10 minutes.</summary>
     public TimeSpan UploadTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Requests in flight at once from this silo. The default is the connector's own (see its options class).</summary>
+    /// <summary>The longest a call-flow lookup (Customer Lookup, Advanced Lookup) may take on this CRM, retries included;
+    /// then the node takes its No Match / No Results exit and says why. Default 5 seconds.</summary>
+    public TimeSpan LookupTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Requests in flight at once from this silo, per lane. The default is the connector's own (see its options class).</summary>
     public int MaxConcurrentRequests { get; set; }
 
     /// <summary>Requests allowed to wait for a slot; beyond it calls fail fast with the connector's "unavailable" exception. Default 1000.</summary>

@@ -34,6 +34,7 @@ public abstract class HttpConnectorOptionsValidator<TOptions> : IValidateOptions
         failures.Check(options.MaxRetryAfter >= TimeSpan.Zero, nameof(options.MaxRetryAfter), "must not be negative", options.MaxRetryAfter);
         failures.Check(options.DefaultRequestTimeout >= TimeSpan.FromMilliseconds(10), nameof(options.DefaultRequestTimeout), "must be at least 10 ms", options.DefaultRequestTimeout);
         failures.Check(options.UploadTimeout >= TimeSpan.FromMilliseconds(10), nameof(options.UploadTimeout), "must be at least 10 ms", options.UploadTimeout);
+        failures.Check(options.LookupTimeout >= TimeSpan.FromMilliseconds(100) && options.LookupTimeout <= TimeSpan.FromMinutes(2), nameof(options.LookupTimeout), "must be between 100 ms and 2 minutes", options.LookupTimeout);
         failures.Check(options.MaxConcurrentRequests >= 1, nameof(options.MaxConcurrentRequests), "must be at least 1", options.MaxConcurrentRequests);
         failures.Check(options.QueueLimit >= 0, nameof(options.QueueLimit), "must not be negative", options.QueueLimit);
         failures.Check(options.CircuitBreakerFailureRatio is > 0 and <= 1, nameof(options.CircuitBreakerFailureRatio), "must be in (0, 1]", options.CircuitBreakerFailureRatio);

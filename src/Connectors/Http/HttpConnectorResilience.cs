@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using ClarityConnect.Connectors.Security;
 using ClarityConnect.Connectors.Telemetry;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -9,14 +10,21 @@ using Polly.Timeout;
 namespace ClarityConnect.Connectors.Http;
 
 /// <summary>The resilience pipelines of the HTTP connectors: concurrency limiter → retry (backoff + jitter, Retry-After) →
-/// circuit breaker → attempt timeout. Each connector supplies what it counts as transient.</summary>
+/// circuit breaker → attempt timeout. Each connector supplies what it counts as transient and how it reads a failed answer.</summary>
 internal static class HttpConnectorResilience
 {
     /// <summary>Decides whether an outcome is worth another attempt (and counts as a failure for the breaker).</summary>
     public delegate ValueTask<bool> TransientPredicate(Outcome<HttpResponseMessage> outcome, ResilienceContext context);
 
-    /// <summary>The pipeline of API calls: limiter, retry, circuit breaker, attempt timeout. <paramref name="name"/> tags its retries and breaker events.</summary>
-    public static void ConfigureRest(ResiliencePipelineBuilder<HttpResponseMessage> builder, string name, HttpConnectorOptions options, TransientPredicate isTransient)
+    /// <summary>Describes a failed answer as the connector's error does (status, the remote system's code and message), with
+    /// <paramref name="redactor"/>'s secrets removed. The response stays readable afterwards.</summary>
+    public delegate Task<string> FailureDescriber(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken);
+
+    /// <summary>The pipeline of one lane's API calls: limiter, retry, circuit breaker, attempt timeout, each lane with its own
+    /// limiter and breaker. Retries and breaker events are tagged with the lane; the failure that opens the breaker is
+    /// kept on <paramref name="lane"/> (described by <paramref name="describe"/>) for the calls it refuses.</summary>
+    public static void ConfigureRest(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, HttpConnectorLane lane, HttpConnectorOptions options, TransientPredicate isTransient, FailureDescriber describe)
     {
         builder.AddConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
@@ -24,13 +32,15 @@ internal static class HttpConnectorResilience
             QueueLimit = options.QueueLimit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        builder.AddRetry(CreateRetry(name, options, isTransient));
+        KeyValuePair<string, object?>[] pipeline = [new(TelemetryTags.Target, lane.Target), new(TelemetryTags.Lane, lane.Tag)];
+        builder.AddRetry(CreateRetry(pipeline, options, isTransient));
         builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
         {
-            OnOpened = _ =>
+            OnOpened = async args =>
             {
-                ConnectorMetrics.CircuitOpened.Add(1, new KeyValuePair<string, object?>(TelemetryTags.Target, name));
-                return ValueTask.CompletedTask;
+                ConnectorMetrics.CircuitOpened.Add(1, pipeline);
+                var cause = await DescribeAsync(args.Outcome, args.Context, describe).ConfigureAwait(false);
+                lane.BreakerOpened(cause, DateTimeOffset.UtcNow + args.BreakDuration);
             },
             FailureRatio = options.CircuitBreakerFailureRatio,
             MinimumThroughput = options.CircuitBreakerMinimumThroughput,
@@ -44,7 +54,7 @@ internal static class HttpConnectorResilience
     /// <summary>The pipeline of token-endpoint calls: retry and attempt timeout only. <paramref name="name"/> tags its retries.</summary>
     public static void ConfigureOAuth(ResiliencePipelineBuilder<HttpResponseMessage> builder, string name, HttpConnectorOptions options, TransientPredicate isTransient)
     {
-        builder.AddRetry(CreateRetry(name, options, isTransient));
+        builder.AddRetry(CreateRetry([new(TelemetryTags.Target, name)], options, isTransient));
         builder.AddTimeout(CreateAttemptTimeout(options));
     }
 
@@ -62,14 +72,34 @@ internal static class HttpConnectorResilience
         };
     }
 
-    private static HttpRetryStrategyOptions CreateRetry(string name, HttpConnectorOptions options, TransientPredicate isTransient) => new()
+    // The breaker's own message ("The circuit is now open") tells an administrator nothing; what the remote system
+    // answered does. The request carries only the bearer token as a secret (the OAuth pipeline has no breaker).
+    private static async Task<string> DescribeAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context, FailureDescriber describe)
+    {
+        var redactor = SecretRedactor.For(context.GetRequestMessage()?.Headers.Authorization?.Parameter);
+        if (outcome.Result is not { } response)
+        {
+            return outcome.Exception is { } failure ? redactor.Redact($"{failure.GetType().Name}: {failure.Message}") : "unknown";
+        }
+
+        try
+        {
+            return await describe(response, redactor, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception unreadable) when (unreadable is HttpRequestException or IOException or OperationCanceledException)
+        {
+            return HttpStatusText.Of(response.StatusCode);
+        }
+    }
+
+    private static HttpRetryStrategyOptions CreateRetry(KeyValuePair<string, object?>[] pipeline, HttpConnectorOptions options, TransientPredicate isTransient) => new()
     {
         OnRetry = args =>
         {
             var cause = args.Outcome.Result is { } response
                 ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)
                 : args.Outcome.Exception is { } failure ? TelemetryErrors.TypeOf(failure) : "unknown";
-            ConnectorMetrics.Retries.Add(1, new TagList { { TelemetryTags.Target, name }, { TelemetryTags.ErrorType, cause } });
+            ConnectorMetrics.Retries.Add(1, new TagList(pipeline) { { TelemetryTags.ErrorType, cause } });
             return ValueTask.CompletedTask;
         },
         MaxRetryAttempts = options.MaxRetryAttempts,

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.Security;
 
 namespace ClarityConnect.Connectors.Salesforce;
@@ -37,9 +38,16 @@ public sealed class SalesforceApiException : Exception
     {
         using (response)
         {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            return new SalesforceApiException(response.StatusCode, Redact(ParseErrors(response.StatusCode, body), redactor));
+            return await ReadAsync(response, redactor, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Reads an error response into an exception, leaving the response readable (its body is buffered).</summary>
+    internal static async Task<SalesforceApiException> ReadAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)
+    {
+        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return new SalesforceApiException(response.StatusCode, Redact(ParseErrors(response.StatusCode, body), redactor));
     }
 
     /// <summary><paramref name="errors"/> with the known secrets removed from their codes, messages and fields.</summary>
@@ -72,12 +80,12 @@ public sealed class SalesforceApiException : Exception
             }
         }
 
-        return [new SalesforceError { ErrorCode = $"HTTP_{(int)statusCode}", Message = $"Salesforce answered {(int)statusCode} {statusCode} without an error array." }];
+        return [new SalesforceError { ErrorCode = $"HTTP_{(int)statusCode}", Message = $"Salesforce answered {HttpStatusText.Of(statusCode)} without an error array." }];
     }
 
     private static string FormatMessage(HttpStatusCode statusCode, IReadOnlyList<SalesforceError> errors)
     {
-        var text = new StringBuilder($"Salesforce answered {(int)statusCode} {statusCode}");
+        var text = new StringBuilder($"Salesforce answered {HttpStatusText.Of(statusCode)}");
         foreach (var error in errors)
         {
             text.Append("; ").Append(error.ErrorCode).Append(": ").Append(error.Message.Trim());

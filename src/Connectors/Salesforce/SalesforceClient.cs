@@ -15,17 +15,18 @@ namespace ClarityConnect.Connectors.Salesforce;
 
 /// <summary>The Salesforce REST API: SOQL queries, SOSL searches, describes and record creation.</summary>
 /// <remarks>
-/// A typed <see cref="HttpClient"/> behind the connector's resilience pipeline (see
+/// One per <see cref="HttpLane"/>: the lane's named <see cref="HttpClient"/> runs that lane's resilience pipeline (see
 /// <see cref="SalesforceServiceCollectionExtensions.AddSalesforceConnector"/>). The session lives in the singleton
 /// <see cref="SalesforceSessionStore"/>: the first call obtains a token (refresh-token grant, or client credentials when
 /// the credentials have no refresh token); a 401 renews it once, however many calls hit it together, and retries the call
 /// once. A refusal that needs a new authorization is reported to
 /// <see cref="ISalesforceCredentialsSource.ReauthorizationRequiredAsync"/> and thrown as <see cref="OAuthException"/>.
 /// Errors: <see cref="SalesforceApiException"/> (Salesforce's error array), <see cref="SalesforceUnavailableException"/>
-/// (unreachable, timed out, breaker open), <see cref="SalesforceNotConfiguredException"/> (from the credentials source).
+/// (unreachable, timed out, the lane's breaker open), <see cref="SalesforceNotConfiguredException"/> (from the credentials source).
 /// </remarks>
 public sealed class SalesforceClient(
     HttpClient httpClient,
+    HttpConnectorLane lane,
     SalesforceOAuthClient oauthClient,
     ISalesforceCredentialsSource credentialsSource,
     SalesforceSessionStore sessionStore,
@@ -310,10 +311,11 @@ public sealed class SalesforceClient(
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return await HttpConnectorTransport.SendAsync(
             httpClient,
+            lane,
             request,
             timeout ?? credentials.RequestTimeout,
             Redactor(session, credentials),
-            (failure, ex) => new SalesforceUnavailableException($"Salesforce {request.Method} {request.RequestUri?.AbsolutePath} failed: {failure}", ex),
+            (failure, ex) => new SalesforceUnavailableException(failure, ex),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -33,6 +33,11 @@ public sealed record SalesforceFieldDescribe
     [JsonPropertyName("createable")]
     public bool Createable { get; init; }
 
+    /// <summary>True for the object's name field (<c>Name</c>; <c>CaseNumber</c> on Case, <c>Subject</c> on Task): what a record
+    /// is called in lists and links.</summary>
+    [JsonPropertyName("nameField")]
+    public bool NameField { get; init; }
+
     /// <summary>The maximum length of text fields; 0 for other types.</summary>
     [JsonPropertyName("length")]
     public int Length { get; init; }

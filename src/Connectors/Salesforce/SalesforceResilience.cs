@@ -1,5 +1,6 @@
 using System.Net;
 using ClarityConnect.Connectors.Http;
+using ClarityConnect.Connectors.Security;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
@@ -9,11 +10,9 @@ namespace ClarityConnect.Connectors.Salesforce;
 /// Salesforce sends no Retry-After for API limits (facts A8), but proxies and 503 maintenance pages may.</summary>
 internal static class SalesforceResilience
 {
-    public const string RestPipelineName = "salesforce-rest";
+    /// <summary>The REST API's target; its lanes are <c>salesforce-rest-live</c> and <c>salesforce-rest-background</c>.</summary>
+    public const string RestTarget = "salesforce-rest";
     public const string OAuthPipelineName = "salesforce-oauth";
-
-    public static void ConfigureRest(ResiliencePipelineBuilder<HttpResponseMessage> builder, SalesforceConnectorOptions options) =>
-        HttpConnectorResilience.ConfigureRest(builder, RestPipelineName, options, IsTransientAsync);
 
     public static void ConfigureOAuth(ResiliencePipelineBuilder<HttpResponseMessage> builder, SalesforceConnectorOptions options) =>
         HttpConnectorResilience.ConfigureOAuth(builder, OAuthPipelineName, options, IsTransientAsync);
@@ -49,6 +48,10 @@ internal static class SalesforceResilience
                 return false;
         }
     }
+
+    /// <summary>A failed answer as <see cref="SalesforceApiException"/> words it: status, error codes and messages.</summary>
+    internal static async Task<string> DescribeAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken) =>
+        (await SalesforceApiException.ReadAsync(response, redactor, cancellationToken).ConfigureAwait(false)).Message;
 
     private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

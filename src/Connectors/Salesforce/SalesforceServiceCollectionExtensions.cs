@@ -1,3 +1,4 @@
+using ClarityConnect.Connectors.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -7,8 +8,9 @@ namespace ClarityConnect.Connectors.Salesforce;
 /// <summary>Registers the Salesforce connector.</summary>
 public static class SalesforceServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="SalesforceClient"/> and <see cref="SalesforceOAuthClient"/> as typed HTTP clients with their
-    /// resilience pipelines, the singleton <see cref="SalesforceSessionStore"/> and validated <see cref="SalesforceConnectorOptions"/>.
+    /// <summary>Registers <see cref="SalesforceClient"/> once per <see cref="HttpLane"/> (keyed by the lane, each lane with its
+    /// own resilience pipeline), <see cref="SalesforceOAuthClient"/> as a typed HTTP client, the singleton
+    /// <see cref="SalesforceSessionStore"/> both lanes share and validated <see cref="SalesforceConnectorOptions"/>.
     /// The caller registers an <see cref="ISalesforceCredentialsSource"/>. Calling it again only applies <paramref name="configure"/>.</summary>
     public static IServiceCollection AddSalesforceConnector(this IServiceCollection services, Action<SalesforceConnectorOptions>? configure = null)
     {
@@ -33,9 +35,8 @@ public static class SalesforceServiceCollectionExtensions
         services.AddHttpClient<SalesforceOAuthClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler(SalesforceResilience.OAuthPipelineName, (builder, context) =>
                 SalesforceResilience.ConfigureOAuth(builder, context.ServiceProvider.GetRequiredService<IOptions<SalesforceConnectorOptions>>().Value));
-        services.AddHttpClient<SalesforceClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler(SalesforceResilience.RestPipelineName, (builder, context) =>
-                SalesforceResilience.ConfigureRest(builder, context.ServiceProvider.GetRequiredService<IOptions<SalesforceConnectorOptions>>().Value));
+        HttpConnectorLanes.Add<SalesforceClient, SalesforceConnectorOptions>(
+            services, "Salesforce", SalesforceResilience.RestTarget, SalesforceResilience.IsTransientAsync, SalesforceResilience.DescribeAsync);
         return services;
     }
 }

@@ -1,16 +1,16 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.OAuth;
 
 namespace ClarityConnect.Connectors.Salesforce;
 
 /// <summary>The silo's Salesforce session (access token, instance URL) and describe cache, shared by every
-/// <see cref="SalesforceClient"/> (typed clients are transient; this is a singleton). It makes renewals single-flight.</summary>
+/// <see cref="SalesforceClient"/> of both lanes (clients are transient; this is a singleton). It makes renewals single-flight.</summary>
 public sealed class SalesforceSessionStore(TimeProvider timeProvider)
 {
     private readonly SemaphoreSlim renewGate = new(1, 1);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, object Value)> describeCache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly MetadataCache describeCache = new(timeProvider);
     private volatile SalesforceSession? current;
     private (string Fingerprint, OAuthException Error)? refused;
 
@@ -81,17 +81,6 @@ public sealed class SalesforceSessionStore(TimeProvider timeProvider)
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(material)));
     }
 
-    internal async Task<T> GetOrAddDescribeAsync<T>(string key, TimeSpan duration, Func<Task<T>> load)
-        where T : class
-    {
-        var now = timeProvider.GetUtcNow();
-        if (describeCache.TryGetValue(key, out var entry) && entry.Expires > now && entry.Value is T cached)
-        {
-            return cached;
-        }
-
-        var value = await load().ConfigureAwait(false);
-        describeCache[key] = (now + duration, value);
-        return value;
-    }
+    internal Task<T> GetOrAddDescribeAsync<T>(string key, TimeSpan duration, Func<Task<T>> load)
+        where T : class => describeCache.GetOrAddAsync(key, duration, load);
 }

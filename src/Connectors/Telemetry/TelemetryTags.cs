@@ -25,7 +25,7 @@ public static class TelemetryTags
     /// <summary>The session's id (spans only).</summary>
     public const string SessionId = "clarityconnect.session.id";
 
-    /// <summary>The CRM operation: <c>find_customers</c>, <c>list_objects</c>, <c>list_fields</c>, <c>query</c>, <c>attach_file</c>, <c>add_note</c>.</summary>
+    /// <summary>The CRM operation: <c>find_customers</c>, <c>list_objects</c>, <c>list_fields</c>, <c>query</c>, <c>check_search_parameter</c>, <c>attach_file</c>, <c>add_note</c>.</summary>
     public const string CrmOperation = "clarityconnect.crm.operation";
 
     /// <summary>What a Customer Lookup searched by: <c>Phone</c>, <c>Email</c>, <c>Name</c>, <c>Field</c> (the kind, never the value; spans only).</summary>
@@ -33,6 +33,9 @@ public static class TelemetryTags
 
     /// <summary>Where a piece of work went: an export target (<c>salesforce</c>, <c>dynamics</c>, <c>csi</c>) or a resilience pipeline (<c>salesforce-rest</c>, …).</summary>
     public const string Target = "clarityconnect.target";
+
+    /// <summary>The lane of a connector's API a call went through: <c>live</c> (lookups, builder, connection test) or <c>background</c> (exports).</summary>
+    public const string Lane = "clarityconnect.lane";
 
     /// <summary>How a piece of work ended: e.g. <c>success</c>, <c>failure</c>, <c>parked</c>, <c>dropped</c>.</summary>
     public const string Outcome = "clarityconnect.outcome";

@@ -1,6 +1,7 @@
 using ClarityConnect.Connectors.Security;
 using ClarityConnect.Connectors.Csi;
 using ClarityConnect.Connectors.Dataverse;
+using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.Ftp;
 using ClarityConnect.Connectors.Salesforce;
 using ClarityConnect.Grains.Crm;
@@ -53,21 +54,35 @@ public static class ServiceCollectionExtensions
         services.AddOptions<SalesforceConnectorOptions>().Bind(configuration.GetSection(SalesforceConnectorOptions.Section));
         services.TryAddSingleton<SalesforceCredentialsSource>();
         services.TryAddSingleton<ISalesforceCredentialsSource>(sp => sp.GetRequiredService<SalesforceCredentialsSource>());
-        services.AddTransient<SalesforceCrmAdapter>();
-        services.AddTransient<ICrmAdapter>(sp => new InstrumentedCrmAdapter(sp.GetRequiredService<SalesforceCrmAdapter>()));
-        services.AddTransient<ICrmAuthorizer>(sp => sp.GetRequiredService<SalesforceCrmAdapter>());
+        services.AddCrmAdapter<SalesforceCrmAdapter, SalesforceClient>();
         services.AddDataverseConnector();
         services.AddOptions<DataverseConnectorOptions>().Bind(configuration.GetSection(DataverseConnectorOptions.Section));
         services.TryAddSingleton<DataverseCredentialsSource>();
         services.TryAddSingleton<IDataverseCredentialsSource>(sp => sp.GetRequiredService<DataverseCredentialsSource>());
-        services.AddTransient<DataverseCrmAdapter>();
-        services.AddTransient<ICrmAdapter>(sp => new InstrumentedCrmAdapter(sp.GetRequiredService<DataverseCrmAdapter>()));
-        services.AddTransient<ICrmAuthorizer>(sp => sp.GetRequiredService<DataverseCrmAdapter>());
+        services.AddCrmAdapter<DataverseCrmAdapter, DataverseClient>();
         services.AddValidatedOptions<ChangeEventOptions, ChangeEventOptionsValidator>(configuration, ChangeEventOptions.Section);
         services.AddValidatedOptions<ExportOptions, ExportOptionsValidator>(configuration, ExportOptions.Section);
         services.AddTransient<ExportTargets>();
         services.AddValidatedOptions<SecretProtectionOptions, SecretProtectionOptionsValidator>(configuration, SecretProtectionOptions.Section);
         return services;
+    }
+
+    /// <summary>Registers <typeparamref name="TAdapter"/> as the <see cref="ICrmAdapter"/> of each <see cref="HttpLane"/>, keyed by
+    /// the lane and built on that lane's <typeparamref name="TClient"/>: lookups, the builder and the connection test take
+    /// <c>[FromKeyedServices(HttpLane.Live)]</c>, exports <c>[FromKeyedServices(HttpLane.Background)]</c>. Authorization
+    /// (the Key icon) is interactive, so its <see cref="ICrmAuthorizer"/> is the live one.</summary>
+    private static void AddCrmAdapter<TAdapter, TClient>(this IServiceCollection services)
+        where TAdapter : class, ICrmAdapter, ICrmAuthorizer
+        where TClient : class
+    {
+        var create = ActivatorUtilities.CreateFactory<TAdapter>([typeof(TClient)]);
+        foreach (var lane in Enum.GetValues<HttpLane>())
+        {
+            // Transient: each holds a lane's client, whose HttpClient the client factory renews.
+            services.AddKeyedTransient<ICrmAdapter>(lane, (sp, _) => new InstrumentedCrmAdapter(create(sp, [sp.GetRequiredKeyedService<TClient>(lane)]), lane));
+        }
+
+        services.AddTransient<ICrmAuthorizer>(sp => create(sp, [sp.GetRequiredKeyedService<TClient>(HttpLane.Live)]));
     }
 
     private static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)

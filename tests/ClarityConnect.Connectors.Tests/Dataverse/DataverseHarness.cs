@@ -1,3 +1,4 @@
+using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.Dataverse;
 using ClarityConnect.TestDoubles.Dataverse;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,11 @@ public sealed class DataverseHarness : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public DataverseClient Client => Services.GetRequiredService<DataverseClient>();
+    /// <summary>The live lane's client (lookups).</summary>
+    public DataverseClient Client => Services.GetRequiredKeyedService<DataverseClient>(HttpLane.Live);
+
+    /// <summary>The background lane's client (exports).</summary>
+    public DataverseClient BackgroundClient => Services.GetRequiredKeyedService<DataverseClient>(HttpLane.Background);
 
     public DataverseOAuthClient OAuth => Services.GetRequiredService<DataverseOAuthClient>();
 

@@ -122,4 +122,20 @@ public sealed class DataverseQueryTests
 
         Assert.Equal("Lee", (string?)harness.Double.GetRecord("contact", id)?["lastname"]);
     }
+
+    [Fact]
+    public async Task A_select_or_filter_of_a_column_the_table_lacks_is_refused_as_dataverse_does()
+    {
+        await using var harness = await DataverseHarness.StartAsync();
+        harness.Double.RemoveAttribute("contact", "emailaddress3");
+
+        var select = await Assert.ThrowsAsync<DataverseApiException>(() => harness.Client.QueryAsync("contacts", "contactid,emailaddress3", null, null, 1, 50, CancellationToken.None));
+        var filter = await Assert.ThrowsAsync<DataverseApiException>(() => harness.Client.QueryAsync("contacts", "contactid", "emailaddress3 eq 'x'", null, 1, 50, CancellationToken.None));
+
+        foreach (var error in new[] { select, filter })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, error.StatusCode);
+            Assert.Equal("Could not find a property named 'emailaddress3' on type 'Microsoft.Dynamics.CRM.contact'.", error.ErrorMessage);
+        }
+    }
 }

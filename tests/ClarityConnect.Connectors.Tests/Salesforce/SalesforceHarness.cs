@@ -1,3 +1,4 @@
+using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.Salesforce;
 using ClarityConnect.TestDoubles.Salesforce;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,11 @@ public sealed class SalesforceHarness : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public SalesforceClient Client => Services.GetRequiredService<SalesforceClient>();
+    /// <summary>The live lane's client (lookups).</summary>
+    public SalesforceClient Client => Services.GetRequiredKeyedService<SalesforceClient>(HttpLane.Live);
+
+    /// <summary>The background lane's client (exports).</summary>
+    public SalesforceClient BackgroundClient => Services.GetRequiredKeyedService<SalesforceClient>(HttpLane.Background);
 
     public SalesforceOAuthClient OAuth => Services.GetRequiredService<SalesforceOAuthClient>();
 

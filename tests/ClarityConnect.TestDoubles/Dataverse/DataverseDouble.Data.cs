@@ -15,7 +15,7 @@ public sealed partial class DataverseDouble
 
     private async Task QueryAsync(HttpContext context, DataverseDoubleRequest request, string resource)
     {
-        var entity = BySet(resource) ?? throw new DataverseDoubleException(404, "0x80060888", $"Resource not found for the segment '{resource}'.");
+        var entity = BySet(resource) ?? throw NotFound(resource);
         var raw = request.QueryString;
         var filter = ParseFilter(resource, raw);
         SelectExpandClause? selectExpand;
@@ -30,7 +30,7 @@ public sealed partial class DataverseDouble
         }
         catch (ODataException ex)
         {
-            throw new DataverseDoubleException(400, "0x80060888", ex.Message);
+            throw UriRefused(ex);
         }
 
         var prefer = request.Prefer ?? string.Empty;
@@ -132,7 +132,7 @@ public sealed partial class DataverseDouble
 
     private async Task CreateAsync(HttpContext context, DataverseDoubleRequest request, string resource)
     {
-        var entity = BySet(resource) ?? throw new DataverseDoubleException(404, "0x80060888", $"Resource not found for the segment '{resource}'.");
+        var entity = BySet(resource) ?? throw NotFound(resource);
         var body = ParseBody(request);
         var id = CreateRecord(entity, body);
         context.Response.StatusCode = 204;

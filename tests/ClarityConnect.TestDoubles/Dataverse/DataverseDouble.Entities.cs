@@ -39,6 +39,22 @@ public sealed partial class DataverseDouble
         }
     }
 
+    /// <summary>Removes a column from a table, as an environment whose table lacks it (a column deleted, a solution not
+    /// installed): metadata stops listing it and <c>$select</c> / <c>$filter</c> naming it are refused with
+    /// "Could not find a property named …".</summary>
+    public void RemoveAttribute(string logicalName, string attributeName)
+    {
+        lock (sync)
+        {
+            if (Entity(logicalName).Attributes.RemoveAll(a => a.LogicalName == attributeName) == 0)
+            {
+                throw new KeyNotFoundException($"The Dataverse double's table '{logicalName}' has no column '{attributeName}'.");
+            }
+
+            model = null;
+        }
+    }
+
     /// <summary>Seeds a record and returns its id. Fields use Web API names: columns by logical name, lookups as
     /// <c>_x_value</c> (the target is found by id) or <c>nav@odata.bind</c> (<c>"/accounts(guid)"</c>). The primary key
     /// <c>{logicalName}id</c> is set when absent, and <c>modifiedon</c> (now) too. Unknown columns are declared from their values.</summary>
@@ -135,9 +151,18 @@ public sealed partial class DataverseDouble
         }
         catch (ODataException ex)
         {
-            throw new DataverseDoubleException(400, "0x80060888", ex.Message);
+            throw UriRefused(ex);
         }
     }
+
+    // The Web API answers an unknown property with code 0x0 and the parser's message ("Could not find a property named
+    // 'Name' on type 'Microsoft.Dynamics.CRM.account'.", Microsoft's "Troubleshoot Dataverse Web API client errors"),
+    // other malformed query options with 0x80060888.
+    private static DataverseDoubleException UriRefused(ODataException ex) =>
+        new(400, ex.Message.StartsWith("Could not find a property named", StringComparison.Ordinal) ? "0x0" : "0x80060888", ex.Message);
+
+    // "Resource not found for the segment 'Account'." is 404 with code 0x8006088a (same source).
+    private static DataverseDoubleException NotFound(string segment) => new(404, "0x8006088a", $"Resource not found for the segment '{segment}'.");
 
     private static string? QueryValue(string rawQuery, string name) =>
         rawQuery.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).Where(p => p[0] == name && p.Length == 2).Select(p => p[1]).FirstOrDefault();

@@ -62,7 +62,7 @@ public sealed partial class DataverseDouble
             }
             else
             {
-                throw new DataverseDoubleException(404, "0x80060888", $"Resource not found for the segment '{resource}'.");
+                throw NotFound(resource);
             }
         }
 

@@ -23,7 +23,7 @@ namespace ClarityConnect.TestDoubles.Dataverse;
 /// tables), <c>$expand</c>, <c>$top</c>, <c>$count</c>, <c>Prefer: odata.maxpagesize</c> paging with <c>$skiptoken</c>;
 /// <c>EntityDefinitions</c> metadata; <c>POST</c> creation with <c>@odata.bind</c>; the annotation block-upload actions.</para>
 /// <para>Seed with <see cref="AddRecord"/>; assert on <see cref="Requests"/>, <see cref="Filters"/> and <see cref="LastFilterAst"/>;
-/// inject failures with <see cref="FailNext"/>, <see cref="ExpireAccessTokens"/>, <see cref="RevokeRefreshTokens"/>,
+/// inject failures with <see cref="FailNext"/>, <see cref="FailEvery"/>, <see cref="ExpireAccessTokens"/>, <see cref="RevokeRefreshTokens"/>,
 /// <see cref="Delay"/>, <see cref="Down"/> and <see cref="StopAsync"/>.</para>
 /// </remarks>
 public sealed partial class DataverseDouble : IAsyncDisposable
@@ -40,6 +40,7 @@ public sealed partial class DataverseDouble : IAsyncDisposable
     private readonly object sync = new();
     private readonly RequestLog<DataverseDoubleRequest> requests = new();
     private readonly Queue<DataverseDoubleFailure> failures = new();
+    private readonly StandingFailures<DataverseDoubleRequest, DataverseDoubleFailure> standingFailures = new();
     private LoopbackServer? server;
 
     /// <summary>Creates a stopped double with the standard tables (contact, account, incident, annotation); call <see cref="StartAsync"/>.</summary>
@@ -134,6 +135,11 @@ public sealed partial class DataverseDouble : IAsyncDisposable
         }
     }
 
+    /// <summary>Every Web API call (not OAuth) matching <paramref name="matches"/> fails with this status and Dataverse error body
+    /// until the returned handle is disposed, e.g. every note upload (<c>POST …/annotations</c>) with 503 while queries are answered.</summary>
+    public IDisposable FailEvery(Func<DataverseDoubleRequest, bool> matches, int statusCode, string code = "", string? message = null) =>
+        standingFailures.Add(matches, new DataverseDoubleFailure(statusCode, code, message ?? DefaultMessage(statusCode), null));
+
     private static string DefaultMessage(int statusCode) => statusCode switch
     {
         429 => "Number of requests exceeded the limit of 6000 over time window of 300 seconds.",
@@ -186,6 +192,8 @@ public sealed partial class DataverseDouble : IAsyncDisposable
         {
             failures.TryDequeue(out failure);
         }
+
+        failure ??= standingFailures.For(request);
 
         if (failure is not null)
         {

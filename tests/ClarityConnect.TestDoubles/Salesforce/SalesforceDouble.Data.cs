@@ -45,6 +45,8 @@ public sealed partial class SalesforceDouble
             apiCalls++;
         }
 
+        failure ??= standingFailures.For(request);
+
         if (failure is not null)
         {
             await WriteErrorAsync(context, failure.StatusCode, failure.ErrorCode, Echo(context, failure.Message), failure.RetryAfter).ConfigureAwait(false);
@@ -206,6 +208,7 @@ public sealed partial class SalesforceDouble
                 ["updateable"] = f.Name != "Id",
                 ["custom"] = f.Name.EndsWith("__c", StringComparison.OrdinalIgnoreCase),
                 ["filterable"] = f.Filterable,
+                ["nameField"] = string.Equals(f.Name, type.NameField, StringComparison.OrdinalIgnoreCase),
                 ["referenceTo"] = new JsonArray(f.ReferenceTo.Select(r => (JsonNode)JsonValue.Create(r)).ToArray()),
                 ["relationshipName"] = f.RelationshipName,
                 ["picklistValues"] = new JsonArray(),

@@ -21,7 +21,7 @@ namespace ClarityConnect.TestDoubles.Salesforce;
 /// <c>query</c> (a SOQL subset, paged by <see cref="PageSize"/>), <c>query/{locator}</c>, <c>search/</c> (a SOSL subset),
 /// <c>sobjects/</c>, <c>sobjects/{Obj}/describe</c>, <c>sobjects/{Obj}/{id}</c> and <c>POST sobjects/{Obj}/</c> (JSON, and multipart for ContentVersion).</para>
 /// <para>Seed records with <see cref="AddRecord"/>; assert on <see cref="Requests"/> (the exact SOQL/SOSL in <see cref="SalesforceDoubleRequest.Q"/>)
-/// and <see cref="Created"/>; inject failures with <see cref="FailNext"/>, <see cref="ExpireAccessTokens"/>,
+/// and <see cref="Created"/>; inject failures with <see cref="FailNext"/>, <see cref="FailEvery"/>, <see cref="ExpireAccessTokens"/>,
 /// <see cref="RevokeRefreshToken"/>, <see cref="Delay"/>, <see cref="Down"/> and <see cref="StopAsync"/>.</para>
 /// </remarks>
 public sealed partial class SalesforceDouble : IAsyncDisposable
@@ -36,6 +36,7 @@ public sealed partial class SalesforceDouble : IAsyncDisposable
     private readonly SalesforceDoubleOrg org = new();
     private readonly RequestLog<SalesforceDoubleRequest> requests = new();
     private readonly Queue<SalesforceDoubleFailure> failures = new();
+    private readonly StandingFailures<SalesforceDoubleRequest, SalesforceDoubleFailure> standingFailures = new();
     private LoopbackServer? server;
 
     /// <summary>Creates a stopped double that accepts the given connected-app credentials; call <see cref="StartAsync"/>.</summary>
@@ -196,6 +197,12 @@ public sealed partial class SalesforceDouble : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Every REST call (not OAuth) matching <paramref name="matches"/> fails with this status and error array until the
+    /// returned handle is disposed, e.g. every upload (<c>POST …/sobjects/ContentVersion/</c>) with 503 <c>SERVER_UNAVAILABLE</c>
+    /// while queries and searches are answered.</summary>
+    public IDisposable FailEvery(Func<SalesforceDoubleRequest, bool> matches, int statusCode, string errorCode, string? message = null) =>
+        standingFailures.Add(matches, new SalesforceDoubleFailure(statusCode, errorCode, message ?? DefaultMessage(errorCode), null));
 
     private static string DefaultMessage(string errorCode) => errorCode switch
     {

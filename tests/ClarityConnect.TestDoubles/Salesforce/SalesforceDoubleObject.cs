@@ -13,6 +13,10 @@ internal sealed class SalesforceDoubleObject(string name, string keyPrefix, stri
 
     public bool Custom => Name.EndsWith("__c", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The field describe marks <c>nameField</c>: <c>Name</c> on most objects, <c>CaseNumber</c> on Case,
+    /// <c>Subject</c> on Task, <c>Title</c> on files and notes; null for objects without one.</summary>
+    public string? NameField { get; set; }
+
     /// <summary>Fields in definition order, looked up case-insensitively (SOQL names are case-insensitive).</summary>
     public List<SalesforceDoubleField> Fields { get; } = [];
 

@@ -26,18 +26,18 @@ internal sealed class SalesforceDoubleOrg
         static SalesforceDoubleField R(string name, string relationship, params string[] to) => new(name, "reference", to, relationship);
         var audit = new[] { F("CreatedDate", "datetime"), F("LastModifiedDate", "datetime"), R("OwnerId", "Owner", "User") };
 
-        Standard("User", "User", F("Name"), F("Username"), F("Email", "email"), F("Phone", "phone"));
-        Standard("Account", "Account", [F("Name"), F("Phone", "phone"), F("Fax", "phone"), F("Website", "url"), F("Type", "picklist"), R("ParentId", "Parent", "Account"), .. audit]);
-        Standard("Contact", "Contact", [F("FirstName"), F("LastName"), F("Name"), F("Title"), F("Phone", "phone"), F("MobilePhone", "phone"), F("HomePhone", "phone"), F("OtherPhone", "phone"), F("AssistantPhone", "phone"), F("Fax", "phone"), F("Email", "email"), R("AccountId", "Account", "Account"), .. audit]);
-        Standard("Lead", "Lead", [F("FirstName"), F("LastName"), F("Name"), F("Company"), F("Phone", "phone"), F("MobilePhone", "phone"), F("Email", "email"), F("Status", "picklist"), .. audit]);
-        Standard("Case", "Case", [F("CaseNumber"), F("Subject"), F("Status", "picklist"), R("ContactId", "Contact", "Contact"), R("AccountId", "Account", "Account"), .. audit]);
-        Standard("Opportunity", "Opportunity", [F("Name"), F("StageName", "picklist"), R("AccountId", "Account", "Account"), .. audit]);
-        Standard("Task", "Task", [R("WhoId", "Who", "Contact", "Lead"), R("WhatId", "What", "Account", "Opportunity", "Case"), F("Subject", "combobox"), F("Status", "picklist"), F("Priority", "picklist"), F("ActivityDate", "date"), F("Description", "textarea"), F("CallDurationInSeconds", "int"), F("CallType", "picklist"), F("CallDisposition"), F("CallObject"), F("TaskSubtype", "picklist"), .. audit]);
-        Standard("Note", "Note", [R("ParentId", "Parent", "Account", "Contact", "Lead", "Case", "Opportunity"), F("Title"), F("Body", "textarea"), F("IsPrivate", "boolean"), .. audit]);
-        Standard("ContentDocument", "Content Document", [F("Title"), F("FileType"), F("ContentSize", "int"), .. audit]);
-        Standard("ContentVersion", "Content Version", [F("Title"), F("PathOnClient"), F("VersionData", "base64"), R("FirstPublishLocationId", "FirstPublishLocation", "Account", "Contact", "Lead", "Case", "Opportunity", "User"), F("ContentLocation", "picklist"), F("Description", "textarea"), R("ContentDocumentId", "ContentDocument", "ContentDocument"), F("FileType"), F("ContentSize", "int"), F("ReasonForChange"), .. audit]);
-        Standard("ContentNote", "Note", [F("Title"), F("Content", "base64"), .. audit]);
-        Standard("ContentDocumentLink", "Content Document Link", [R("LinkedEntityId", "LinkedEntity", "Account", "Contact", "Lead", "Case", "Opportunity", "User"), R("ContentDocumentId", "ContentDocument", "ContentDocument"), F("ShareType", "picklist"), F("Visibility", "picklist")]);
+        Standard("User", "User", "Name", F("Name"), F("Username"), F("Email", "email"), F("Phone", "phone"));
+        Standard("Account", "Account", "Name", [F("Name"), F("Phone", "phone"), F("Fax", "phone"), F("Website", "url"), F("Type", "picklist"), R("ParentId", "Parent", "Account"), .. audit]);
+        Standard("Contact", "Contact", "Name", [F("FirstName"), F("LastName"), F("Name"), F("Title"), F("Phone", "phone"), F("MobilePhone", "phone"), F("HomePhone", "phone"), F("OtherPhone", "phone"), F("AssistantPhone", "phone"), F("Fax", "phone"), F("Email", "email"), R("AccountId", "Account", "Account"), .. audit]);
+        Standard("Lead", "Lead", "Name", [F("FirstName"), F("LastName"), F("Name"), F("Company"), F("Phone", "phone"), F("MobilePhone", "phone"), F("Email", "email"), F("Status", "picklist"), .. audit]);
+        Standard("Case", "Case", "CaseNumber", [F("CaseNumber"), F("Subject"), F("Status", "picklist"), R("ContactId", "Contact", "Contact"), R("AccountId", "Account", "Account"), .. audit]);
+        Standard("Opportunity", "Opportunity", "Name", [F("Name"), F("StageName", "picklist"), R("AccountId", "Account", "Account"), .. audit]);
+        Standard("Task", "Task", "Subject", [R("WhoId", "Who", "Contact", "Lead"), R("WhatId", "What", "Account", "Opportunity", "Case"), F("Subject", "combobox"), F("Status", "picklist"), F("Priority", "picklist"), F("ActivityDate", "date"), F("Description", "textarea"), F("CallDurationInSeconds", "int"), F("CallType", "picklist"), F("CallDisposition"), F("CallObject"), F("TaskSubtype", "picklist"), .. audit]);
+        Standard("Note", "Note", "Title", [R("ParentId", "Parent", "Account", "Contact", "Lead", "Case", "Opportunity"), F("Title"), F("Body", "textarea"), F("IsPrivate", "boolean"), .. audit]);
+        Standard("ContentDocument", "Content Document", "Title", [F("Title"), F("FileType"), F("ContentSize", "int"), .. audit]);
+        Standard("ContentVersion", "Content Version", "Title", [F("Title"), F("PathOnClient"), F("VersionData", "base64"), R("FirstPublishLocationId", "FirstPublishLocation", "Account", "Contact", "Lead", "Case", "Opportunity", "User"), F("ContentLocation", "picklist"), F("Description", "textarea"), R("ContentDocumentId", "ContentDocument", "ContentDocument"), F("FileType"), F("ContentSize", "int"), F("ReasonForChange"), .. audit]);
+        Standard("ContentNote", "Note", "Title", [F("Title"), F("Content", "base64"), .. audit]);
+        Standard("ContentDocumentLink", "Content Document Link", null, [R("LinkedEntityId", "LinkedEntity", "Account", "Contact", "Lead", "Case", "Opportunity", "User"), R("ContentDocumentId", "ContentDocument", "ContentDocument"), F("ShareType", "picklist"), F("Visibility", "picklist")]);
     }
 
     public IEnumerable<SalesforceDoubleObject> Objects => objects.Values.OrderBy(o => o.Name, StringComparer.Ordinal);
@@ -81,6 +81,16 @@ internal sealed class SalesforceDoubleOrg
         var prefix = keyPrefix ?? StandardPrefixes.GetValueOrDefault(name) ?? CustomPrefix(nextCustomPrefix++);
         var type = new SalesforceDoubleObject(name, prefix, label ?? name.Replace("__c", string.Empty, StringComparison.OrdinalIgnoreCase).Replace('_', ' '));
         type.Define(new SalesforceDoubleField("Id", "id", [], null));
+        if (type.Custom)
+        {
+            // Every custom object has a Name (its name field, text or auto-number), the audit fields and an owner.
+            type.NameField = "Name";
+            type.Define(new SalesforceDoubleField("Name", "string", [], null));
+            type.Define(new SalesforceDoubleField("CreatedDate", "datetime", [], null));
+            type.Define(new SalesforceDoubleField("LastModifiedDate", "datetime", [], null));
+            type.Define(new SalesforceDoubleField("OwnerId", "reference", ["User"], "Owner"));
+        }
+
         objects[name] = type;
         return type;
     }
@@ -203,9 +213,10 @@ internal sealed class SalesforceDoubleOrg
 
     private static string CustomPrefix(int n) => "a" + Base62[n / 62 % 62] + Base62[n % 62];
 
-    private void Standard(string name, string label, params SalesforceDoubleField[] fields)
+    private void Standard(string name, string label, string? nameField, params SalesforceDoubleField[] fields)
     {
         var type = Define(name, StandardPrefixes[name], label);
+        type.NameField = nameField;
         foreach (var field in fields)
         {
             type.Define(field);

@@ -17,6 +17,10 @@ public interface ICrmBuilderGrain : IGrainWithStringKey
     /// <summary>"Generate Value Boxes": the <c>{{ExtraItem}}</c> placeholders the node's WHERE uses, in order of first use.</summary>
     Task<IReadOnlyList<string>> GetPlaceholdersAsync(AdvancedLookupNode node);
 
+    /// <summary>Validates a Customer Lookup node against the CRM: with Lookup Type Extra Item Key, whether the object the
+    /// Search Parameter names has that field and can search by it. Invalid: the message names the field and the object.</summary>
+    Task<QueryValidation> ValidateLookupAsync(CustomerLookupNode node);
+
     /// <summary>"Validate Query": runs the node's query with <paramref name="sampleValues"/> for its placeholders.</summary>
     Task<QueryValidation> ValidateQueryAsync(AdvancedLookupNode node, IReadOnlyDictionary<string, string> sampleValues);
 }

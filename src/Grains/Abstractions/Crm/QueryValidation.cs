@@ -1,6 +1,6 @@
 namespace ClarityConnect.Abstractions.Crm;
 
-/// <summary>The answer to "Validate Query".</summary>
+/// <summary>The answer to "Validate Query" and to a Customer Lookup node's validation.</summary>
 [GenerateSerializer, Immutable]
 public sealed record QueryValidation
 {

@@ -31,7 +31,10 @@ public sealed class AdvancedLookupRunner(ILogger<AdvancedLookupRunner> logger)
         {
             logger.LogWarning("Advanced Lookup {Node} on {Integration} failed: {Reason}", node.NodeId, crm.Integration, failure.Message);
             IntegrationNodeRunner.RecordFailure(node, failure);
-            return new NodeOutcome { Exit = NodeExit.NoResults, Reason = $"The {crm.Integration} query failed: {failure.Message}" };
+            var reason = failure is OperationCanceledException && cancellationToken.IsCancellationRequested
+                ? IntegrationNodeRunner.OutOfTime(crm)
+                : $"The {crm.Integration} query failed: {failure.Message}";
+            return new NodeOutcome { Exit = NodeExit.NoResults, Reason = reason };
         }
 
         var records = result.Records;
@@ -68,9 +71,10 @@ public sealed class AdvancedLookupRunner(ILogger<AdvancedLookupRunner> logger)
     public static async Task<CrmQueryResult> QueryAsync(
         ICrmAdapter crm, AdvancedLookupNode node, IReadOnlyDictionary<string, string> values, int maxRecords, CancellationToken cancellationToken)
     {
-        var known = (await crm.ListFieldsAsync(node.PrimaryObject, extended: true, cancellationToken))
+        var named = node.Fields.Select(f => f.Field).Append(node.Condition?.Field).OfType<string>().ToList();
+        // Related objects' fields (and, on Dataverse, the relationships that name them) are read only when a related field is used.
+        var known = (await crm.ListFieldsAsync(node.PrimaryObject, extended: named.Any(f => f.Contains('.')), cancellationToken))
             .Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var named = node.Fields.Select(f => f.Field).Append(node.Condition?.Field).OfType<string>();
         if (named.FirstOrDefault(f => !known.Contains(f)) is { } unknown)
         {
             throw new InvalidRequestException("Fields", $"'{unknown}' is not a field of {node.PrimaryObject}");

@@ -4,12 +4,14 @@ using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Grains.Nodes;
 using ClarityConnect.Grains.Sessions;
 using Orleans.Concurrency;
+using ClarityConnect.Connectors.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClarityConnect.Grains.Crm;
 
 /// <summary>The Advanced Lookup builder's calls for one CRM; stateless, so it runs on whichever silo the admin API reaches.</summary>
 [StatelessWorker]
-public sealed class CrmBuilderGrain(IEnumerable<ICrmAdapter> adapters) : Grain, ICrmBuilderGrain
+public sealed class CrmBuilderGrain([FromKeyedServices(HttpLane.Live)] IEnumerable<ICrmAdapter> adapters) : Grain, ICrmBuilderGrain
 {
     private ICrmAdapter Crm => adapters.FirstOrDefault(a => a.Integration == this.GetPrimaryKeyString())
         ?? throw new InvalidRequestException("integration", $"'{this.GetPrimaryKeyString()}' has no connector on this silo");
@@ -23,6 +25,30 @@ public sealed class CrmBuilderGrain(IEnumerable<ICrmAdapter> adapters) : Grain, 
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> GetPlaceholdersAsync(AdvancedLookupNode node) => Task.FromResult(AdvancedLookupRunner.Placeholders(node));
+
+    /// <inheritdoc />
+    public async Task<QueryValidation> ValidateLookupAsync(CustomerLookupNode node)
+    {
+        NodeDefinitionValidator.Validate(node);
+        if (node.LookupType != LookupType.ExtraItemKey)
+        {
+            return new QueryValidation { Valid = true, Message = "Automatic Detection searches the phone, e-mail and name fields of contacts and accounts." };
+        }
+
+        try
+        {
+            var objects = await Crm.CheckSearchParameterAsync(node.SearchParameter!, CancellationToken.None);
+            return new QueryValidation { Valid = true, Message = $"The Search Parameter {node.SearchParameter} searches {string.Join(" and ", objects)}." };
+        }
+        catch (InvalidRequestException invalid)
+        {
+            return new QueryValidation { Valid = false, Message = $"{invalid.Field}: {invalid.Problem}." };
+        }
+        catch (CrmUnavailableException failure)
+        {
+            return new QueryValidation { Valid = false, Message = failure.Message };
+        }
+    }
 
     /// <inheritdoc />
     public async Task<QueryValidation> ValidateQueryAsync(AdvancedLookupNode node, IReadOnlyDictionary<string, string> sampleValues)

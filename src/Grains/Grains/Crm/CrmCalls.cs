@@ -6,7 +6,8 @@ namespace ClarityConnect.Grains.Crm;
 /// <summary>What every CRM adapter does around its connector calls: failures become <see cref="CrmUnavailableException"/>, JSON values become text, uploads get a seekable stream.</summary>
 public static class CrmCalls
 {
-    /// <summary>Runs <paramref name="call"/>; a connector failure becomes a <see cref="CrmUnavailableException"/> prefixed with <paramref name="crm"/>.</summary>
+    /// <summary>Runs <paramref name="call"/>; a connector failure becomes a <see cref="CrmUnavailableException"/> with the connector's
+    /// message (the CRM's status, code and message), prefixed with <paramref name="crm"/> unless it names the CRM already.</summary>
     public static async Task<T> RunAsync<T>(string crm, Func<Task<T>> call)
     {
         try
@@ -15,7 +16,7 @@ public static class CrmCalls
         }
         catch (Exception failure) when (failure is not (InvalidRequestException or CrmUnavailableException or OperationCanceledException))
         {
-            throw new CrmUnavailableException($"{crm}: {failure.Message}", failure);
+            throw new CrmUnavailableException(failure.Message.StartsWith(crm, StringComparison.Ordinal) ? failure.Message : $"{crm}: {failure.Message}", failure);
         }
     }
 

@@ -50,11 +50,17 @@ public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time
                 }
             }
         }
-        catch (Exception failure) when (failure is CrmUnavailableException or HttpRequestException or OperationCanceledException or TimeoutException)
+        catch (Exception failure) when (failure is CrmUnavailableException or InvalidRequestException or HttpRequestException or OperationCanceledException or TimeoutException)
         {
             logger.LogWarning("Customer Lookup {Node} on {Integration} failed: {Reason}", node.NodeId, crm.Integration, failure.Message);
             IntegrationNodeRunner.RecordFailure(node, failure);
-            return NoMatch($"The {crm.Integration} lookup failed: {failure.Message}", extension);
+            return NoMatch(failure switch
+            {
+                OperationCanceledException when cancellationToken.IsCancellationRequested => IntegrationNodeRunner.OutOfTime(crm),
+                // The node names something the CRM does not have: say which field of which object, not the CRM's error.
+                InvalidRequestException invalid => $"The {crm.Integration} lookup cannot search its {invalid.Field}: {invalid.Problem}.",
+                _ => $"The {crm.Integration} lookup failed: {failure.Message}",
+            }, extension);
         }
 
         if (found.Count == 0)

@@ -18,8 +18,19 @@ public interface ICrmAdapter
     /// <summary>The CRM's query language.</summary>
     IQueryLanguage Language { get; }
 
-    /// <summary>Contacts and accounts matching <paramref name="criterion"/>; throws <see cref="CrmUnavailableException"/> when the CRM cannot answer.</summary>
+    /// <summary>The longest a call-flow lookup on this CRM may take, retries included (the connector's <c>LookupTimeout</c>).</summary>
+    TimeSpan LookupTimeout { get; }
+
+    /// <summary>Contacts and accounts matching <paramref name="criterion"/> (for <see cref="CustomerCriterionKind.Field"/>, records
+    /// of the object the Search Parameter names); throws <see cref="CrmUnavailableException"/> when the CRM cannot answer and
+    /// <see cref="Abstractions.Sessions.InvalidRequestException"/> naming the field and object when the Search Parameter
+    /// names a field no searched object has.</summary>
     Task<IReadOnlyList<CrmRecord>> FindCustomersAsync(CustomerCriterion criterion, CancellationToken cancellationToken);
+
+    /// <summary>Checks an Extra Item Key's Search Parameter (<c>Field</c> or <c>Object.Field</c>) against the CRM's metadata:
+    /// returns the objects it searches, or throws <see cref="Abstractions.Sessions.InvalidRequestException"/> naming the
+    /// field and the objects that lack it (or cannot filter on it).</summary>
+    Task<IReadOnlyList<string>> CheckSearchParameterAsync(string searchParameter, CancellationToken cancellationToken);
 
     /// <summary>The queryable objects.</summary>
     Task<IReadOnlyList<CrmObjectInfo>> ListObjectsAsync(CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ClarityConnect.Abstractions.Crm;
 using ClarityConnect.Abstractions.Nodes;
+using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.Telemetry;
 using ClarityConnect.Grains.Telemetry;
 
@@ -9,11 +10,15 @@ namespace ClarityConnect.Grains.Crm;
 /// <summary>
 /// Wraps a CRM adapter with a span per operation (<c>crm find_customers</c>, <c>crm query</c>, …; the HTTP requests
 /// are its children) and the <c>clarityconnect.crm.duration</c> and <c>clarityconnect.crm.errors</c> metrics. Only the
-/// operation, the integration, the kind of search criterion and the CRM's error code are recorded: never the criterion's
-/// value, the query, a record's fields or a file's name.
+/// operation, the integration, the lane, the kind of search criterion and the CRM's error code are recorded: never the
+/// criterion's value, the query, a record's fields or a file's name.
 /// </summary>
-public sealed class InstrumentedCrmAdapter(ICrmAdapter inner) : ICrmAdapter
+/// <param name="inner">The adapter.</param>
+/// <param name="lane">The lane the adapter's calls go through, tagged on its spans and metrics.</param>
+public sealed class InstrumentedCrmAdapter(ICrmAdapter inner, HttpLane lane) : ICrmAdapter
 {
+    private readonly string laneTag = HttpConnectorLane.TagOf(lane);
+
     /// <inheritdoc />
     public string Integration => inner.Integration;
 
@@ -24,8 +29,15 @@ public sealed class InstrumentedCrmAdapter(ICrmAdapter inner) : ICrmAdapter
     public IQueryLanguage Language => inner.Language;
 
     /// <inheritdoc />
+    public TimeSpan LookupTimeout => inner.LookupTimeout;
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<CrmRecord>> FindCustomersAsync(CustomerCriterion criterion, CancellationToken cancellationToken) =>
         RunAsync("find_customers", () => inner.FindCustomersAsync(criterion, cancellationToken), criterion.Kind.ToString());
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> CheckSearchParameterAsync(string searchParameter, CancellationToken cancellationToken) =>
+        RunAsync("check_search_parameter", () => inner.CheckSearchParameterAsync(searchParameter, cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<CrmObjectInfo>> ListObjectsAsync(CancellationToken cancellationToken) =>
@@ -49,7 +61,7 @@ public sealed class InstrumentedCrmAdapter(ICrmAdapter inner) : ICrmAdapter
 
     private async Task<T> RunAsync<T>(string operation, Func<Task<T>> call, string? criterion = null)
     {
-        var tags = new TagList { { TelemetryTags.Integration, Integration }, { TelemetryTags.CrmOperation, operation } };
+        var tags = new TagList { { TelemetryTags.Integration, Integration }, { TelemetryTags.CrmOperation, operation }, { TelemetryTags.Lane, laneTag } };
         using var activity = ClarityConnectTelemetry.ActivitySource.StartActivity("crm " + operation, ActivityKind.Internal, default(ActivityContext), tags);
         activity?.SetTag(TelemetryTags.CriterionKind, criterion);
         var started = Stopwatch.GetTimestamp();
@@ -65,7 +77,10 @@ public sealed class InstrumentedCrmAdapter(ICrmAdapter inner) : ICrmAdapter
             tags.Add(TelemetryTags.Outcome, "failure");
             activity?.SetTag(TelemetryTags.ErrorType, code);
             activity?.SetStatus(ActivityStatusCode.Error, code);
-            IntegrationMetrics.CrmErrors.Add(1, new TagList { { TelemetryTags.Integration, Integration }, { TelemetryTags.CrmOperation, operation }, { TelemetryTags.ErrorType, code } });
+            IntegrationMetrics.CrmErrors.Add(1, new TagList
+            {
+                { TelemetryTags.Integration, Integration }, { TelemetryTags.CrmOperation, operation }, { TelemetryTags.Lane, laneTag }, { TelemetryTags.ErrorType, code },
+            });
             throw;
         }
         finally

@@ -1,9 +1,11 @@
 using ClarityConnect.Grains.Crm;
+using ClarityConnect.Connectors.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClarityConnect.Grains.Exports;
 
 /// <summary>Every export target of this silo: one per CRM adapter, plus the registered non-CRM targets (CSI).</summary>
-public sealed class ExportTargets(IEnumerable<ICrmAdapter> crms, IEnumerable<IExportTarget> others, IGrainFactory grains)
+public sealed class ExportTargets([FromKeyedServices(HttpLane.Background)] IEnumerable<ICrmAdapter> crms, IEnumerable<IExportTarget> others, IGrainFactory grains)
 {
     /// <summary>The target named <paramref name="name"/>, or null.</summary>
     public IExportTarget? Find(string name) =>

@@ -6,13 +6,15 @@ using ClarityConnect.Connectors.Ftp;
 using ClarityConnect.Grains.Crm;
 using ClarityConnect.Grains.Csi;
 using Orleans.Concurrency;
+using ClarityConnect.Connectors.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClarityConnect.Grains.Integrations;
 
 /// <summary>Runs the "Test connection" checks on a silo, where the connectors and the decrypted secrets are.</summary>
 [StatelessWorker]
 public sealed class ConnectionTestGrain(
-    IEnumerable<ICrmAdapter> crms,
+    [FromKeyedServices(HttpLane.Live)] IEnumerable<ICrmAdapter> crms,
     IntegrationSecrets secrets,
     CsiEventClient csi,
     IFtpUploader ftp,

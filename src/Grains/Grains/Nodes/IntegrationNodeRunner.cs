@@ -5,23 +5,23 @@ using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Connectors.Telemetry;
 using ClarityConnect.Grains.Crm;
 using ClarityConnect.Grains.Telemetry;
+using ClarityConnect.Connectors.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClarityConnect.Grains.Nodes;
 
 /// <summary>
-/// Runs a node against its CRM through the shared pipeline. A disabled integration takes the no-match / no-results
-/// exit, as the manual says; so does a lookup that outlives <see cref="NodeTimeout"/>. Each run is a span
-/// (<c>node CustomerLookup</c> / <c>node AdvancedLookup</c>) and counts in the node metrics.
+/// Runs a node against its CRM through the shared pipeline, on the CRM's live lane. A disabled integration takes the
+/// no-match / no-results exit, as the manual says; so does a lookup that outlives the CRM's
+/// <see cref="ICrmAdapter.LookupTimeout"/>. Each run is a span (<c>node CustomerLookup</c> / <c>node AdvancedLookup</c>)
+/// and counts in the node metrics.
 /// </summary>
 public sealed class IntegrationNodeRunner(
     IGrainFactory grains,
-    IEnumerable<ICrmAdapter> adapters,
+    [FromKeyedServices(HttpLane.Live)] IEnumerable<ICrmAdapter> adapters,
     CustomerLookupRunner customerLookup,
     AdvancedLookupRunner advancedLookup) : INodeRunner
 {
-    /// <summary>The longest a node may take, retries included, before the call flow moves on.</summary>
-    public static readonly TimeSpan NodeTimeout = TimeSpan.FromSeconds(20);
-
     /// <inheritdoc />
     public async Task<NodeOutcome> RunAsync(IntegrationNode node, SessionSnapshot session, CancellationToken cancellationToken)
     {
@@ -45,6 +45,11 @@ public sealed class IntegrationNodeRunner(
 
     /// <summary>Records that <paramref name="node"/> fell back to its no-match / no-results exit because of <paramref name="failure"/>, on its span and in <c>clarityconnect.node.failures</c>.</summary>
     public static void RecordFailure(IntegrationNode node, Exception failure) => RecordFailure(node, TelemetryErrors.TypeOf(failure));
+
+    /// <summary>Why a node whose lookup outlived <paramref name="crm"/>'s time budget took its no-match / no-results exit.</summary>
+    public static string OutOfTime(ICrmAdapter crm) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"The {crm.Integration} lookup did not finish within its {crm.LookupTimeout.TotalSeconds:0.###} s budget (LookupTimeout); the call flow moved on.");
 
     /// <summary>The no-match / no-results outcome of <paramref name="node"/> with <paramref name="reason"/>.</summary>
     public static NodeOutcome NotFound(IntegrationNode node, string reason) => new()
@@ -75,7 +80,7 @@ public sealed class IntegrationNodeRunner(
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(NodeTimeout);
+        timeout.CancelAfter(crm.LookupTimeout);
         var outcome = node switch
         {
             CustomerLookupNode lookup => customerLookup.RunAsync(crm, lookup, session, timeout.Token),

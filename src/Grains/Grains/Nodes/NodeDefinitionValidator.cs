@@ -4,8 +4,10 @@ using ClarityConnect.Abstractions.Sessions;
 
 namespace ClarityConnect.Grains.Nodes;
 
-/// <summary>Checks a node definition before it runs; a broken call flow is a configuration error, not a no-match.</summary>
-public static class NodeDefinitionValidator
+/// <summary>Checks a node definition before it runs; a broken call flow is a configuration error, not a no-match. Names are
+/// checked here for their form only; whether the CRM has them is the builder's check (<c>ICrmBuilderGrain.ValidateLookupAsync</c>,
+/// <c>ValidateQueryAsync</c>) and, at run time, the adapter's.</summary>
+public static partial class NodeDefinitionValidator
 {
     /// <summary>Throws <see cref="InvalidRequestException"/> naming the first invalid member.</summary>
     public static void Validate(IntegrationNode node)
@@ -20,6 +22,8 @@ public static class NodeDefinitionValidator
                 {
                     Require(!string.IsNullOrWhiteSpace(lookup.ExtraItemName), "ExtraItemName", "is required with Lookup Type Extra Item Key");
                     Require(!string.IsNullOrWhiteSpace(lookup.SearchParameter), "SearchParameter", "is required with Lookup Type Extra Item Key");
+                    Require(SearchParameterForm().IsMatch(lookup.SearchParameter!), "SearchParameter",
+                        $"must be Field or Object.Field (API or logical names, e.g. Ticket__c.Ticket_Number__c), not '{lookup.SearchParameter}'");
                 }
 
                 Require(lookup.DaysToGoBack is >= 1 and <= 3650, "DaysToGoBack", "must be between 1 and 3650");
@@ -36,6 +40,10 @@ public static class NodeDefinitionValidator
                 throw new InvalidRequestException("node", $"unknown node type {node.GetType().Name}");
         }
     }
+
+    // Salesforce API names (Ticket_Number__c, ns__Field__c) and Dataverse logical names (new_loyaltyid) alike.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]{0,79}(\.[A-Za-z][A-Za-z0-9_]{0,79})?\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SearchParameterForm();
 
     private static void Require(bool condition, string field, string problem)
     {

@@ -5,21 +5,27 @@ using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Connectors.Dataverse;
+using Microsoft.Extensions.Options;
 
 namespace ClarityConnect.Grains.Crm.Dataverse;
 
-/// <summary>Microsoft Dynamics 365 (Dataverse Web API) behind the shared pipeline: OData queries, EntityDefinitions metadata, annotations for exports.</summary>
+/// <summary>Microsoft Dynamics 365 (Dataverse Web API) behind the shared pipeline: OData queries, EntityDefinitions metadata
+/// (also for the columns a lookup selects and searches), annotations for exports. It serves the lane of its <see cref="DataverseClient"/>.</summary>
 public sealed class DataverseCrmAdapter(
     DataverseClient client,
     DataverseOAuthClient oauth,
-    DataverseCredentialsSource credentials) : ICrmAdapter, ICrmAuthorizer
+    DataverseCredentialsSource credentials,
+    IOptions<DataverseConnectorOptions> options) : ICrmAdapter, ICrmAuthorizer
 {
     private const int PageSize = 5_000;
-    private const string ContactSelect = "contactid,fullname,telephone1,mobilephone,emailaddress1,modifiedon,_parentcustomerid_value";
-    private const string ContactExpand = "parentcustomerid_account($select=name)";
-    private const string AccountSelect = "accountid,name,telephone1,emailaddress1,modifiedon";
+    private const string CustomerLookup = "parentcustomerid";
+    private static readonly string[] CustomerTables = ["contact", "account"];
     private static readonly string[] ContactPhones = ["telephone1", "telephone2", "telephone3", "mobilephone"];
     private static readonly string[] AccountPhones = ["telephone1", "telephone2", "telephone3"];
+    private static readonly string[] EmailColumns = ["emailaddress1", "emailaddress2", "emailaddress3"];
+    private static readonly string[] RecordColumns = ["telephone1", "mobilephone", "emailaddress1", "modifiedon"];
+    private static readonly string[] NumberTypes = ["Integer", "BigInt", "Decimal", "Double", "Money", "Picklist", "State", "Status"];
+    private static readonly string[] IdTypes = ["Uniqueidentifier", "Lookup", "Customer", "Owner"];
 
     /// <inheritdoc cref="ICrmAdapter.Integration" />
     public string Integration => IntegrationNames.Dynamics;
@@ -31,8 +37,16 @@ public sealed class DataverseCrmAdapter(
     public IQueryLanguage Language => ODataLanguage.Instance;
 
     /// <inheritdoc />
+    public TimeSpan LookupTimeout => options.Value.LookupTimeout;
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<CrmRecord>> FindCustomersAsync(CustomerCriterion criterion, CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
     {
+        if (criterion.Kind == CustomerCriterionKind.Field)
+        {
+            return await FindByFieldAsync(criterion.Field!, criterion.Value, cancellationToken);
+        }
+
         if (criterion.Kind == CustomerCriterionKind.Phone)
         {
             return await FindByPhoneAsync(criterion.Phone, criterion.Value, cancellationToken);
@@ -40,9 +54,9 @@ public sealed class DataverseCrmAdapter(
 
         var (contactFilter, accountFilter) = criterion.Kind switch
         {
-            CustomerCriterionKind.Email => (AnyEquals(["emailaddress1", "emailaddress2", "emailaddress3"], [criterion.Value]), AnyEquals(["emailaddress1"], [criterion.Value])),
-            CustomerCriterionKind.Name => ($"fullname eq {OData.Literal(criterion.Value)}", $"name eq {OData.Literal(criterion.Value)}"),
-            _ => await FieldFiltersAsync(criterion.Field!, criterion.Value, cancellationToken),
+            CustomerCriterionKind.Email => (await AnyColumnEqualsAsync("contact", EmailColumns, [criterion.Value], cancellationToken),
+                await AnyColumnEqualsAsync("account", EmailColumns, [criterion.Value], cancellationToken)),
+            _ => ($"fullname eq {OData.Literal(criterion.Value)}", $"name eq {OData.Literal(criterion.Value)}"),
         };
         return await FindAsync(contactFilter, accountFilter, cancellationToken);
     });
@@ -50,18 +64,8 @@ public sealed class DataverseCrmAdapter(
     private async Task<IReadOnlyList<CrmRecord>> FindAsync(string? contactFilter, string? accountFilter, CancellationToken cancellationToken)
     {
         var records = new List<CrmRecord>();
-        if (contactFilter is not null)
-        {
-            var contacts = await client.QueryAsync("contacts", ContactSelect, contactFilter, ContactExpand, 50, PageSize, false, cancellationToken);
-            records.AddRange(contacts.Records.Select(r => ToRecord("contact", "contactid", "fullname", r)));
-        }
-
-        if (accountFilter is not null)
-        {
-            var accounts = await client.QueryAsync("accounts", AccountSelect, accountFilter, null, 50, PageSize, false, cancellationToken);
-            records.AddRange(accounts.Records.Select(r => ToRecord("account", "accountid", "name", r)));
-        }
-
+        records.AddRange(await SearchAsync("contact", contactFilter, cancellationToken));
+        records.AddRange(await SearchAsync("account", accountFilter, cancellationToken));
         return records;
     }
 
@@ -71,12 +75,22 @@ public sealed class DataverseCrmAdapter(
     // A North American number's 12 spellings over 4 columns are about 2.3 KB of URL-encoded filter; Dataverse takes 32 KB.
     private async Task<IReadOnlyList<CrmRecord>> FindByPhoneAsync(PhoneNumber? phone, string digits, CancellationToken cancellationToken)
     {
-        var forms = phone?.StoredForms ?? [digits];
-        var found = await FindAsync(AnyEquals(ContactPhones, forms), AnyEquals(AccountPhones, forms), cancellationToken);
+        var found = await FindByPhoneFormsAsync(phone?.StoredForms ?? [digits], cancellationToken);
         return found.Count > 0 || phone is not { LocalForms.Count: > 0 } local
             ? found
-            : await FindAsync(AnyEquals(ContactPhones, local.LocalForms), AnyEquals(AccountPhones, local.LocalForms), cancellationToken);
+            : await FindByPhoneFormsAsync(local.LocalForms, cancellationToken);
     }
+
+    // A phone column the table lacks is skipped, as any optional column is.
+    private async Task<IReadOnlyList<CrmRecord>> FindByPhoneFormsAsync(IReadOnlyList<string> forms, CancellationToken cancellationToken) =>
+        await FindAsync(
+            await AnyColumnEqualsAsync("contact", ContactPhones, forms, cancellationToken),
+            await AnyColumnEqualsAsync("account", AccountPhones, forms, cancellationToken),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> CheckSearchParameterAsync(string searchParameter, CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
+        (IReadOnlyList<string>)(await SearchTargetsAsync(searchParameter, cancellationToken)).Select(t => t.Table.LogicalName).ToList());
 
     /// <inheritdoc />
     public Task<IReadOnlyList<CrmObjectInfo>> ListObjectsAsync(CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
@@ -89,9 +103,10 @@ public sealed class DataverseCrmAdapter(
     /// <inheritdoc />
     public Task<IReadOnlyList<CrmFieldInfo>> ListFieldsAsync(string objectName, bool extended, CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
     {
-        var entity = await EntityAsync(objectName, cancellationToken);
+        var entity = await EntityAsync(objectName, "PrimaryObject", cancellationToken);
         var attributes = await client.GetAttributesAsync(entity.LogicalName, cancellationToken);
-        var relationships = await client.GetManyToOneRelationshipsAsync(entity.LogicalName, cancellationToken);
+        // Navigation names come only from the relationships: read them only for the related columns "Get Extended Properties" asks for.
+        IReadOnlyList<DataverseRelationship> relationships = extended ? await client.GetManyToOneRelationshipsAsync(entity.LogicalName, cancellationToken) : [];
         var fields = attributes.Where(a => a.IsValidForRead).Select(a => new CrmFieldInfo
         {
             Name = a.LogicalName,
@@ -120,7 +135,7 @@ public sealed class DataverseCrmAdapter(
     /// <inheritdoc />
     public Task<CrmQueryResult> QueryAsync(string objectName, IReadOnlyList<string> fields, string where, int maxRecords, CancellationToken cancellationToken) => CrmCalls.RunAsync("Microsoft Dynamics", async () =>
     {
-        var entity = await EntityAsync(objectName, cancellationToken);
+        var entity = await EntityAsync(objectName, "PrimaryObject", cancellationToken);
         if (fields.FirstOrDefault(f => !OData.IsValidIdentifier(f.Replace('.', '/'))) is { } bad)
         {
             throw new InvalidRequestException("Fields", $"'{bad}' is not a valid column name");
@@ -152,7 +167,7 @@ public sealed class DataverseCrmAdapter(
             return existing;
         }
 
-        var entity = await EntityAsync(record.ObjectType, cancellationToken);
+        var entity = await EntityAsync(record.ObjectType, "record", cancellationToken);
         await using var content = await file.Open(cancellationToken);
         var data = await CrmCalls.SeekableAsync(content, cancellationToken);
         var id = await client.CreateAnnotationAsync(entity.LogicalName, entity.EntitySetName!, Guid.Parse(record.RecordId), file.Title, null,
@@ -168,7 +183,7 @@ public sealed class DataverseCrmAdapter(
             return existing;
         }
 
-        var entity = await EntityAsync(record.ObjectType, cancellationToken);
+        var entity = await EntityAsync(record.ObjectType, "record", cancellationToken);
         var id = await client.CreateAnnotationAsync(entity.LogicalName, entity.EntitySetName!, Guid.Parse(record.RecordId), title, text, null, null, null, 0, cancellationToken);
         return id.ToString();
     });
@@ -205,44 +220,86 @@ public sealed class DataverseCrmAdapter(
         return found.Records.Count > 0 ? CrmCalls.Text(found.Records[0]["annotationid"]) : null;
     }
 
-    private async Task<(string? Contacts, string? Accounts)> FieldFiltersAsync(string searchParameter, string value, CancellationToken cancellationToken)
+    // An Extra Item Key searches any table: what is selected comes from that table's columns.
+    private async Task<IReadOnlyList<CrmRecord>> FindByFieldAsync(string searchParameter, string value, CancellationToken cancellationToken)
     {
-        var parts = searchParameter.Split('.', 2);
-        var column = parts.Length == 2 ? parts[1] : parts[0];
-        var candidates = parts.Length == 2 ? [parts[0]] : new[] { "contact", "account" };
-        string? contacts = null, accounts = null;
-        foreach (var entity in candidates)
+        var records = new List<CrmRecord>();
+        foreach (var target in await SearchTargetsAsync(searchParameter, cancellationToken))
         {
-            var attributes = await client.GetAttributesAsync(entity.ToLowerInvariant(), cancellationToken);
-            var attribute = attributes.FirstOrDefault(a => a.LogicalName.Equals(column, StringComparison.OrdinalIgnoreCase));
-            if (attribute is null)
-            {
-                continue;
-            }
-
-            var filter = $"{attribute.LogicalName} eq {OData.Literal(value)}";
-            if (entity.Equals("contact", StringComparison.OrdinalIgnoreCase))
-            {
-                contacts = filter;
-            }
-            else if (entity.Equals("account", StringComparison.OrdinalIgnoreCase))
-            {
-                accounts = filter;
-            }
-            else
-            {
-                throw new InvalidRequestException("SearchParameter", $"'{searchParameter}': Customer Lookup searches contacts and accounts");
-            }
+            records.AddRange(await SearchAsync(target.Table.LogicalName, $"{target.Column.PropertyName} eq {Literal(target, value)}", cancellationToken));
         }
 
-        return (contacts, accounts);
+        return records;
     }
 
-    private async Task<DataverseEntityDefinition> EntityAsync(string logicalName, CancellationToken cancellationToken)
+    /// <summary>The tables a Search Parameter searches with the column on each; refused, naming the column and the tables,
+    /// when none has it readable.</summary>
+    private Task<List<SearchTarget>> SearchTargetsAsync(string searchParameter, CancellationToken cancellationToken)
+    {
+        var parameter = SearchParameter.Parse(searchParameter, CustomerTables, OData.IsValidName);
+        return parameter.TargetsAsync<SearchTarget>(async name =>
+        {
+            var table = await EntityAsync(name, "SearchParameter", cancellationToken);
+            var column = (await client.GetAttributesAsync(table.LogicalName, cancellationToken))
+                .FirstOrDefault(a => a.IsValidForRead && a.LogicalName.Equals(parameter.Field, StringComparison.OrdinalIgnoreCase));
+            return column is null ? (null, parameter.Missing(table.LogicalName, "column")) : (new SearchTarget(table, column), null);
+        });
+    }
+
+    // OData writes numbers, booleans and GUIDs unquoted; a value that cannot be one cannot match.
+    private static string Literal(SearchTarget target, string value) => target.Column.AttributeType switch
+    {
+        var type when NumberTypes.Contains(type) => SearchParameter.Number(value, target.Name),
+        var type when IdTypes.Contains(type) => Guid.TryParse(value, out var id)
+            ? id.ToString("D", CultureInfo.InvariantCulture)
+            : throw new InvalidRequestException("SearchParameter", $"{target.Name} holds record ids and the extra item's value is not one"),
+        "Boolean" => SearchParameter.Boolean(value, target.Name),
+        _ => OData.Literal(value),
+    };
+
+    /// <summary>The filter "any of <paramref name="candidates"/> equals any of <paramref name="values"/>" over the candidates the
+    /// table has; null (nothing to search) when it has none. A column the environment lacks is skipped, not sent.</summary>
+    private async Task<string?> AnyColumnEqualsAsync(string logicalName, IEnumerable<string> candidates, IReadOnlyList<string> values, CancellationToken cancellationToken)
+    {
+        var readable = await ReadableColumnsAsync(logicalName, cancellationToken);
+        var present = candidates.Where(readable.ContainsKey).ToList();
+        return present.Count == 0 ? null : AnyEquals(present, values);
+    }
+
+    /// <summary>Up to 50 records of <paramref name="logicalName"/> matching <paramref name="filter"/> (none when it is null), with
+    /// the primary id and name and the phone, e-mail, modification time and parent account the table has.</summary>
+    private async Task<IEnumerable<CrmRecord>> SearchAsync(string logicalName, string? filter, CancellationToken cancellationToken)
+    {
+        if (filter is null)
+        {
+            return [];
+        }
+
+        var table = await EntityAsync(logicalName, "SearchParameter", cancellationToken);
+        var readable = await ReadableColumnsAsync(table.LogicalName, cancellationToken);
+        var select = new[] { table.PrimaryIdAttribute, table.PrimaryNameAttribute }.Concat(RecordColumns)
+            .OfType<string>().Where(readable.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+        string? expand = null;
+        // A customer lookup has a navigation property per target (facts B2): parentcustomerid_account names the account.
+        if (readable.TryGetValue(CustomerLookup, out var parent) && parent.Targets.Contains("account"))
+        {
+            select.Add(parent.PropertyName);
+            expand = $"{CustomerLookup}_account($select=name)";
+        }
+
+        var page = await client.QueryAsync(table.EntitySetName, string.Join(",", select), filter, expand, 50, PageSize, false, cancellationToken);
+        return page.Records.Select(r => ToRecord(table.LogicalName, table.PrimaryIdAttribute, table.PrimaryNameAttribute, r));
+    }
+
+    private async Task<Dictionary<string, DataverseAttribute>> ReadableColumnsAsync(string logicalName, CancellationToken cancellationToken) =>
+        (await client.GetAttributesAsync(logicalName, cancellationToken)).Where(a => a.IsValidForRead).ToDictionary(a => a.LogicalName, StringComparer.Ordinal);
+
+    /// <summary>The definition of a table of the environment; an unknown table is refused naming <paramref name="setting"/>.</summary>
+    private async Task<DataverseEntityDefinition> EntityAsync(string logicalName, string setting, CancellationToken cancellationToken)
     {
         var entities = await client.ListEntitiesAsync(cancellationToken);
-        return entities.FirstOrDefault(e => e.LogicalName.Equals(logicalName, StringComparison.OrdinalIgnoreCase) && e.EntitySetName is not null)
-            ?? throw new InvalidRequestException("PrimaryObject", $"'{logicalName}' is not a Dataverse table of this environment");
+        return entities.FirstOrDefault(e => e.LogicalName.Equals(logicalName, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(e.EntitySetName))
+            ?? throw new InvalidRequestException(setting, $"'{logicalName}' is not a Dataverse table of this environment");
     }
 
     private CrmRecord ToRecord(string logicalName, string primaryId, string? primaryName, JsonObject json)
@@ -285,4 +342,10 @@ public sealed class DataverseCrmAdapter(
 
     private static string AnyEquals(IEnumerable<string> columns, IReadOnlyList<string> values) =>
         string.Join(" or ", columns.SelectMany(column => values.Select(value => $"{column} eq {OData.Literal(value)}")));
+
+    /// <summary>A table an Extra Item Key searches and the column searched on it.</summary>
+    private sealed record SearchTarget(DataverseEntityDefinition Table, DataverseAttribute Column)
+    {
+        public string Name => $"{Table.LogicalName}.{Column.LogicalName}";
+    }
 }

@@ -5,18 +5,21 @@ using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Connectors.Salesforce;
+using Microsoft.Extensions.Options;
 
 namespace ClarityConnect.Grains.Crm.Salesforce;
 
-/// <summary>Salesforce behind the shared pipeline: SOSL for customer searches, SOQL for queries, describe for names, ContentVersion and Note for exports.</summary>
+/// <summary>Salesforce behind the shared pipeline: SOSL for customer searches, SOQL for queries, describe for names and for
+/// the fields a lookup selects, ContentVersion and Note for exports. It serves the lane of its <see cref="SalesforceClient"/>.</summary>
 public sealed class SalesforceCrmAdapter(
     SalesforceClient client,
     SalesforceOAuthClient oauth,
-    SalesforceCredentialsSource credentials) : ICrmAdapter, ICrmAuthorizer
+    SalesforceCredentialsSource credentials,
+    IOptions<SalesforceConnectorOptions> options) : ICrmAdapter, ICrmAuthorizer
 {
-    private const string ContactFields = "Id, Name, Phone, MobilePhone, Email, Account.Name, LastModifiedDate";
-    private const string AccountFields = "Id, Name, Phone, LastModifiedDate";
     private const int NoteTitleLength = 80;
+    private static readonly string[] CustomerObjects = ["Contact", "Account"];
+    private static readonly string[] NumberTypes = ["int", "double", "currency", "percent", "long"];
 
     /// <inheritdoc cref="ICrmAdapter.Integration" />
     public string Integration => IntegrationNames.Salesforce;
@@ -26,6 +29,9 @@ public sealed class SalesforceCrmAdapter(
 
     /// <inheritdoc />
     public IQueryLanguage Language => SoqlLanguage.Instance;
+
+    /// <inheritdoc />
+    public TimeSpan LookupTimeout => options.Value.LookupTimeout;
 
     /// <inheritdoc />
     public Task<IReadOnlyList<CrmRecord>> FindCustomersAsync(CustomerCriterion criterion, CancellationToken cancellationToken) => CrmCalls.RunAsync("Salesforce", async () =>
@@ -44,12 +50,14 @@ public sealed class SalesforceCrmAdapter(
             CustomerCriterionKind.Email => ("EMAIL", Sosl.Term(criterion.Value)),
             _ => ("NAME", Sosl.Phrase(criterion.Value)),
         };
-        var returning = criterion.Kind == CustomerCriterionKind.Email
-            ? $"Contact({ContactFields})"
-            : $"Contact({ContactFields}), Account({AccountFields})";
+        var returning = await ReturningAsync(criterion.Kind == CustomerCriterionKind.Email ? ["Contact"] : CustomerObjects, cancellationToken);
         var found = await client.SearchAsync($"FIND {{{term}}} IN {group} FIELDS RETURNING {returning}", cancellationToken);
-        return (IReadOnlyList<CrmRecord>)found.Select(ToRecord).ToList();
+        return (IReadOnlyList<CrmRecord>)found.Select(r => ToRecord(r)).ToList();
     });
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> CheckSearchParameterAsync(string searchParameter, CancellationToken cancellationToken) => CrmCalls.RunAsync("Salesforce", async () =>
+        (IReadOnlyList<string>)(await SearchTargetsAsync(searchParameter, cancellationToken)).Select(t => t.Object.Name).ToList());
 
     /// <inheritdoc />
     public Task<IReadOnlyList<CrmObjectInfo>> ListObjectsAsync(CancellationToken cancellationToken) => CrmCalls.RunAsync("Salesforce", async () =>
@@ -61,7 +69,7 @@ public sealed class SalesforceCrmAdapter(
     /// <inheritdoc />
     public Task<IReadOnlyList<CrmFieldInfo>> ListFieldsAsync(string objectName, bool extended, CancellationToken cancellationToken) => CrmCalls.RunAsync("Salesforce", async () =>
     {
-        var describe = await DescribeKnownAsync(objectName, cancellationToken);
+        var describe = await DescribeKnownAsync(objectName, "PrimaryObject", cancellationToken);
         var fields = describe.Fields.Select(f => new CrmFieldInfo
         {
             Name = f.Name, Label = f.Label, Type = f.Type, RelationshipName = f.RelationshipName, ReferenceTo = f.ReferenceTo.FirstOrDefault(),
@@ -84,7 +92,7 @@ public sealed class SalesforceCrmAdapter(
     /// <inheritdoc />
     public Task<CrmQueryResult> QueryAsync(string objectName, IReadOnlyList<string> fields, string where, int maxRecords, CancellationToken cancellationToken) => CrmCalls.RunAsync("Salesforce", async () =>
     {
-        await DescribeKnownAsync(objectName, cancellationToken);
+        await DescribeKnownAsync(objectName, "PrimaryObject", cancellationToken);
         var select = fields.Any(f => f.Equals("Id", StringComparison.OrdinalIgnoreCase)) ? fields : fields.Prepend("Id").ToList();
         if (select.FirstOrDefault(f => !Soql.IsValidIdentifier(f)) is { } bad)
         {
@@ -93,12 +101,12 @@ public sealed class SalesforceCrmAdapter(
 
         var soql = $"SELECT {string.Join(", ", select)} FROM {objectName} WHERE {where}{(maxRecords == 1 ? " LIMIT 1" : "")}";
         var first = await client.QueryAsync(soql, cancellationToken);
-        var records = first.Records.Select(ToRecord).ToList();
+        var records = first.Records.Select(r => ToRecord(r)).ToList();
         var next = first.NextRecordsUrl;
         while (next is not null && records.Count < maxRecords)
         {
             var page = await client.QueryMoreAsync(next, cancellationToken);
-            records.AddRange(page.Records.Select(ToRecord));
+            records.AddRange(page.Records.Select(r => ToRecord(r)));
             next = page.NextRecordsUrl;
         }
 
@@ -157,37 +165,94 @@ public sealed class SalesforceCrmAdapter(
         }
     }
 
+    // An Extra Item Key searches any object: what is selected comes from that object's describe, so an object without
+    // Phone (a custom Ticket__c) is queried without it instead of failing with INVALID_FIELD.
     private async Task<IReadOnlyList<CrmRecord>> FindByFieldAsync(string searchParameter, string value, CancellationToken cancellationToken)
     {
-        var parts = searchParameter.Split('.', 2);
-        var objects = parts.Length == 2 ? [parts[0]] : new[] { "Contact", "Account" };
-        var field = parts.Length == 2 ? parts[1] : parts[0];
         var records = new List<CrmRecord>();
-        foreach (var objectName in objects)
+        foreach (var target in await SearchTargetsAsync(searchParameter, cancellationToken))
         {
-            var describe = await DescribeKnownAsync(objectName, cancellationToken);
-            if (!describe.Fields.Any(f => f.Name.Equals(field, StringComparison.OrdinalIgnoreCase)))
-            {
-                continue;
-            }
-
-            var fields = objectName.Equals("Contact", StringComparison.OrdinalIgnoreCase) ? ContactFields : AccountFields;
-            var page = await client.QueryAsync($"SELECT {fields} FROM {objectName} WHERE {field} = {Soql.Literal(value)} LIMIT 50", cancellationToken);
-            records.AddRange(page.Records.Select(ToRecord));
+            var page = await client.QueryAsync(
+                $"SELECT {string.Join(", ", SelectFields(target.Object))} FROM {target.Object.Name} WHERE {target.Field.Name} = {Literal(target, value)} LIMIT 50", cancellationToken);
+            records.AddRange(page.Records.Select(r => ToRecord(r, NameField(target.Object))));
         }
 
         return records;
     }
 
-    private async Task<SalesforceObjectDescribe> DescribeKnownAsync(string objectName, CancellationToken cancellationToken)
+    /// <summary>The objects a Search Parameter searches with the field on each; refused, naming the field and the objects,
+    /// when none has it or can filter on it.</summary>
+    private Task<List<SearchTarget>> SearchTargetsAsync(string searchParameter, CancellationToken cancellationToken)
+    {
+        var parameter = SearchParameter.Parse(searchParameter, CustomerObjects, Soql.IsValidObjectName);
+        return parameter.TargetsAsync<SearchTarget>(async objectName =>
+        {
+            var describe = await DescribeKnownAsync(objectName, "SearchParameter", cancellationToken);
+            return !describe.TryGetField(parameter.Field, out var field) ? (null, parameter.Missing(describe.Name))
+                : !field.Filterable ? (null, $"{describe.Name}.{field.Name} cannot be searched (it is not filterable)")
+                : (new SearchTarget(describe, field), null);
+        });
+    }
+
+    // Number and checkbox fields take unquoted literals; a value that cannot be one cannot match.
+    private static string Literal(SearchTarget target, string value) => target.Field.Type switch
+    {
+        var type when NumberTypes.Contains(type) => SearchParameter.Number(value, target.Column),
+        "boolean" => SearchParameter.Boolean(value, target.Column),
+        _ => Soql.Literal(value),
+    };
+
+    /// <summary><c>Contact(Id, Name, …), Account(…)</c>: each object with the fields it has.</summary>
+    private async Task<string> ReturningAsync(IEnumerable<string> objectNames, CancellationToken cancellationToken)
+    {
+        var parts = new List<string>();
+        foreach (var objectName in objectNames)
+        {
+            var describe = await DescribeKnownAsync(objectName, "objects", cancellationToken);
+            parts.Add($"{describe.Name}({string.Join(", ", SelectFields(describe))})");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>What a lookup reads of a record: its id and name, and the phone, e-mail, account and modification time the
+    /// extra items and the choice among candidates need, each only when the object has it.</summary>
+    private static List<string> SelectFields(SalesforceObjectDescribe describe)
+    {
+        var fields = new List<string> { "Id" };
+        if (NameField(describe) is { } name && name != "Id")
+        {
+            fields.Add(name);
+        }
+
+        fields.AddRange(new[] { "Phone", "MobilePhone", "Email" }.Where(f => describe.TryGetField(f, out _)));
+        if (describe.TryGetRelationship("Account", out var account) && account.ReferenceTo.Contains("Account"))
+        {
+            fields.Add("Account.Name");
+        }
+
+        if (describe.TryGetField("LastModifiedDate", out _))
+        {
+            fields.Add("LastModifiedDate");
+        }
+
+        return fields;
+    }
+
+    // Describe marks the name field (Name; CaseNumber on Case, Subject on Task). Contact may mark its name parts too.
+    private static string? NameField(SalesforceObjectDescribe describe) =>
+        describe.Fields.Where(f => f.NameField).OrderBy(f => f.Name == "Name" ? 0 : 1).Select(f => f.Name).FirstOrDefault();
+
+    /// <summary>The describe of an object of the org; an unknown object is refused naming <paramref name="setting"/>.</summary>
+    private async Task<SalesforceObjectDescribe> DescribeKnownAsync(string objectName, string setting, CancellationToken cancellationToken)
     {
         var known = await client.DescribeGlobalAsync(cancellationToken);
         var match = known.FirstOrDefault(o => o.Name.Equals(objectName, StringComparison.OrdinalIgnoreCase))
-            ?? throw new InvalidRequestException("PrimaryObject", $"'{objectName}' is not a Salesforce object of this org");
+            ?? throw new InvalidRequestException(setting, $"'{objectName}' is not a Salesforce object of this org");
         return await client.DescribeAsync(match.Name, cancellationToken);
     }
 
-    private CrmRecord ToRecord(JsonObject json)
+    private CrmRecord ToRecord(JsonObject json, string? nameField = "Name")
     {
         var type = json["attributes"]?["type"]?.GetValue<string>() ?? "Unknown";
         var id = CrmCalls.Text(json["Id"]) ?? json["attributes"]?["url"]?.GetValue<string>()?.Split('/')[^1] ?? "";
@@ -197,7 +262,7 @@ public sealed class SalesforceCrmAdapter(
         {
             ObjectType = type,
             Id = id,
-            Name = fields.GetValueOrDefault("Name"),
+            Name = nameField is null ? null : fields.GetValueOrDefault(nameField),
             AccountName = fields.GetValueOrDefault("Account.Name"),
             Phone = fields.GetValueOrDefault("Phone") ?? fields.GetValueOrDefault("MobilePhone"),
             Email = fields.GetValueOrDefault("Email"),
@@ -226,5 +291,11 @@ public sealed class SalesforceCrmAdapter(
                 into[prefix + name] = CrmCalls.Text(value);
             }
         }
+    }
+
+    /// <summary>An object an Extra Item Key searches and the field searched on it.</summary>
+    private sealed record SearchTarget(SalesforceObjectDescribe Object, SalesforceFieldDescribe Field)
+    {
+        public string Column => $"{Object.Name}.{Field.Name}";
     }
 }
