@@ -149,15 +149,15 @@ public static class HostileValues
             Add($"single-label host '{value}'", value, DnsHost);
         }
 
-        // Region codes: a known one in capitals is a phone region (and a single-label host); nothing else is.
+        // Region codes: a known one in capitals is a phone region (and a single-label host and DNS name); nothing else is.
         foreach (var value in new[] { "US", "GB", "XK" })
         {
-            Add($"phone region {value}", value, [.. HostName, SettingKind.PhoneRegion]);
+            Add($"phone region {value}", value, [.. DnsHost, SettingKind.PhoneRegion]);
         }
 
         foreach (var value in new[] { "us", "Gb", "ZZ", "EU", "USA", "U1" })
         {
-            Add($"not a phone region {value}", value, HostName);
+            Add($"not a phone region {value}", value, DnsHost);
         }
 
         // Digits of other scripts look like an API version but are not one.
