@@ -5,12 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace ClarityConnect.Website.Tests;
 
 /// <summary>The main menu, the security headers and the accessibility of every page of the site, in Chromium.</summary>
-[Collection(WebsiteCollection.Name)]
-public sealed class LayoutTests(WebsiteFixture site) : IAsyncLifetime
+public sealed class LayoutTests(WebsiteFixture site) : BrowserTest(site)
 {
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
-
     /// <summary>Every page of the site so far, with its heading.</summary>
     public static TheoryData<string, string> Pages => new()
     {
@@ -22,41 +18,33 @@ public sealed class LayoutTests(WebsiteFixture site) : IAsyncLifetime
         { "nodes", "Call-flow nodes" },
     };
 
-    public async Task InitializeAsync()
-    {
-        _context = await site.NewContextAsync();
-        _page = await _context.NewPageAsync();
-    }
-
-    public async Task DisposeAsync() => await _context.DisposeAsync();
-
     [Fact]
     public async Task The_maintenance_menu_is_reachable_and_usable_by_keyboard()
     {
-        await _page.SignInAsync();
+        await Page.SignInAsync();
 
         for (var tabs = 0; tabs < 10 && await FocusedTextAsync() != "Maintenance"; tabs++)
         {
-            await _page.Keyboard.PressAsync("Tab");
+            await Page.Keyboard.PressAsync("Tab");
         }
 
         Assert.Equal("Maintenance", await FocusedTextAsync());
-        var link = _page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = "System Configuration" });
+        var link = Page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = "System Configuration" });
         await Expect(link).ToBeHiddenAsync();
-        await _page.Keyboard.PressAsync("Enter");
+        await Page.Keyboard.PressAsync("Enter");
         await Expect(link).ToBeVisibleAsync();
-        await _page.Keyboard.PressAsync("Tab");
+        await Page.Keyboard.PressAsync("Tab");
         Assert.Equal("System Configuration", await FocusedTextAsync());
-        await _page.Keyboard.PressAsync("Enter");
+        await Page.Keyboard.PressAsync("Enter");
 
-        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "System Configuration Settings" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "System Configuration Settings" })).ToBeVisibleAsync();
     }
 
     [Fact]
     public async Task The_maintenance_menu_opens_on_hover()
     {
-        await _page.SignInAsync();
-        var nav = _page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
+        await Page.SignInAsync();
+        var nav = Page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
         var link = nav.GetByRole(AriaRole.Link, new() { Name = "System Configuration" });
         await Expect(link).ToBeHiddenAsync();
 
@@ -64,17 +52,17 @@ public sealed class LayoutTests(WebsiteFixture site) : IAsyncLifetime
         await Expect(link).ToBeVisibleAsync();
         await link.ClickAsync();
 
-        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "System Configuration Settings" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "System Configuration Settings" })).ToBeVisibleAsync();
     }
 
     [Fact]
-    public async Task Every_page_has_the_main_menu()
+    public async Task EveryPage_has_the_main_menu()
     {
-        await _page.SignInAsync();
+        await Page.SignInAsync();
         foreach (var path in Pages.Select(p => (string)p[0]))
         {
-            await _page.GotoAsync(path);
-            var nav = _page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
+            await Page.GotoAsync(path);
+            var nav = Page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
             await Expect(nav.GetByText("Maintenance", new() { Exact = true })).ToBeVisibleAsync();
             foreach (var name in new[] { "Sessions", "Exports", "Call-flow nodes" })
             {
@@ -88,14 +76,14 @@ public sealed class LayoutTests(WebsiteFixture site) : IAsyncLifetime
     [Theory]
     [InlineData("signin")]
     [InlineData("sessions")]
-    public async Task Site_pages_send_the_security_headers(string path)
+    public async Task SitePages_send_the_security_headers(string path)
     {
         if (path != "signin")
         {
-            await _page.SignInAsync();
+            await Page.SignInAsync();
         }
 
-        var response = await _page.GotoAsync(path);
+        var response = await Page.GotoAsync(path);
 
         var headers = await response!.AllHeadersAsync();
         var csp = headers["content-security-policy"];
@@ -107,35 +95,35 @@ public sealed class LayoutTests(WebsiteFixture site) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_sign_in_page_has_no_serious_accessibility_violations()
+    public async Task The_sign_inPage_has_no_serious_accessibility_violations()
     {
-        await _page.GotoAsync("signin");
+        await Page.GotoAsync("signin");
         await AssertAccessibleAsync("signin");
 
-        await _page.SubmitKeyAsync("not-the-admin-key");
-        await Expect(_page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Page.SubmitKeyAsync("not-the-admin-key");
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
         await AssertAccessibleAsync("signin-wrong-key");
     }
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task Every_page_has_no_serious_accessibility_violations(string path, string heading)
+    public async Task EveryPage_has_no_serious_accessibility_violations(string path, string heading)
     {
-        await _page.SignInAsync();
+        await Page.SignInAsync();
 
-        await _page.GotoAsync(path);
+        await Page.GotoAsync(path);
 
-        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
         await AssertAccessibleAsync(path.Length == 0 ? "home" : path.Replace('/', '-'));
     }
 
-    private async Task<string?> FocusedTextAsync() => await _page.EvaluateAsync<string?>("() => document.activeElement?.textContent?.trim()");
+    private async Task<string?> FocusedTextAsync() => await Page.EvaluateAsync<string?>("() => document.activeElement?.textContent?.trim()");
 
     /// <summary>Saves a screenshot of the page and runs axe on it: no serious or critical violation.</summary>
     private async Task AssertAccessibleAsync(string name)
     {
-        await _page.ScreenshotAsync(new() { Path = Path.Combine(site.ScreenshotDirectory, name + ".png"), FullPage = true });
-        var results = await _page.RunAxe();
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(Site.ScreenshotDirectory, name + ".png"), FullPage = true });
+        var results = await Page.RunAxe();
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")
             .ToList();

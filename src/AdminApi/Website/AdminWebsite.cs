@@ -28,6 +28,9 @@ public static class AdminWebsite
     /// </summary>
     public const string BrowserScheme = "AdminBrowser";
 
+    /// <summary>The name of the sign-in cookie.</summary>
+    public const string CookieName = "ClarityConnect.Admin";
+
     /// <summary>The authorization policy of the site's pages and the browser-facing admin pages.</summary>
     public const string BrowserPolicyName = "ClarityConnectAdminBrowser";
 
@@ -54,7 +57,7 @@ public static class AdminWebsite
         authentication
             .AddCookie(CookieScheme, o =>
             {
-                o.Cookie.Name = "ClarityConnect.Admin";
+                o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 // Secure whenever the site is reached over HTTPS (directly or through a proxy that says so).
@@ -65,10 +68,25 @@ public static class AdminWebsite
                 o.LogoutPath = SignOutPath;
                 o.ReturnUrlParameter = ReturnUrlParameter;
             })
-            .AddPolicyScheme(BrowserScheme, null, o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.ContainsKey(ApiKeyStore.HeaderName) || context.Request.Headers.ContainsKey("Authorization")
-                    ? AdminSchemes.Select(context, bearerEnabled)
-                    : CookieScheme);
+            .AddPolicyScheme(BrowserScheme, null, o => o.ForwardDefaultSelector = context => SelectBrowserScheme(context, bearerEnabled));
+    }
+
+    /// <summary>
+    /// The scheme for a request to a browser-facing page: one with a key or a token is checked as the API checks it; one
+    /// with the site's cookie, or a browser's navigation (it accepts HTML), by the cookie, so a signed-out browser is sent to
+    /// sign in; any other (a tool reading <c>/openapi/admin.json</c>) is answered as the API answers, with a 401 ProblemDetails.
+    /// </summary>
+    private static string SelectBrowserScheme(HttpContext context, bool bearerEnabled)
+    {
+        var request = context.Request;
+        if (request.Headers.ContainsKey(ApiKeyStore.HeaderName) || request.Headers.ContainsKey("Authorization"))
+        {
+            return AdminSchemes.Select(context, bearerEnabled);
+        }
+
+        var browser = request.Cookies.ContainsKey(CookieName)
+            || request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+        return browser ? CookieScheme : ApiKeyAuthenticationHandler.SchemeName;
     }
 
     /// <summary>Maps the site's pages, its style sheet and the sign-out endpoint.</summary>
