@@ -39,6 +39,19 @@ if ! scripts/install-vsftpd.sh; then
   echo "test.sh: vsftpd is not available; the FTP tests will be skipped (in CI they fail)." >&2
 fi
 
+# The website tests drive Debian's Chromium through Playwright (installing needs root). They never skip: without the
+# browser they fail, naming the script to run.
+if ! scripts/install-chromium.sh; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "test.sh: Chromium could not be installed, and CI requires the website suite." >&2
+    exit 1
+  fi
+  echo "test.sh: Chromium is not available; the website tests will fail (run scripts/install-chromium.sh as root)." >&2
+fi
+
+# The website tests save a screenshot of every page here.
+export CLARITYCONNECT_TEST_RESULTS="$(pwd)/$results"
+
 dotnet test ClarityConnect.sln -c Release --logger "trx" --results-directory "$results" "$@"
 status=$?
 

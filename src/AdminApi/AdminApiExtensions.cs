@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
+using ClarityConnect.AdminApi.Website;
 using ClarityConnect.Observability;
 using Orleans.Dashboard;
 using Scalar.AspNetCore;
@@ -58,20 +59,30 @@ public static class AdminApiExtensions
             authentication.AddJwtBearer(AdminSchemes.Bearer, o => AdminSchemes.ConfigureBearer(o, jwt));
         }
 
+        // The administrative website, on every host of the API; its cookie opens the site, the dashboard and the API
+        // reference, never /api itself (so no API call can be forged from another site with an administrator's cookie).
+        services.AddAdminWebsite(authentication, jwt.Enabled);
         services.AddAuthorizationBuilder()
-            .AddPolicy(PolicyName, policy =>
-            {
-                policy.AddAuthenticationSchemes(AdminSchemes.Selector).RequireAuthenticatedUser();
-                if (!string.IsNullOrWhiteSpace(jwt.RequiredRole))
-                {
-                    // API keys are admin keys; a bearer token must also carry the role.
-                    policy.RequireAssertion(c => c.User.Identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName || c.User.IsInRole(jwt.RequiredRole));
-                }
-            });
+            .AddPolicy(PolicyName, policy => RequireAdmin(policy, AdminSchemes.Selector, jwt))
+            .AddPolicy(AdminWebsite.BrowserPolicyName, policy => RequireAdmin(policy, AdminWebsite.BrowserScheme, jwt));
         return services;
     }
 
-    /// <summary>Maps the admin API under <c>/api</c>, the health endpoints, the OpenAPI document and its reference page (<c>/api/reference</c>).</summary>
+    /// <summary>An admin: authenticated by <paramref name="scheme"/>, and holding the required role when it came with a bearer token.</summary>
+    private static void RequireAdmin(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy, string scheme, JwtSettings jwt)
+    {
+        policy.AddAuthenticationSchemes(scheme).RequireAuthenticatedUser();
+        if (!string.IsNullOrWhiteSpace(jwt.RequiredRole))
+        {
+            // API keys are admin keys (a site cookie stands for one); a bearer token must also carry the role.
+            policy.RequireAssertion(c => c.User.Identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName || c.User.IsInRole(jwt.RequiredRole));
+        }
+    }
+
+    /// <summary>
+    /// Maps the admin API under <c>/api</c>, the health endpoints, the OpenAPI document and its reference page
+    /// (<c>/api/reference</c>), and the administrative website (<see cref="AdminWebsite"/>).
+    /// </summary>
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminApiOptions>>().Value;
@@ -91,7 +102,8 @@ public static class AdminApiExtensions
         ExportEndpoints.Map(api.MapGroup("/exports").WithTags("Exports"));
         HealthEndpoints.Map(endpoints);
         // The Orleans Dashboard: its host must have added it (silo: AddDashboard; client: IClientBuilder.AddDashboard).
-        endpoints.MapOrleansDashboard(DashboardPath).RequireAuthorization(PolicyName);
+        // The dashboard and the API reference are read by people: a signed-in browser's cookie opens them too.
+        endpoints.MapOrleansDashboard(DashboardPath).RequireAuthorization(AdminWebsite.BrowserPolicyName);
         var reference = new[]
         {
             endpoints.MapOpenApi(),
@@ -108,10 +120,11 @@ public static class AdminApiExtensions
             }
             else
             {
-                route.RequireAuthorization(PolicyName);
+                route.RequireAuthorization(AdminWebsite.BrowserPolicyName);
             }
         }
 
+        endpoints.MapAdminWebsite();
         return endpoints;
     }
 

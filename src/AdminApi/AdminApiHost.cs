@@ -96,9 +96,13 @@ public static class AdminApiHost
 
         app.MapAdminApi();
         app.MapClarityConnectMetrics();
-        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
-            "ClarityConnect admin API serving {Urls}, a client of cluster {ClusterId} through {Cluster}",
-            string.Join(", ", app.Urls), connection.ClusterId, connection.Description));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            app.Logger.LogInformation(
+                "ClarityConnect admin API serving {Urls}, a client of cluster {ClusterId} through {Cluster}",
+                string.Join(", ", app.Urls), connection.ClusterId, connection.Description);
+            app.Logger.LogInformation("{Website}", Website.AdminWebsite.StartupHint(app.Urls));
+        });
         return (app, []);
     }
 }

@@ -40,6 +40,9 @@ internal static class SessionEndpoints
             : TypedResults.Ok(await grains.GetGrain<IListingGrain>(0).ListSessionsAsync(query));
     }
 
+    /// <summary>Whether the cluster has heard of the session: a grain that never saw an event has neither a start nor a history.</summary>
+    internal static bool Exists(SessionSnapshot session) => session.StartedAt is not null || session.History.Count > 0;
+
     private static async Task<Results<Ok<SessionDetails>, ProblemHttpResult>> GetSessionAsync(string id, IGrainFactory grains)
     {
         if (EntityIds.Check(nameof(id), id) is { } invalid)
@@ -48,7 +51,7 @@ internal static class SessionEndpoints
         }
 
         var session = await grains.GetGrain<ISessionGrain>(id).GetAsync();
-        if (session.StartedAt is null && session.History.Count == 0)
+        if (!Exists(session))
         {
             return Problems.NotFound("id", $"There is no session '{id}'.");
         }

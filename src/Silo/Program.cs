@@ -99,7 +99,7 @@ catch (Exception unusable) when (unusable is InvalidOperationException or IOExce
 if (adminKeyFile is not null && ApiKeyStore.EnsureKeyFile(adminKeyFile) is { } key)
 {
     Console.WriteLine($"""
-        ClarityConnect generated an admin API key. It is shown only this once; send it in the X-Api-Key header:
+        ClarityConnect generated an admin API key. It is shown only this once; send it in the X-Api-Key header, or sign in to the administrative website with it:
 
             {key}
 

@@ -30,6 +30,8 @@ public sealed class StartupReport(
             "ClarityConnect silo started. Cluster {ClusterId}/{ServiceId}; storage {Storage}; silo port {SiloPort}; gateway port {GatewayPort} (Orleans clients); HTTP {Http}. Press Ctrl-C to stop.",
             options.Cluster.ClusterId, options.Cluster.ServiceId, storage, options.Cluster.SiloPort, options.Cluster.GatewayPort,
             http is null ? "-" : string.Join(", ", http));
+        // Last, so the start-up output ends with what a new user does next.
+        logger.LogInformation("{Website}", ClarityConnect.AdminApi.Website.AdminWebsite.StartupHint(http ?? []));
     }
 
     // Host, port and database only: the connection string may carry a password.

@@ -42,16 +42,8 @@ public class AdminApiFixture : ClusterFixture
     protected override async Task ConfigureIntegrationsAsync()
     {
         // The standalone host, as `dotnet run --project src/AdminApi` runs it, a client of the test cluster's gateway.
-        var gateway = Cluster.Primary!.GatewayAddress!.Endpoint;
-        var (app, errors) = AdminApiHost.Build(
+        var (app, address) = await StandaloneAdminApi.StartAsync(this, ApiKey,
         [
-            "--urls", "http://127.0.0.1:0",
-            "--ClarityConnect:Cluster:ClusterId", Cluster.Options.ClusterId,
-            "--ClarityConnect:Cluster:ServiceId", Cluster.Options.ServiceId,
-            "--ClarityConnect:AdminApi:Gateways:0", $"127.0.0.1:{gateway.Port}",
-            // The client certificate the embedded silos made, as an operator would point the admin API at it.
-            "--ClarityConnect:Cluster:Tls:Directory", Path.Combine(DataDirectory, "tls"),
-            "--ClarityConnect:AdminApi:ApiKeyHashes:0", ApiKeyStore.Hash(ApiKey),
             "--ClarityConnect:AdminApi:Jwt:Issuer", JwtIssuer,
             "--ClarityConnect:AdminApi:Jwt:Audience", JwtAudience,
             "--ClarityConnect:AdminApi:Jwt:SigningKey", JwtSigningKey,
@@ -61,13 +53,10 @@ public class AdminApiFixture : ClusterFixture
             builder.Logging.AddProvider(Logs);
             builder.Services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, FailingRoute>();
         });
-        _app = app ?? throw new InvalidOperationException(string.Join("; ", errors));
-        await _app.StartAsync();
-
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address) };
+        _app = app;
+        Http = new HttpClient { BaseAddress = address };
         Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-        Anonymous = new HttpClient { BaseAddress = new Uri(address) };
+        Anonymous = new HttpClient { BaseAddress = address };
     }
 
     /// <inheritdoc />

@@ -7,7 +7,10 @@ using ClarityConnect.Storage.Tests.EndToEnd;
 
 namespace ClarityConnect.EndToEnd.Tests;
 
-/// <summary>The silo process's own HTTP port (co-hosted admin API): /metrics needs the admin key, errors are ProblemDetails.</summary>
+/// <summary>
+/// The silo process's own HTTP port (co-hosted admin API): /metrics needs the admin key, errors are ProblemDetails, and
+/// the administrative website is served there, its address the last line of the start-up output.
+/// </summary>
 public sealed class SiloHttpSecurityTests
 {
     [Fact]
@@ -45,6 +48,15 @@ public sealed class SiloHttpSecurityTests
             var problem = await AssertProblemAsync(blankId, HttpStatusCode.BadRequest);
             Assert.True(problem.GetProperty("errors").TryGetProperty("id", out _), problem.ToString());
             await AssertProblemAsync(unknown, HttpStatusCode.NotFound);
+
+            await silo.WaitForLineAsync(l => l.Contains($"Administrative website: open {url}/ in a browser", StringComparison.Ordinal), MultiProcessCluster.StartTimeout, "the site's address");
+            using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(url) };
+            using var home = new HttpRequestMessage(HttpMethod.Get, "/");
+            home.Headers.Accept.ParseAdd("text/html");
+            var signedOut = await browser.SendAsync(home);
+            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+            Assert.Equal("/signin?returnUrl=%2F", signedOut.Headers.Location?.PathAndQuery);
+            Assert.Contains("Admin API key", await browser.GetStringAsync("/signin"), StringComparison.Ordinal);
         }
         finally
         {

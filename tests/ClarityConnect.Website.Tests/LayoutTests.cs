@@ -1,0 +1,132 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ClarityConnect.Website.Tests;
+
+/// <summary>The main menu, the security headers and the accessibility of every page of the site, in Chromium.</summary>
+public sealed class LayoutTests(WebsiteFixture site) : BrowserTest(site)
+{
+    /// <summary>Every page of the site so far, with its heading.</summary>
+    public static TheoryData<string, string> Pages => new()
+    {
+        { "", "ClarityConnect administration" },
+        { "maintenance/system-configuration", "System Configuration Settings" },
+        { "sessions", "Sessions" },
+        { "sessions/no-such-session", "Session Details" },
+        { "exports", "Exports" },
+        { "nodes", "Call-flow nodes" },
+    };
+
+    [Fact]
+    public async Task The_maintenance_menu_is_reachable_and_usable_by_keyboard()
+    {
+        await Page.SignInAsync();
+
+        for (var tabs = 0; tabs < 10 && await FocusedTextAsync() != "Maintenance"; tabs++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Equal("Maintenance", await FocusedTextAsync());
+        var link = Page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = "System Configuration" });
+        await Expect(link).ToBeHiddenAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(link).ToBeVisibleAsync();
+        await Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("System Configuration", await FocusedTextAsync());
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "System Configuration Settings" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_maintenance_menu_opens_on_hover()
+    {
+        await Page.SignInAsync();
+        var nav = Page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
+        var link = nav.GetByRole(AriaRole.Link, new() { Name = "System Configuration" });
+        await Expect(link).ToBeHiddenAsync();
+
+        await nav.GetByText("Maintenance", new() { Exact = true }).HoverAsync();
+        await Expect(link).ToBeVisibleAsync();
+        await link.ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "System Configuration Settings" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task EveryPage_has_the_main_menu()
+    {
+        await Page.SignInAsync();
+        foreach (var path in Pages.Select(p => (string)p[0]))
+        {
+            await Page.GotoAsync(path);
+            var nav = Page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
+            await Expect(nav.GetByText("Maintenance", new() { Exact = true })).ToBeVisibleAsync();
+            foreach (var name in new[] { "Sessions", "Exports", "Call-flow nodes" })
+            {
+                await Expect(nav.GetByRole(AriaRole.Link, new() { Name = name, Exact = true })).ToBeVisibleAsync();
+            }
+
+            await Expect(nav.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeVisibleAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("signin")]
+    [InlineData("sessions")]
+    public async Task SitePages_send_the_security_headers(string path)
+    {
+        if (path != "signin")
+        {
+            await Page.SignInAsync();
+        }
+
+        var response = await Page.GotoAsync(path);
+
+        var headers = await response!.AllHeadersAsync();
+        var csp = headers["content-security-policy"];
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("script-src 'none'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", headers["x-content-type-options"]);
+        Assert.Equal("same-origin", headers["referrer-policy"]);
+    }
+
+    [Fact]
+    public async Task The_sign_inPage_has_no_serious_accessibility_violations()
+    {
+        await Page.GotoAsync("signin");
+        await AssertAccessibleAsync("signin");
+
+        await Page.SubmitKeyAsync("not-the-admin-key");
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await AssertAccessibleAsync("signin-wrong-key");
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task EveryPage_has_no_serious_accessibility_violations(string path, string heading)
+    {
+        await Page.SignInAsync();
+
+        await Page.GotoAsync(path);
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(path.Length == 0 ? "home" : path.Replace('/', '-'));
+    }
+
+    private async Task<string?> FocusedTextAsync() => await Page.EvaluateAsync<string?>("() => document.activeElement?.textContent?.trim()");
+
+    /// <summary>Saves a screenshot of the page and runs axe on it: no serious or critical violation.</summary>
+    private async Task AssertAccessibleAsync(string name)
+    {
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(Site.ScreenshotDirectory, name + ".png"), FullPage = true });
+        var results = await Page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+}
