@@ -74,6 +74,22 @@ public sealed class LayoutTests(WebsiteFixture site) : BrowserTest(site)
     }
 
     [Theory]
+    [InlineData("maintenance/system-configuration", "sessions", "Sessions")]
+    [InlineData("sessions/no-such-session", "exports", "Exports")]
+    public async Task A_nested_page_loads_the_style_sheet_and_its_menu_leads_to_the_site_pages(string path, string target, string heading)
+    {
+        await Page.SignInAsync();
+        var styleSheet = Page.WaitForResponseAsync(r => r.Url.EndsWith("/site.css", StringComparison.Ordinal));
+        await Page.GotoAsync(path);
+
+        Assert.Equal(200, (await styleSheet).Status);
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = heading, Exact = true }).ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(new Uri(new Uri(Page.Url), "/" + target).ToString());
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Theory]
     [InlineData("signin")]
     [InlineData("sessions")]
     public async Task SitePages_send_the_security_headers(string path)

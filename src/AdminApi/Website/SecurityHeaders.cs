@@ -4,13 +4,14 @@ namespace ClarityConnect.AdminApi.Website;
 
 /// <summary>
 /// The security headers of every page of the site. The pages use no script yet, so the policy allows none; styles come
-/// only from the site's own style sheet.
+/// only from the site's own style sheet. <c>base-uri 'self'</c>, not <c>'none'</c>: the pages' links and the style sheet
+/// are relative to the document's <c>&lt;base href="/"&gt;</c>, which <c>'none'</c> would drop on every nested page.
 /// </summary>
 internal static class SecurityHeaders
 {
     /// <summary>The Content-Security-Policy of the site's pages.</summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>Sets the headers on <paramref name="response"/> (before it starts).</summary>
     public static void Apply(HttpResponse response)
