@@ -1,3 +1,5 @@
+using ClarityConnect.TestDoubles.Dataverse;
+using ClarityConnect.TestDoubles.Salesforce;
 using ClarityConnect.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
@@ -19,6 +21,12 @@ public sealed class WebsiteFixture : ClusterFixture
     private WebApplication? _app;
     private IPlaywright? _playwright;
 
+    /// <summary>The Salesforce double the cluster's Salesforce connector is pointed at when a test configures it.</summary>
+    public SalesforceDouble Salesforce { get; } = new();
+
+    /// <summary>The Dataverse double the cluster's Dynamics connector is pointed at when a test configures it.</summary>
+    public DataverseDouble Dataverse { get; } = new();
+
     /// <summary>The site's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Address { get; private set; } = null!;
 
@@ -38,6 +46,13 @@ public sealed class WebsiteFixture : ClusterFixture
         // A page of this site answers in well under a second; a missing element fails the test soon.
         context.SetDefaultTimeout(10_000);
         return context;
+    }
+
+    /// <inheritdoc />
+    protected override async Task StartDoublesAsync()
+    {
+        await Salesforce.StartAsync();
+        await Dataverse.StartAsync();
     }
 
     /// <inheritdoc />
@@ -67,6 +82,9 @@ public sealed class WebsiteFixture : ClusterFixture
         {
             await _app.DisposeAsync();
         }
+
+        await Salesforce.DisposeAsync();
+        await Dataverse.DisposeAsync();
     }
 }
 
