@@ -140,6 +140,10 @@ public sealed class SystemConfigurationTests(WebsiteFixture site) : BrowserTest(
         await Expect(Field("Default Phone Region")).ToHaveAccessibleDescriptionAsync(new Regex("must be a two-letter region code"));
         await Expect(Field("Salesforce API Version")).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "system-configuration-errors");
+        // The summary's links lead to the fields in the same page (no reload that would lose the typed values).
+        await Page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link, new() { Name = "Default Phone Region must be a two-letter region code", Exact = false }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("#platform-defaultPhoneRegion$"));
+        await Expect(timeout).ToHaveValueAsync("500");
 
         Assert.Equal(versions, await VersionsAsync());
     }
