@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Listings;
@@ -245,6 +247,33 @@ public sealed class SystemConfigurationTests(WebsiteFixture site) : BrowserTest(
         await SaveAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The settings were saved.");
         Assert.DoesNotContain(other, ((CsiSettings)(await ViewAsync(IntegrationNames.Csi)).Settings).DisabledQueues);
+    }
+
+    [Fact]
+    public async Task A_certificate_is_saved_and_a_later_save_leaves_the_untouched_group_alone()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var certificate = new CertificateRequest("CN=ClarityConnect test FTPS CA", key, HashAlgorithmName.SHA256)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var pem = certificate.ExportCertificatePem();
+        await OpenEditModeAsync();
+
+        await Fill("FTPS Trusted CA Certificate", pem);
+        await SaveAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The settings were saved.");
+        var csi = await ViewAsync(IntegrationNames.Csi);
+        Assert.Equal(pem, ((CsiSettings)csi.Settings).FtpTrustedCaCertificate);
+
+        // The text area comes back with the browser's CRLF line ends: that is no change to the CSI settings.
+        await ClickEditAsync();
+        var region = ((PlatformSettings)(await ViewAsync(IntegrationNames.Platform)).Settings).DefaultPhoneRegion == "CA" ? "MX" : "CA";
+        await Fill("Default Phone Region", region);
+        await SaveAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The settings were saved.");
+        Assert.Equal(csi.Version, (await ViewAsync(IntegrationNames.Csi)).Version);
+        Assert.Equal(region, ((PlatformSettings)(await ViewAsync(IntegrationNames.Platform)).Settings).DefaultPhoneRegion);
     }
 
     [Fact]

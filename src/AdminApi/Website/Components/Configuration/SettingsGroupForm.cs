@@ -48,7 +48,7 @@ public sealed class SettingsGroupForm
     public string FieldName(SettingField field) => Group.Integration + "." + field.Name;
 
     /// <summary>The form field name of the group's version.</summary>
-    public string VersionName => Group.Integration + ".version";
+    public string VersionName => VersionField(Group);
 
     /// <summary>The shown text of a text or number field, or null.</summary>
     public string? Text(SettingField field) => _values.GetValueOrDefault(field.Name);
@@ -95,9 +95,10 @@ public sealed class SettingsGroupForm
     /// <summary>The group as <paramref name="posted"/>, edited from the version the form carries.</summary>
     public static SettingsGroupForm FromPost(SettingGroup group, IntegrationConfigView stored, IFormCollection posted)
     {
-        var versionText = posted[group.Integration + ".version"].ToString();
+        var versionText = posted[VersionField(group)].ToString();
         var version = long.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
         var form = new SettingsGroupForm(group, stored, version);
+        var storedForm = FromStored(group, stored);
         foreach (var field in group.Fields)
         {
             var name = form.FieldName(field);
@@ -121,6 +122,13 @@ public sealed class SettingsGroupForm
                     break;
                 case SettingKind.Flag:
                     form._values[field.Name] = posted[name].ToString() == "true" ? "true" : null;
+                    break;
+                case SettingKind.Multiline:
+                    // Browsers post a text area's lines with CRLF; the stored text is kept when only line ends differ,
+                    // so an untouched group is not taken for a change.
+                    var lines = posted[name].ToString().ReplaceLineEndings("\n");
+                    var storedText = storedForm.Text(field);
+                    form._values[field.Name] = storedText?.ReplaceLineEndings("\n") == lines ? storedText : lines;
                     break;
                 default:
                     form._values[field.Name] = posted[name].ToString();
@@ -217,4 +225,6 @@ public sealed class SettingsGroupForm
         Stored = current;
         Version = current.Version;
     }
+
+    private static string VersionField(SettingGroup group) => group.Integration + ".version";
 }
