@@ -109,6 +109,8 @@ public sealed class DataverseClient(
         }
 
         var queryText = query.ToString();
+        // Recorded readable (unencoded) for "Try node"; only kept while a SentQueries scope watches.
+        SentQueries.Record(entitySetName + "?" + Uri.UnescapeDataString(queryText));
         return GetPageAsync(apiBase => new Uri(apiBase, entitySetName + "?" + queryText), top is null ? pageSize : null, cancellationToken);
     }
 

@@ -55,6 +55,7 @@ public sealed class SalesforceClient(
     public Task<SalesforceQueryPage> QueryAsync(string soql, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(soql);
+        SentQueries.Record(soql);
         return GetJsonAsync(
             (session, credentials) => DataUri(session, credentials, "query", "q=" + Uri.EscapeDataString(soql)),
             SalesforceJsonContext.Default.SalesforceQueryPage,
@@ -112,6 +113,7 @@ public sealed class SalesforceClient(
     public async Task<IReadOnlyList<JsonObject>> SearchAsync(string sosl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sosl);
+        SentQueries.Record(sosl);
         using var response = await SendAsync(
             (session, credentials) => new HttpRequestMessage(HttpMethod.Get, DataUri(session, credentials, "search/", "q=" + Uri.EscapeDataString(sosl))),
             timeout: null,

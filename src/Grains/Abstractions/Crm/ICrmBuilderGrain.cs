@@ -23,4 +23,9 @@ public interface ICrmBuilderGrain : IGrainWithStringKey
 
     /// <summary>"Validate Query": runs the node's query with <paramref name="sampleValues"/> for its placeholders.</summary>
     Task<QueryValidation> ValidateQueryAsync(AdvancedLookupNode node, IReadOnlyDictionary<string, string> sampleValues);
+
+    /// <summary>"Try node": runs <paramref name="node"/> through the same pipeline as <see cref="Sessions.ISessionGrain.RunNodeAsync"/>
+    /// with <paramref name="input"/> as the session's data, without a session: nothing is recorded, remembered for later
+    /// callers or exported. A malformed node throws <see cref="Sessions.InvalidRequestException"/>, as RunNodeAsync does.</summary>
+    Task<NodeTrial> TryNodeAsync(IntegrationNode node, NodeTrialInput input);
 }

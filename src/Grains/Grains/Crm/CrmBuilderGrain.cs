@@ -3,6 +3,7 @@ using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Grains.Nodes;
 using ClarityConnect.Grains.Sessions;
+using System.Diagnostics;
 using Orleans.Concurrency;
 using ClarityConnect.Connectors.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ namespace ClarityConnect.Grains.Crm;
 
 /// <summary>The Advanced Lookup builder's calls for one CRM; stateless, so it runs on whichever silo the admin API reaches.</summary>
 [StatelessWorker]
-public sealed class CrmBuilderGrain([FromKeyedServices(HttpLane.Live)] IEnumerable<ICrmAdapter> adapters) : Grain, ICrmBuilderGrain
+public sealed class CrmBuilderGrain([FromKeyedServices(HttpLane.Live)] IEnumerable<ICrmAdapter> adapters, INodeRunner nodeRunner) : Grain, ICrmBuilderGrain
 {
     private ICrmAdapter Crm => adapters.FirstOrDefault(a => a.Integration == this.GetPrimaryKeyString())
         ?? throw new InvalidRequestException("integration", $"'{this.GetPrimaryKeyString()}' has no connector on this silo");
@@ -63,6 +64,53 @@ public sealed class CrmBuilderGrain([FromKeyedServices(HttpLane.Live)] IEnumerab
         catch (Exception failure) when (failure is CrmUnavailableException or InvalidRequestException)
         {
             return new QueryValidation { Valid = false, Message = failure.Message };
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<NodeTrial> TryNodeAsync(IntegrationNode node, NodeTrialInput input)
+    {
+        NodeDefinitionValidator.Validate(node);
+        if (node.Integration != this.GetPrimaryKeyString())
+        {
+            throw new InvalidRequestException("Integration", $"must be '{this.GetPrimaryKeyString()}' (the CRM tried), not '{node.Integration}'");
+        }
+
+        using var sent = SentQueries.Watch();
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await nodeRunner.TryAsync(node, TrialSession(input), CancellationToken.None);
+        return new NodeTrial { Outcome = outcome, QueriesSent = sent.Queries, Elapsed = Stopwatch.GetElapsedTime(started) };
+    }
+
+    // The session a real call would have at the node: the caller's data as the SYSTEM items a session sets on start, then
+    // the value boxes (which may fill a SYSTEM item themselves, e.g. {{SYSTEM.CallerPhoneNumber}}).
+    private static SessionSnapshot TrialSession(NodeTrialInput input)
+    {
+        var items = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [SystemExtraItems.Channel] = nameof(SessionChannel.Voice) };
+        AddIfSet(items, SystemExtraItems.CallerPhoneNumber, input.CallerPhoneNumber);
+        AddIfSet(items, SystemExtraItems.SipAddress, input.SipAddress);
+        AddIfSet(items, SystemExtraItems.CallerIdName, input.CallerIdName);
+        foreach (var (name, value) in input.ExtraItems)
+        {
+            items[name] = value;
+        }
+
+        return new SessionSnapshot
+        {
+            SessionId = "try-node",
+            Channel = SessionChannel.Voice,
+            CallerPhoneNumber = input.CallerPhoneNumber,
+            SipAddress = input.SipAddress,
+            CallerIdName = input.CallerIdName,
+            ExtraItems = items,
+        };
+    }
+
+    private static void AddIfSet(Dictionary<string, string> items, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            items[name] = value;
         }
     }
 

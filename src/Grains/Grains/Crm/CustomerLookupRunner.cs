@@ -16,8 +16,9 @@ namespace ClarityConnect.Grains.Crm;
 /// </summary>
 public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time, ILogger<CustomerLookupRunner> logger)
 {
-    /// <summary>Runs <paramref name="node"/> against <paramref name="crm"/>.</summary>
-    public async Task<NodeOutcome> RunAsync(ICrmAdapter crm, CustomerLookupNode node, SessionSnapshot session, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="node"/> against <paramref name="crm"/>; with <paramref name="remember"/> a match is kept
+    /// for the reuse of later callers' sessions (false for "Try node").</summary>
+    public async Task<NodeOutcome> RunAsync(ICrmAdapter crm, CustomerLookupNode node, SessionSnapshot session, bool remember, CancellationToken cancellationToken)
     {
         var criteria = CustomerCriteria.For(node, session, await DefaultPhoneRegionAsync(node, session));
         var extension = CallerExtension(crm.ExtraItemPrefix, criteria.Phone);
@@ -77,7 +78,11 @@ public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time
         var links = ordered.Select((r, i) => Link(crm, r, node.AutoOpenOnAccept && i == 0)).ToList();
         var items = ExtraItems(crm.ExtraItemPrefix, ordered[0], ordered.Count);
         // The record is remembered for later calls from this number; the extension is this call's.
-        await RememberAsync(caller, links, items, session.SessionId);
+        if (remember)
+        {
+            await RememberAsync(caller, links, items, session.SessionId);
+        }
+
         return new NodeOutcome { Exit = NodeExit.Match, Records = links, ExtraItemsSet = With(items, extension) };
     }
 

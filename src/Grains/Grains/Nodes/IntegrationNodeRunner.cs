@@ -32,13 +32,17 @@ public sealed class IntegrationNodeRunner(
         activity?.SetTag(TelemetryTags.NodeId, node.NodeId);
         activity?.SetTag(TelemetryTags.SessionId, session.SessionId);
         var started = Stopwatch.GetTimestamp();
-        var outcome = await RunNodeAsync(node, session, cancellationToken);
+        var outcome = await RunNodeAsync(node, session, remember: true, cancellationToken);
         var tags = new TagList { { TelemetryTags.Integration, node.Integration }, { TelemetryTags.NodeKind, kind }, { TelemetryTags.NodeExit, outcome.Exit.ToString() } };
         activity?.SetTag(TelemetryTags.NodeExit, outcome.Exit.ToString());
         IntegrationMetrics.NodeRuns.Add(1, tags);
         IntegrationMetrics.NodeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
         return outcome;
     }
+
+    /// <inheritdoc />
+    public Task<NodeOutcome> TryAsync(IntegrationNode node, SessionSnapshot session, CancellationToken cancellationToken) =>
+        RunNodeAsync(node, session, remember: false, cancellationToken);
 
     /// <summary>The node's kind as history and telemetry name it: <c>CustomerLookup</c> or <c>AdvancedLookup</c>.</summary>
     public static string KindOf(IntegrationNode node) => node is CustomerLookupNode ? "CustomerLookup" : "AdvancedLookup";
@@ -58,7 +62,8 @@ public sealed class IntegrationNodeRunner(
         Reason = reason,
     };
 
-    private async Task<NodeOutcome> RunNodeAsync(IntegrationNode node, SessionSnapshot session, CancellationToken cancellationToken)
+    // remember: whether a Customer Lookup match is kept for later callers (false for "Try node", which leaves no trace).
+    private async Task<NodeOutcome> RunNodeAsync(IntegrationNode node, SessionSnapshot session, bool remember, CancellationToken cancellationToken)
     {
         var config = await grains.GetGrain<IIntegrationConfigGrain>(node.Integration).GetAsync();
         var enabled = config.Settings switch
@@ -83,7 +88,7 @@ public sealed class IntegrationNodeRunner(
         timeout.CancelAfter(crm.LookupTimeout);
         var outcome = node switch
         {
-            CustomerLookupNode lookup => customerLookup.RunAsync(crm, lookup, session, timeout.Token),
+            CustomerLookupNode lookup => customerLookup.RunAsync(crm, lookup, session, remember, timeout.Token),
             AdvancedLookupNode advanced => advancedLookup.RunAsync(crm, advanced, session, timeout.Token),
             _ => throw new InvalidRequestException("node", $"unknown node type {node.GetType().Name}"),
         };
