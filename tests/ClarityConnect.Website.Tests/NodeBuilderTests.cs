@@ -132,11 +132,87 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
         await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "nodes-bad-where");
     }
 
+    [Fact]
+    public async Task A_dynamics_advanced_lookup_with_a_related_column_is_built_validated_and_tried_through_the_same_builder()
+    {
+        await ConfigureDynamicsAsync();
+        var tag = Guid.NewGuid().ToString("n")[..8];
+        var accountId = Site.Dataverse.AddRecord("account", new JsonObject { ["name"] = "Globex " + tag });
+        Site.Dataverse.AddRecord("contact", new JsonObject
+        {
+            ["lastname"] = "Dyn" + tag, ["fullname"] = "Dyn" + tag, ["jobtitle"] = "Buyer", ["_parentcustomerid_value"] = accountId.ToString(),
+        });
+
+        await Select("CRM", IntegrationNames.Dynamics);
+        await Select("Node type", NodeBuilderForm.AdvancedLookup);
+        await Click("Open node");
+        await Select("Primary Salesforce Object", "contact");
+        await Click("Show Fields");
+        await Select("Fields", "jobtitle");
+        await Click("Add Field");
+        await Click("Get Extended Properties");
+        await Select("Fields", "parentcustomerid_account.name");
+        await Click("Add Field");
+        await Field("Extra item for parentcustomerid_account.name").FillAsync("Company");
+        await Page.GetByLabel("Free-form WHERE clause", new() { Exact = true }).CheckAsync();
+        await Field("Free-form WHERE").FillAsync("lastname eq '{{Surname}}' and jobtitle eq '{{Title}}'");
+        await Click("Generate Value Boxes");
+        await Field("Value for {{Surname}}").FillAsync("Dyn" + tag);
+        await Field("Value for {{Title}}").FillAsync("Buyer");
+        await Click("Validate Query");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("returned 1 record(s)");
+
+        await Click("Try node");
+        var result = Page.GetByRole(AriaRole.Region, new() { Name = "Try node result" });
+        await Expect(result).ToContainTextAsync("Single Result Found");
+        await Expect(result.GetByRole(AriaRole.Row, new() { Name = "Company" })).ToContainTextAsync("Globex " + tag);
+        await Expect(result).ToContainTextAsync($"$filter=lastname eq 'Dyn{tag}' and jobtitle eq 'Buyer'");
+        await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "nodes-dynamics-tried");
+    }
+
+    [Fact]
+    public async Task A_placeholder_without_a_value_box_is_shown_next_to_the_value_boxes_and_nothing_is_sent()
+    {
+        await Select("Node type", NodeBuilderForm.AdvancedLookup);
+        await Click("Open node");
+        await Select("Primary Salesforce Object", Gadget);
+        await Click("Show Fields");
+        await Select("Fields", "Code__c");
+        await Click("Add Field");
+        await Select("WHERE", "Code__c");
+        await Field("Value").FillAsync("{{Code}}");
+        var queries = Site.Salesforce.Queries.Count;
+        await Click("Validate Query");
+
+        await Expect(Page.Locator("#value-box-problem")).ToHaveTextAsync("No value box for {{Code}}: click Generate Value Boxes and enter a value.");
+        Assert.Equal(queries, Site.Salesforce.Queries.Count);
+        await Click("Generate Value Boxes");
+        await Expect(Field("Value for {{Code}}")).ToBeVisibleAsync();
+    }
+
     private ILocator Field(string label) => Page.GetByLabel(label, new() { Exact = true });
 
     private Task Select(string label, string value) => Field(label).SelectOptionAsync(new SelectOptionValue { Value = value });
 
     private Task Click(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync();
+
+    private async Task ConfigureDynamicsAsync()
+    {
+        var config = Site.Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Dynamics);
+        await config.UpdateAsync(new DynamicsSettings
+        {
+            Enabled = true,
+            ClientId = Site.Dataverse.ClientId,
+            ClientKey = Site.Dataverse.ClientSecret,
+            InstanceUrl = Site.Dataverse.BaseUrl.ToString().TrimEnd('/'),
+            AuthorizationUrl = Site.Dataverse.AuthorizationUrl.ToString(),
+            TokenUrl = Site.Dataverse.TokenUrl.ToString(),
+        }, (await config.GetAsync()).Version);
+        var authorization = Site.Grains.GetGrain<ICrmAuthorizationGrain>(IntegrationNames.Dynamics);
+        var url = await authorization.BeginAsync(new Uri("https://admin.example.com/api/integrations/dynamics/callback"));
+        var query = HttpUtility.ParseQueryString(url.Query);
+        await authorization.CompleteAsync(query["state"]!, Site.Dataverse.IssueAuthorizationCode(query["code_challenge"], new Uri(query["redirect_uri"]!)));
+    }
 
     private async Task ConfigureSalesforceAsync()
     {

@@ -18,8 +18,13 @@ public sealed class NodeBuilderForm
     /// <summary>The node type value of an Advanced Lookup.</summary>
     public const string AdvancedLookup = "advanced-lookup";
 
-    /// <summary>The JSON of a node, as the admin API reads nodes (camelCase, enums as names), indented for reading.</summary>
-    private static readonly JsonSerializerOptions Indented = new(AdminJson.Options) { WriteIndented = true };
+    /// <summary>The JSON of a node, as the admin API reads nodes (camelCase, enums as names), indented for reading; quotes
+    /// stay quotes (Blazor HTML-encodes the text it renders, so the relaxed escaping is safe in the page).</summary>
+    private static readonly JsonSerializerOptions Indented = new(AdminJson.Options)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>The CRM: <c>salesforce</c> or <c>dynamics</c>.</summary>
     public string Crm { get; set; } = IntegrationNames.Salesforce;
