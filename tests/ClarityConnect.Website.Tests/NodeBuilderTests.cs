@@ -20,6 +20,13 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
     private const string Gadget = "Gadget__c";
     private static readonly Uri RedirectUri = new("https://admin.example.com/api/integrations/salesforce/callback");
 
+    // How the telephony platform reads the JSON shown: the web defaults (camelCase) with enums as names, nothing unknown.
+    private static readonly System.Text.Json.JsonSerializerOptions NodeJsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
     private SettingsSnapshot _before = null!;
 
     async Task IAsyncLifetime.InitializeAsync()
@@ -52,15 +59,7 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
             Site.Salesforce.AddRecord(Gadget, new JsonObject { ["Code__c"] = tag, ["Status__c"] = status, ["Parent__c"] = accountId });
         }
 
-        await Select("Node type", NodeBuilderForm.AdvancedLookup);
-        await Click("Open node");
-        await Select("Primary Salesforce Object", Gadget);
-        await Click("Show Fields");
-        await Select("Fields", "Status__c");
-        await Click("Add Field");
-        await Click("Get Extended Properties");
-        await Select("Fields", "Parent__r.Name");
-        await Click("Add Field");
+        await OpenAdvancedLookupAsync(Gadget, "Status__c", "Parent__r.Name");
         await Field("Extra item for Status__c").FillAsync("GadgetStatus");
         await Field("Extra item for Parent__r.Name").FillAsync("GadgetCompany");
         await Page.GetByLabel("Free-form WHERE clause", new() { Exact = true }).CheckAsync();
@@ -73,10 +72,14 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Query successful: The query is valid and returned 2 record(s).");
         await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "nodes-advanced-validated");
 
+        var result = Page.GetByRole(AriaRole.Region, new() { Name = "Try node result" });
+        await Click("Try node");
+        await Expect(result).ToContainTextAsync("Single Result Found");
+        await Expect(result.GetByRole(AriaRole.Row, new() { Name = "GadgetCompany" })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"Initech {tag}$"));
+
         await Select("How to handle Multiple Results Found", nameof(MultipleResultsPolicy.TakeAllResultsCsv));
         await Click("Try node");
 
-        var result = Page.GetByRole(AriaRole.Region, new() { Name = "Try node result" });
         await Expect(result).ToContainTextAsync("Multiple Results Found");
         await Expect(result.GetByRole(AriaRole.Row, new() { Name = "GadgetCompany" })).ToContainTextAsync($"Initech {tag},Initech {tag}");
         await Expect(result).ToContainTextAsync($"SELECT Id, Status__c, Parent__r.Name FROM {Gadget} WHERE Code__c = '{tag}' AND Status__c = 'Open'");
@@ -84,10 +87,7 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
 
         // The JSON shown is what RunNodeAsync takes, and a real session takes the exit Try node showed.
         var json = await Page.GetByLabel("Node definition JSON").InnerTextAsync();
-        var node = System.Text.Json.JsonSerializer.Deserialize<AdvancedLookupNode>(json, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
-        {
-            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-        })!;
+        var node = System.Text.Json.JsonSerializer.Deserialize<AdvancedLookupNode>(json, NodeJsonOptions)!;
         var session = Site.Grains.GetGrain<ISessionGrain>("nodes-" + tag);
         await session.StartAsync(new SessionStart { Channel = SessionChannel.Voice, ExtraItems = new Dictionary<string, string> { ["Code"] = tag, ["Status"] = "Open" } });
         var outcome = await session.RunNodeAsync(node);
@@ -114,14 +114,28 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
     }
 
     [Fact]
+    public async Task The_builder_is_used_with_the_keyboard_alone()
+    {
+        var line = Random.Shared.Next(1000, 9999).ToString();
+        var contactId = Site.Salesforce.AddRecord("Contact", new JsonObject { ["LastName"] = "Keys" + line, ["Phone"] = $"(718) 555-{line}" });
+
+        await Field("Caller phone number").FocusAsync();
+        await Page.Keyboard.TypeAsync("718555" + line);
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Field("Caller ID name")).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Tab");
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Try node", Exact = true })).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Try node result" }).GetByRole(AriaRole.Row, new() { Name = "Salesforce.RecordId" }))
+            .ToContainTextAsync(contactId);
+    }
+
+    [Fact]
     public async Task A_free_form_where_salesforce_rejects_shows_its_error_next_to_the_where()
     {
-        await Select("Node type", NodeBuilderForm.AdvancedLookup);
-        await Click("Open node");
-        await Select("Primary Salesforce Object", Gadget);
-        await Click("Show Fields");
-        await Select("Fields", "Code__c");
-        await Click("Add Field");
+        await OpenAdvancedLookupAsync(Gadget, "Code__c");
         await Page.GetByLabel("Free-form WHERE clause", new() { Exact = true }).CheckAsync();
         await Field("Free-form WHERE").FillAsync("Code__c = = 'x'");
         await Click("Validate Query");
@@ -144,15 +158,7 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
         });
 
         await Select("CRM", IntegrationNames.Dynamics);
-        await Select("Node type", NodeBuilderForm.AdvancedLookup);
-        await Click("Open node");
-        await Select("Primary Salesforce Object", "contact");
-        await Click("Show Fields");
-        await Select("Fields", "jobtitle");
-        await Click("Add Field");
-        await Click("Get Extended Properties");
-        await Select("Fields", "parentcustomerid_account.name");
-        await Click("Add Field");
+        await OpenAdvancedLookupAsync("contact", "jobtitle", "parentcustomerid_account.name");
         await Field("Extra item for parentcustomerid_account.name").FillAsync("Company");
         await Page.GetByLabel("Free-form WHERE clause", new() { Exact = true }).CheckAsync();
         await Field("Free-form WHERE").FillAsync("lastname eq '{{Surname}}' and jobtitle eq '{{Title}}'");
@@ -173,12 +179,7 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
     [Fact]
     public async Task A_placeholder_without_a_value_box_is_shown_next_to_the_value_boxes_and_nothing_is_sent()
     {
-        await Select("Node type", NodeBuilderForm.AdvancedLookup);
-        await Click("Open node");
-        await Select("Primary Salesforce Object", Gadget);
-        await Click("Show Fields");
-        await Select("Fields", "Code__c");
-        await Click("Add Field");
+        await OpenAdvancedLookupAsync(Gadget, "Code__c");
         await Select("WHERE", "Code__c");
         await Field("Value").FillAsync("{{Code}}");
         var queries = Site.Salesforce.Queries.Count;
@@ -188,6 +189,50 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
         Assert.Equal(queries, Site.Salesforce.Queries.Count);
         await Click("Generate Value Boxes");
         await Expect(Field("Value for {{Code}}")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_node_saved_under_a_name_round_trips_through_the_library_grain_and_loads_back_into_the_builder()
+    {
+        var name = "repeat-callers-" + Guid.NewGuid().ToString("n")[..6];
+        await Page.GetByLabel("Perform Fresh Lookup on Each Call?", new() { Exact = true }).UncheckAsync();
+        await Field("Days to go back").FillAsync("7");
+        await Click("Save Node");
+        await Expect(Page.Locator("#library-problem")).ToHaveTextAsync("The node was not saved: name is required.");
+
+        await Field("Node name").FillAsync(name);
+        await Click("Save Node");
+        await Expect(Page.GetByRole(AriaRole.Row, new() { Name = name })).ToContainTextAsync("Customer Lookup");
+
+        var json = await Page.GetByLabel("Node definition JSON").InnerTextAsync();
+        var saved = (await Site.Grains.GetGrain<INodeLibraryGrain>(IntegrationNames.Salesforce).ListAsync()).Single(n => n.Name == name);
+        Assert.Equal(System.Text.Json.JsonSerializer.Deserialize<CustomerLookupNode>(json, NodeJsonOptions), saved.Node);
+        Assert.Equal(new CustomerLookupNode { NodeId = "lookup", Integration = IntegrationNames.Salesforce, FreshLookupOnEachCall = false, DaysToGoBack = 7 }, saved.Node);
+
+        await Page.GotoAsync("nodes");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Load " + name, Exact = true }).ClickAsync();
+        await Expect(Field("Days to go back")).ToHaveValueAsync("7");
+        await Expect(Page.GetByLabel("Perform Fresh Lookup on Each Call?", new() { Exact = true })).Not.ToBeCheckedAsync();
+        await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "nodes-library");
+    }
+
+    // "Primary Salesforce Object", Show Fields, then Add Field for each field; a related field after Get Extended Properties.
+    private async Task OpenAdvancedLookupAsync(string primaryObject, params string[] fields)
+    {
+        await Select("Node type", NodeBuilderForm.AdvancedLookup);
+        await Click("Open node");
+        await Select("Primary Salesforce Object", primaryObject);
+        await Click("Show Fields");
+        foreach (var field in fields)
+        {
+            if (field.Contains('.'))
+            {
+                await Click("Get Extended Properties");
+            }
+
+            await Select("Fields", field);
+            await Click("Add Field");
+        }
     }
 
     private ILocator Field(string label) => Page.GetByLabel(label, new() { Exact = true });

@@ -18,6 +18,36 @@ public sealed class NodeBuilderForm
     /// <summary>The node type value of an Advanced Lookup.</summary>
     public const string AdvancedLookup = "advanced-lookup";
 
+    /// <summary>Shows a saved <paramref name="node"/> in the controls (the node library's Load).</summary>
+    public void Load(IntegrationNode node)
+    {
+        Crm = node.Integration;
+        NodeId = node.NodeId;
+        if (node is CustomerLookupNode lookup)
+        {
+            Kind = CustomerLookup;
+            LookupType = lookup.LookupType;
+            ExtraItemName = lookup.ExtraItemName ?? "";
+            SearchParameter = lookup.SearchParameter ?? "";
+            FreshLookup = lookup.FreshLookupOnEachCall;
+            DaysToGoBack = lookup.DaysToGoBack.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            AutoOpen = lookup.AutoOpenOnAccept;
+            return;
+        }
+
+        var advanced = (AdvancedLookupNode)node;
+        Kind = AdvancedLookup;
+        PrimaryObject = advanced.PrimaryObject;
+        Fields.Clear();
+        Fields.AddRange(advanced.Fields);
+        FreeForm = advanced.FreeFormWhere is not null;
+        FreeFormWhere = advanced.FreeFormWhere ?? "";
+        WhereField = advanced.Condition?.Field ?? "";
+        WhereOperator = advanced.Condition?.Operator ?? ConditionOperator.Equals;
+        WhereValue = advanced.Condition?.Value ?? "";
+        MultipleResults = advanced.MultipleResults;
+    }
+
     /// <summary>The JSON of a node, as the admin API reads nodes (camelCase, enums as names), indented for reading; quotes
     /// stay quotes (Blazor HTML-encodes the text it renders, so the relaxed escaping is safe in the page).</summary>
     private static readonly JsonSerializerOptions Indented = new(AdminJson.Options)
@@ -95,6 +125,9 @@ public sealed class NodeBuilderForm
     /// <summary>"Try node": the caller's SIP address.</summary>
     public string SipAddress { get; set; } = "";
 
+    /// <summary>The node library: the name to save the node under.</summary>
+    public string SaveName { get; set; } = "";
+
     /// <summary>The button clicked (its <c>action</c> value); empty on the first view.</summary>
     public string Action { get; set; } = "";
 
@@ -127,6 +160,7 @@ public sealed class NodeBuilderForm
             CallerPhoneNumber = Text(form, "callerPhoneNumber"),
             CallerIdName = Text(form, "callerIdName"),
             SipAddress = Text(form, "sipAddress"),
+            SaveName = Text(form, "saveName"),
             Action = Text(form, "action"),
         };
         // The added fields and the value boxes post as aligned lists (field[i] ↔ item[i], placeholder[i] ↔ value[i]).

@@ -1,0 +1,13 @@
+namespace ClarityConnect.Abstractions.Nodes;
+
+/// <summary>The node library of one CRM (key = <c>salesforce</c> or <c>dynamics</c>): node definitions saved under a name,
+/// stored with the same durability as the integration settings.</summary>
+public interface INodeLibraryGrain : IGrainWithStringKey
+{
+    /// <summary>Saves <paramref name="node"/> under <paramref name="name"/>, replacing a definition of the same name. A
+    /// malformed node, a node of another CRM or a bad name throws <see cref="Sessions.InvalidRequestException"/>.</summary>
+    Task<SavedNode> SaveAsync(string name, IntegrationNode node);
+
+    /// <summary>The saved definitions, by name.</summary>
+    Task<IReadOnlyList<SavedNode>> ListAsync();
+}
