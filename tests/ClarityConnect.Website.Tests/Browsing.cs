@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -27,4 +28,15 @@ internal static class Browsing
     /// <summary>The site's session cookie in <paramref name="context"/>, or null.</summary>
     public static async Task<BrowserContextCookiesResult?> SessionCookieAsync(this IBrowserContext context) =>
         (await context.CookiesAsync()).SingleOrDefault(c => c.Name == SessionCookie);
+
+    /// <summary>Saves a screenshot of <paramref name="page"/> as <paramref name="name"/> and runs axe on it: no serious or critical violation.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page, WebsiteFixture site, string name)
+    {
+        await page.ScreenshotAsync(new() { Path = Path.Combine(site.ScreenshotDirectory, name + ".png"), FullPage = true });
+        var results = await page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
 }
