@@ -56,15 +56,20 @@ public sealed class KeyIconTests(WebsiteFixture site) : BrowserTest(site)
     }
 
     [Fact]
-    public async Task A_wrong_consumer_secret_shows_Salesforces_invalid_client()
+    public async Task A_wrong_consumer_secret_shows_Salesforces_invalid_client_even_after_an_earlier_authorization()
     {
-        await ConfigureAsync(salesforceSecret: "not-the-consumer-secret");
+        await ConfigureAsync(salesforceSecret: Site.Salesforce.ClientSecret);
         await OpenConfigurationAsync();
         var group = Group("Salesforce");
+        var authorize = group.GetByRole(AriaRole.Button, new() { Name = "Authorize Salesforce", Exact = true });
+        await ClosedAsync(await Page.RunAndWaitForPopupAsync(() => authorize.ClickAsync()));
+        await Expect(group.GetByRole(AriaRole.Status).Filter(new() { Has = Page.Locator("dl") })).ToContainTextAsync("Authorized");
+        await ConfigureAsync(salesforceSecret: "not-the-consumer-secret");
 
-        var popup = await Page.RunAndWaitForPopupAsync(() =>
-            group.GetByRole(AriaRole.Button, new() { Name = "Authorize Salesforce", Exact = true }).ClickAsync());
+        var popup = await Page.RunAndWaitForPopupAsync(() => authorize.ClickAsync());
 
+        // The earlier authorization stays, but this one failed: the pop-up must not say "authorized".
+        await Expect(popup.GetByRole(AriaRole.Heading, new() { Name = "Salesforce authorization failed" })).ToBeVisibleAsync();
         await Expect(popup.GetByRole(AriaRole.Status)).ToContainTextAsync("invalid_client (invalid client credentials)");
         await Expect(group).ToContainTextAsync("invalid_client (invalid client credentials)");
         Assert.DoesNotContain("not-the-consumer-secret", await Page.ContentAsync());
