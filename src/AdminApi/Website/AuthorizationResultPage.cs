@@ -18,9 +18,7 @@ internal static class AuthorizationResultPage
     /// <summary>The page for <paramref name="outcome"/> of the integration <paramref name="name"/>, with its security headers.</summary>
     public static IResult Result(HttpContext context, string name, AuthorizationOutcome outcome)
     {
-        // Strict: the page runs only the site's script; its URL carries the authorization code, so no referrer leaves it.
-        SecurityHeaders.Apply(context.Response, SecurityHeaders.AuthorizationResultPolicy);
-        context.Response.Headers["Referrer-Policy"] = "no-referrer";
+        ApplyHeaders(context.Response);
         return Results.Content(Html(RootOf(context.Request.Path), name, outcome), "text/html; charset=utf-8", System.Text.Encoding.UTF8, outcome.StatusCode);
     }
 
@@ -31,9 +29,7 @@ internal static class AuthorizationResultPage
     /// </summary>
     public static IResult Redirect(HttpContext context, string name, string url)
     {
-        static string E(string text) => WebUtility.HtmlEncode(text);
-        SecurityHeaders.Apply(context.Response, SecurityHeaders.AuthorizationResultPolicy);
-        context.Response.Headers["Referrer-Policy"] = "no-referrer";
+        ApplyHeaders(context.Response);
         var title = $"Opening {CrmAuthorizationFlow.DisplayName(name)} sign-in";
         var html = $"""
             <!DOCTYPE html>
@@ -52,9 +48,17 @@ internal static class AuthorizationResultPage
     private static string RootOf(PathString path) =>
         string.Concat(Enumerable.Repeat("../", Math.Max(0, (path.Value ?? "/").Count(c => c == '/') - 1)));
 
+    /// <summary>Strict: the pages run only the site's script; the callback's URL carries the authorization code, so no referrer leaves it.</summary>
+    private static void ApplyHeaders(HttpResponse response)
+    {
+        SecurityHeaders.Apply(response, SecurityHeaders.AuthorizationResultPolicy);
+        response.Headers["Referrer-Policy"] = "no-referrer";
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
     private static string Html(string root, string name, AuthorizationOutcome outcome)
     {
-        static string E(string text) => WebUtility.HtmlEncode(text);
         var back = root + ConfigurationPage;
         // Back to System Configuration by itself only when its status shows this outcome; otherwise the reason would be lost.
         var returns = outcome.Recorded;
