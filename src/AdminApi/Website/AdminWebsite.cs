@@ -100,6 +100,7 @@ public static class AdminWebsite
         application.UseAntiforgery();
         endpoints.MapRazorComponents<App>().RequireAuthorization(BrowserPolicyName);
         endpoints.MapGet(StyleSheetPath, StyleSheet).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapRecordings();
         // Behind the site's policy: the antiforgery token was issued to the signed-in administrator, so the request's
         // user must be the cookie's for the token to match (a signed-out browser is simply sent to sign in).
         endpoints.MapPost(SignOutPath, SignOutAsync).RequireAuthorization(BrowserPolicyName).ExcludeFromDescription();
