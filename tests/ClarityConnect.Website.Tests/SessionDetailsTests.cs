@@ -171,4 +171,29 @@ public sealed class SessionDetailsTests(WebsiteFixture site) : BrowserTest(site)
 
         Assert.Equal(401, response.Status);
     }
+
+    [Fact]
+    public async Task Under_an_https_recordings_root_the_player_loads_the_piece_from_there_and_the_policy_allows_it()
+    {
+        await Site.ConfigurePlatformAsync("https://recordings.example.com/calls");
+        var id = "web-https-" + Guid.NewGuid().ToString("n");
+        var session = Site.Grains.GetGrain<ISessionGrain>(id);
+        await session.StartAsync(new SessionStart { Channel = SessionChannel.Voice });
+        await AnsweredCall.AnswerAsync(Site.Grains, session);
+        await session.StartRecordingAsync($"2026/{id}.wav");
+        await session.StopRecordingAsync();
+        await session.StartRecordingAsync("../../elsewhere/secret.wav");
+        await session.StopRecordingAsync();
+        await Page.SignInAsync();
+
+        var response = await Page.GotoAsync("sessions/" + id);
+
+        Assert.Contains("media-src 'self' https://recordings.example.com", (await response!.AllHeadersAsync())["content-security-policy"]);
+        var players = Page.Locator("audio[controls]");
+        await Expect(players.Nth(0)).ToHaveAttributeAsync("src", $"https://recordings.example.com/calls/2026/{id}.wav");
+        // The piece climbing out of the root's path gets the site's endpoint, which refuses it.
+        var refused = await Context.APIRequest.GetAsync((await players.Nth(1).GetAttributeAsync("src"))!);
+        Assert.Equal(403, refused.Status);
+        await Site.ConfigurePlatformAsync(Site.RecordingsDirectory());
+    }
 }
