@@ -136,13 +136,5 @@ public sealed class LayoutTests(WebsiteFixture site) : BrowserTest(site)
     private async Task<string?> FocusedTextAsync() => await Page.EvaluateAsync<string?>("() => document.activeElement?.textContent?.trim()");
 
     /// <summary>Saves a screenshot of the page and runs axe on it: no serious or critical violation.</summary>
-    private async Task AssertAccessibleAsync(string name)
-    {
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(Site.ScreenshotDirectory, name + ".png"), FullPage = true });
-        var results = await Page.RunAxe();
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")
-            .ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious));
-    }
+    private Task AssertAccessibleAsync(string name) => Page.AssertAccessibleAsync(Site, name);
 }
