@@ -135,7 +135,7 @@ internal static class IntegrationEndpoints
         return problem is not null ? (null, problem) : SettingsDocument.SettingsOf(name, SettingsTypes[name], body!);
     }
 
-    /// <summary>Binds and checks the settings, then hands them to the grain, which checks them again and stores them.</summary>
+    /// <summary>Binds the settings, then commits them (<see cref="SettingsCommit"/>: the shared rules, then the grain).</summary>
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> SaveAsync(string name, IIntegrationConfigGrain grain, JsonObject settingsJson, long expected, HttpContext context)
     {
         var (settings, bindProblem) = SettingsDocument.Bind(SettingsTypes[name], settingsJson);
@@ -144,24 +144,17 @@ internal static class IntegrationEndpoints
             return bindProblem;
         }
 
-        if (SettingsDocument.Validate(name, settings!) is { } invalidProblem)
+        switch (await SettingsCommit.CommitAsync(grain, settings!, expected))
         {
-            return invalidProblem;
-        }
-
-        try
-        {
-            var view = await grain.UpdateAsync(settings!, expected);
-            context.Response.Headers.ETag = ETag(view.Version);
-            return TypedResults.Ok(ToJson(view));
-        }
-        catch (SettingsValidationException invalid)
-        {
-            return Problems.Validation(invalid.Errors.Select(e => (e.Field, e.Message)), $"Invalid {name} settings; nothing was stored.");
-        }
-        catch (StaleVersionException stale)
-        {
-            return Stale(name, stale.ExpectedVersion, stale.ActualVersion, context);
+            case SettingsCommitResult.Saved saved:
+                context.Response.Headers.ETag = ETag(saved.View.Version);
+                return TypedResults.Ok(ToJson(saved.View));
+            case SettingsCommitResult.Invalid invalid:
+                return Problems.Validation(invalid.Errors.Select(e => (e.Field, e.Message)), $"Invalid {name} settings; nothing was stored.");
+            case SettingsCommitResult.Stale stale:
+                return Stale(name, stale.Expected, stale.Actual, context);
+            default:
+                throw new InvalidOperationException("Unknown commit result.");
         }
     }
 

@@ -8,7 +8,7 @@ namespace ClarityConnect.AdminApi;
 
 /// <summary>
 /// The JSON of a settings write (PUT or merge PATCH): which members are settings, binding them to the settings record
-/// with errors keyed by member name, the shared validation rules, and RFC 7396 merging.
+/// with errors keyed by member name, and RFC 7396 merging (the rules and the store: <see cref="SettingsCommit"/>).
 /// </summary>
 /// <remarks>
 /// A body with a <c>settings</c> object is a view as GET returns it: its other members (<c>integration</c>,
@@ -123,13 +123,6 @@ internal static class SettingsDocument
             var expected = Members(settingsType).TryGetValue(member, out var property) ? Expected(property.PropertyType) : "has an invalid value";
             return (null, Problems.Validation(member.Length == 0 ? "body" : member, expected));
         }
-    }
-
-    /// <summary>A 400 naming every setting the shared rules refuse, or null. Whether an enabled integration has its secrets is left to the grain, which knows the stored ones.</summary>
-    public static ProblemHttpResult? Validate(string integration, IntegrationSettings settings)
-    {
-        var errors = IntegrationSettingsValidator.Validate(settings);
-        return errors.Count == 0 ? null : Problems.Validation(errors.Select(e => (e.Field, e.Message)), $"Invalid {integration} settings; nothing was stored.");
     }
 
     /// <summary>The settings as the API shows them: camelCase, without the integration name and without any secret member.</summary>

@@ -26,7 +26,7 @@ public sealed class ExportsTests(WebsiteFixture site) : BrowserTest(site)
         await Expect(row).ToContainTextAsync("salesforce");
         await Expect(row).ToContainTextAsync("Failed");
         await Expect(row).ToContainTextAsync(Path.GetFileName(missing));
-        await Page.AssertAccessibleAsync(Site, "exports");
+        await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "exports");
 
         await File.WriteAllBytesAsync(missing, SessionDriving.Wave());
         await row.GetByRole(AriaRole.Button, new() { Name = $"Retry salesforce export of session {id}", Exact = true }).ClickAsync();
@@ -58,7 +58,7 @@ public sealed class ExportsTests(WebsiteFixture site) : BrowserTest(site)
         await Expect(Page.GetByLabel("Target", new() { Exact = true })).ToHaveAccessibleDescriptionAsync("'sap' is not an export target; the targets are salesforce, dynamics, csi.");
         await Expect(Page.GetByLabel("State", new() { Exact = true })).ToHaveAccessibleDescriptionAsync("'stuck' is not one of pending, done, failed");
         await Expect(Page.Locator("table.listing")).ToHaveCountAsync(0);
-        await Page.AssertAccessibleAsync(Site, "exports-bad-filter");
+        await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "exports-bad-filter");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -135,6 +134,5 @@ public sealed class LayoutTests(WebsiteFixture site) : BrowserTest(site)
 
     private async Task<string?> FocusedTextAsync() => await Page.EvaluateAsync<string?>("() => document.activeElement?.textContent?.trim()");
 
-    /// <summary>Saves a screenshot of the page and runs axe on it: no serious or critical violation.</summary>
-    private Task AssertAccessibleAsync(string name) => Page.AssertAccessibleAsync(Site, name);
+    private Task AssertAccessibleAsync(string name) => Page.AssertAccessibleAsync(Site.ScreenshotDirectory, name);
 }

@@ -100,7 +100,7 @@ public sealed class SessionDetailsTests(WebsiteFixture site) : BrowserTest(site)
         var exportRow = Page.GetByRole(AriaRole.Region, new() { Name = "Exports" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "salesforce" });
         await Expect(exportRow).ToContainTextAsync("Failed");
         await Expect(exportRow).ToContainTextAsync(Path.GetFileName(missing));
-        await Page.AssertAccessibleAsync(Site, "session-details");
+        await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "session-details");
 
         await File.WriteAllBytesAsync(missing, SessionDriving.Wave());
         await exportRow.GetByRole(AriaRole.Button, new() { Name = "Retry salesforce export", Exact = true }).ClickAsync();
@@ -131,7 +131,7 @@ public sealed class SessionDetailsTests(WebsiteFixture site) : BrowserTest(site)
         await Expect(messages.Nth(0)).ToContainTextAsync("customer: Where is order 42?");
         await Expect(messages.Nth(1)).ToContainTextAsync("agent: It ships <today>.");
         await Expect(messages.Nth(1).Locator("time")).ToHaveAttributeAsync("datetime", new Regex("^\\d{4}-\\d{2}-\\d{2}T"));
-        await Page.AssertAccessibleAsync(Site, "session-details-chat");
+        await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "session-details-chat");
     }
 
     [Fact]

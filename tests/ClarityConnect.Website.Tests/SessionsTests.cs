@@ -28,7 +28,7 @@ public sealed class SessionsTests(WebsiteFixture site) : BrowserTest(site)
         var rows = Page.Locator("table.listing tbody tr");
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Sessions pages" })).ToContainTextAsync("1–2 of 3");
-        await Page.AssertAccessibleAsync(Site, "sessions");
+        await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "sessions");
         var firstPage = await rows.Locator("td:first-child").AllInnerTextsAsync();
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Next", Exact = true }).ClickAsync();
@@ -62,7 +62,7 @@ public sealed class SessionsTests(WebsiteFixture site) : BrowserTest(site)
         await Expect(startedFrom).ToHaveAccessibleDescriptionAsync("'yesterday' is not an ISO 8601 time such as 2026-11-24T09:00:00Z");
         await Expect(Page.GetByLabel("Page size", new() { Exact = true })).ToHaveAccessibleDescriptionAsync("must be between 1 and 500, not 0");
         await Expect(Page.Locator("table.listing")).ToHaveCountAsync(0);
-        await Page.AssertAccessibleAsync(Site, "sessions-bad-filter");
+        await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "sessions-bad-filter");
     }
 
     [Fact]

@@ -117,6 +117,24 @@ public sealed class SqlListingStore(
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListQueuesAsync(int limit, CancellationToken cancellationToken)
+    {
+        // Ordered in the application, not by the database's collation, so both profiles answer alike.
+        var queues = new List<string>();
+        await using var connection = await openAsync(cancellationToken);
+        await using var select = Command(connection,
+            "SELECT DISTINCT queue FROM cc_session_listing WHERE service_id = @service AND queue IS NOT NULL",
+            [("service", serviceId)]);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            queues.Add(reader.GetString(0));
+        }
+
+        return queues.Order(StringComparer.Ordinal).Take(limit).ToList();
+    }
+
+    /// <inheritdoc />
     public async Task PingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await openAsync(cancellationToken);

@@ -107,6 +107,24 @@ public abstract class ListingStoreConformanceTests
         await store.PingAsync(default);
     }
 
+    [SkippableFact]
+    public async Task Queues_are_the_distinct_latest_queues_of_this_services_sessions_in_order()
+    {
+        var service = TestGrainIds.NewServiceId();
+        var store = await CreateStoreAsync(service);
+        await store.RecordSessionAsync(Session("s1", 1, SessionStatus.Queued, Noon, queue: "Support"), default);
+        await store.RecordSessionAsync(Session("s2", 1, SessionStatus.Queued, Noon, queue: "Billing"), default);
+        await store.RecordSessionAsync(Session("s3", 1, SessionStatus.Queued, Noon, queue: "Support"), default);
+        await store.RecordSessionAsync(Session("s4", 1, SessionStatus.New, Noon), default);
+        // A transfer: the session's latest queue replaces the earlier one.
+        await store.RecordSessionAsync(Session("s5", 1, SessionStatus.Queued, Noon, queue: "Transferred away"), default);
+        await store.RecordSessionAsync(Session("s5", 2, SessionStatus.Queued, Noon, queue: "Sales"), default);
+        await (await CreateStoreAsync(TestGrainIds.NewServiceId())).RecordSessionAsync(Session("theirs", 1, SessionStatus.Queued, Noon, queue: "Theirs"), default);
+
+        Assert.Equal(["Billing", "Sales", "Support"], await store.ListQueuesAsync(10, default));
+        Assert.Equal(["Billing", "Sales"], await store.ListQueuesAsync(2, default));
+    }
+
     private static SessionSummary Session(
         string id, long sequence, SessionStatus status, DateTimeOffset at, string? queue = null, string? agent = null, SessionChannel channel = SessionChannel.Voice) => new()
     {

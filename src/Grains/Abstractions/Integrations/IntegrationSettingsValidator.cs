@@ -68,6 +68,30 @@ public static class IntegrationSettingsValidator
         return errors.List;
     }
 
+    /// <summary>
+    /// The secrets that will be set once <paramref name="update"/> is stored over <paramref name="storedSecrets"/>: a
+    /// null secret keeps the stored one, an empty one clears it, any other value sets it. The grain passes this to
+    /// <see cref="Validate"/>; the website uses it to check every integration before it stores any.
+    /// </summary>
+    public static IReadOnlySet<string> SecretsAfter(IEnumerable<string> storedSecrets, IntegrationSettings update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var after = storedSecrets.ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, value) in update.GetSecrets())
+        {
+            if (value is { Length: 0 })
+            {
+                after.Remove(name);
+            }
+            else if (value is not null)
+            {
+                after.Add(name);
+            }
+        }
+
+        return after;
+    }
+
     private sealed class Errors(IReadOnlySet<string>? secretsSet)
     {
         public List<SettingError> List { get; } = [];

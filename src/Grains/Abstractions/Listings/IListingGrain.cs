@@ -16,6 +16,12 @@ public interface IListingGrain : IGrainWithIntegerKey
     /// <summary>One page of exports matching <paramref name="query"/>, latest updated first.</summary>
     Task<ListingPage<ExportSummary>> ListExportsAsync(ExportQuery query);
 
+    /// <summary>
+    /// The queues the cluster has seen: the distinct latest queue of the listed sessions, in ordinal order, at most
+    /// <paramref name="limit"/> (1–1000). The System Configuration page offers them as "Disabled Queues".
+    /// </summary>
+    Task<IReadOnlyList<string>> ListQueuesAsync(int limit);
+
     /// <summary>Throws when the silo cannot reach its storage (the readiness check).</summary>
     Task CheckStorageAsync();
 }

@@ -34,20 +34,7 @@ public sealed class IntegrationConfigGrain(
 
         // The rules run before anything is encrypted or stored: a client calling the grain directly (not through the
         // admin API) is held to them too.
-        var secretsAfter = state.State.ProtectedSecrets.Keys.ToHashSet(StringComparer.Ordinal);
-        foreach (var (name, value) in settings.GetSecrets())
-        {
-            if (value is { Length: 0 })
-            {
-                secretsAfter.Remove(name);
-            }
-            else if (value is not null)
-            {
-                secretsAfter.Add(name);
-            }
-        }
-
-        var errors = IntegrationSettingsValidator.Validate(settings, secretsAfter);
+        var errors = IntegrationSettingsValidator.Validate(settings, IntegrationSettingsValidator.SecretsAfter(state.State.ProtectedSecrets.Keys, settings));
         if (errors.Count > 0)
         {
             throw new SettingsValidationException(Name, errors);

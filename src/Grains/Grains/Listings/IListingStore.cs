@@ -20,6 +20,9 @@ public interface IListingStore
     /// <summary>One page of exports, latest updated first.</summary>
     Task<ListingPage<ExportSummary>> ListExportsAsync(ExportQuery query, CancellationToken cancellationToken);
 
+    /// <summary>The distinct queues of the listed sessions (each session's latest queue), in order, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<string>> ListQueuesAsync(int limit, CancellationToken cancellationToken);
+
     /// <summary>Runs a trivial query; throws when the database cannot be reached.</summary>
     Task PingAsync(CancellationToken cancellationToken);
 }

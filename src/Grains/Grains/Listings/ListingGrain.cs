@@ -14,5 +14,11 @@ public sealed class ListingGrain(IListingStore store) : Grain, IListingGrain
     public Task<ListingPage<ExportSummary>> ListExportsAsync(ExportQuery query) => store.ListExportsAsync(query, CancellationToken.None);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListQueuesAsync(int limit) =>
+        limit is < 1 or > 1000
+            ? throw new ArgumentOutOfRangeException(nameof(limit), limit, "must be from 1 to 1000")
+            : store.ListQueuesAsync(limit, CancellationToken.None);
+
+    /// <inheritdoc />
     public Task CheckStorageAsync() => store.PingAsync(CancellationToken.None);
 }
