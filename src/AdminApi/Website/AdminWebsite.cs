@@ -105,6 +105,7 @@ public static class AdminWebsite
         endpoints.MapGet(StyleSheetPath, () => EmbeddedFile("site.css", "text/css; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet(ScriptPath, () => EmbeddedFile("site.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         endpoints.MapKeyIcon();
+        endpoints.MapRecordings();
         // Behind the site's policy: the antiforgery token was issued to the signed-in administrator, so the request's
         // user must be the cookie's for the token to match (a signed-out browser is simply sent to sign in).
         endpoints.MapPost(SignOutPath, SignOutAsync).RequireAuthorization(BrowserPolicyName).ExcludeFromDescription();

@@ -31,4 +31,11 @@ internal static class SecurityHeaders
         headers["Referrer-Policy"] = "same-origin";
         headers.CacheControl = "no-store";
     }
+
+    /// <summary>
+    /// Lets the page play audio from <paramref name="origin"/> (the Session Details page, when the recordings root is an
+    /// http(s) URL): adds a <c>media-src</c> of the site and that origin to the policy already set.
+    /// </summary>
+    public static void AllowMediaFrom(HttpResponse response, Uri origin) =>
+        response.Headers.ContentSecurityPolicy = $"{response.Headers.ContentSecurityPolicy}; media-src 'self' {origin.GetLeftPart(UriPartial.Authority)}";
 }
