@@ -106,6 +106,7 @@ public static class AdminWebsite
         // Behind the site's policy: the antiforgery token was issued to the signed-in administrator, so the request's
         // user must be the cookie's for the token to match (a signed-out browser is simply sent to sign in).
         endpoints.MapPost(SignOutPath, SignOutAsync).RequireAuthorization(BrowserPolicyName).ExcludeFromDescription();
+        OidcSignIn.Map(endpoints);
         SitePageNotFound.Map(endpoints);
     }
 
