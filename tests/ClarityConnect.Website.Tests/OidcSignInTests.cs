@@ -77,6 +77,21 @@ public sealed class OidcSignInTests(WebsiteFixture site) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Coming_back_from_a_page_of_the_provider_the_browser_lands_signed_in_on_the_page_it_opened()
+    {
+        // The way back starts on the provider's page (another site): the SameSite=Strict cookie must still reach the page.
+        _provider.AsksToContinue = true;
+        await _page.GotoAsync("maintenance/system-configuration");
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Sign in with OpenID Connect", Exact = true }).ClickAsync();
+
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Continue as Ada Admin" }).ClickAsync();
+
+        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "System Configuration Settings", Level = 1 })).ToBeVisibleAsync();
+        await Expect(_page).ToHaveURLAsync(new Uri(_address, "maintenance/system-configuration").ToString());
+        Assert.True(_provider.Refusals.IsEmpty, string.Join("; ", _provider.Refusals));
+    }
+
+    [Fact]
     public async Task A_user_without_the_required_role_gets_the_not_authorized_page_and_no_session()
     {
         _provider.SignedInUser = new OpenIdUser("agent-7", "Andy Agent", ["ClarityConnect.Agent"]);

@@ -12,7 +12,7 @@ namespace ClarityConnect.TestDoubles.OpenIdConnect;
 /// An OpenID Connect provider on loopback HTTPS (a self-signed certificate for 127.0.0.1, <see cref="Certificate"/>), for
 /// the site's sign-in: discovery (<c>/.well-known/openid-configuration</c>), the signing keys (<c>/jwks</c>), the
 /// authorization endpoint (<c>/authorize</c>: the <see cref="SignedInUser"/> is already signed in at the provider, so it
-/// redirects straight back with a code) and the token endpoint (<c>/token</c>: an RS256-signed id_token). Strict as the
+/// redirects back with a code, straight away or from a page of its own, <see cref="AsksToContinue"/>) and the token endpoint (<c>/token</c>: an RS256-signed id_token). Strict as the
 /// specifications are for a confidential client using PKCE: OpenID Connect Core 1.0 §3.1.2.1 (openid scope, registered
 /// redirect_uri), RFC 6749 §4.1 (a code used once, the same redirect_uri at the token endpoint, client authentication),
 /// RFC 7636 (S256 challenge required, verifier checked), and a nonce required and echoed in the id_token.
@@ -49,6 +49,12 @@ public sealed class OpenIdProviderDouble : IAsyncDisposable
 
     /// <summary>Who is signed in at the provider; the codes it issues are for them.</summary>
     public OpenIdUser SignedInUser { get; set; } = new("admin-1", "Ada Admin", ["ClarityConnect.Admin"]);
+
+    /// <summary>
+    /// Whether <c>/authorize</c> shows a page of its own with a "Continue as {name}" link back (as a provider's sign-in or
+    /// consent page does) instead of redirecting straight back.
+    /// </summary>
+    public bool AsksToContinue { get; set; }
 
     /// <summary>What the provider refused, and why (for a test's failure message).</summary>
     public ConcurrentQueue<string> Refusals { get; } = new();
@@ -135,7 +141,18 @@ public sealed class OpenIdProviderDouble : IAsyncDisposable
 
         var code = Base64Url(RandomNumberGenerator.GetBytes(32));
         _codes[code] = new Grant(redirectUri, One("code_challenge")!, One("nonce")!, SignedInUser);
-        context.Response.Redirect(redirectUri + QueryString.Create(new Dictionary<string, string?> { ["code"] = code, ["state"] = state }).Value);
+        var back = redirectUri + QueryString.Create(new Dictionary<string, string?> { ["code"] = code, ["state"] = state }).Value;
+        if (!AsksToContinue)
+        {
+            context.Response.Redirect(back);
+            return;
+        }
+
+        // A page of the provider's own, as a real one shows (sign-in, consent): the way back starts from this other site.
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(
+            $"<!DOCTYPE html><html lang=\"en\"><head><title>Provider</title></head><body><main><h1>OpenID provider</h1>"
+            + $"<p><a href=\"{WebUtility.HtmlEncode(back)}\">Continue as {WebUtility.HtmlEncode(SignedInUser.Name)}</a></p></main></body></html>");
     }
 
     private async Task TokenAsync(HttpContext context)
