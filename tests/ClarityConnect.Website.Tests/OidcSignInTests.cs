@@ -108,6 +108,20 @@ public sealed class OidcSignInTests(WebsiteFixture site) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failure_at_the_provider_returns_to_the_sign_in_page_saying_so()
+    {
+        // The provider no longer accepts the secret the site has: the token request is refused (invalid_client).
+        _provider.ClientSecret = "rotated-at-the-provider";
+        await _page.GotoAsync("signin");
+
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Sign in with OpenID Connect", Exact = true }).ClickAsync();
+
+        await Expect(_page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Signing in with OpenID Connect failed. Try again, or sign in with an admin API key.");
+        Assert.Contains(_provider.Refusals, r => r.Contains("invalid_client", StringComparison.Ordinal));
+        Assert.Null(await _context.SessionCookieAsync());
+    }
+
+    [Fact]
     public async Task The_sign_in_page_offering_OpenID_Connect_is_accessible()
     {
         await _page.GotoAsync("signin");
@@ -115,5 +129,6 @@ public sealed class OidcSignInTests(WebsiteFixture site) : IAsyncLifetime
         await Expect(_page.GetByLabel("Admin API key", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(_page.GetByRole(AriaRole.Link, new() { Name = "Sign in with OpenID Connect", Exact = true })).ToBeVisibleAsync();
         await _page.AssertAccessibleAsync(site.ScreenshotDirectory, "signin-with-oidc");
+        Assert.DoesNotContain(_provider.ClientSecret, await _page.ContentAsync(), StringComparison.Ordinal);
     }
 }
