@@ -87,10 +87,13 @@ public static class AdminWebsite
             return AdminSchemes.Select(context, bearerEnabled);
         }
 
-        var browser = request.Cookies.ContainsKey(CookieName)
-            || request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+        var browser = request.Cookies.ContainsKey(CookieName) || IsBrowserNavigation(request);
         return browser ? CookieScheme : ApiKeyAuthenticationHandler.SchemeName;
     }
+
+    /// <summary>Whether <paramref name="request"/> is a browser's navigation: it accepts HTML.</summary>
+    internal static bool IsBrowserNavigation(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 
     /// <summary>Maps the site's pages, its style sheet and the sign-out endpoint.</summary>
     internal static void MapAdminWebsite(this IEndpointRouteBuilder endpoints)
@@ -109,6 +112,8 @@ public static class AdminWebsite
         // Behind the site's policy: the antiforgery token was issued to the signed-in administrator, so the request's
         // user must be the cookie's for the token to match (a signed-out browser is simply sent to sign in).
         endpoints.MapPost(SignOutPath, SignOutAsync).RequireAuthorization(BrowserPolicyName).ExcludeFromDescription();
+        OidcSignIn.Map(endpoints);
+        SitePageNotFound.Map(endpoints);
     }
 
     /// <summary>
