@@ -98,25 +98,40 @@
     return status ? status.dataset.authorizationStamp : '';
   }
 
-  /** Shows the copy button (it needs script) and copies the text of the element it names. */
+  /**
+   * Shows the copy button (it needs script) and copies the text of the element it names: through the Clipboard API where
+   * the page is a secure context (https, localhost), else by selecting the text and the browser's copy command, so an
+   * administrator on a plain-http intranet address can copy too.
+   */
   function enhanceCopyButton(button) {
     const source = document.getElementById(button.dataset.copy);
     const feedback = document.querySelector('[data-copy-result="' + button.dataset.copy + '"]');
-    if (!source || !navigator.clipboard) {
+    if (!source) {
       return;
     }
 
     button.hidden = false;
     button.addEventListener('click', async () => {
+      const text = source.textContent.trim();
+      let copied = false;
       try {
-        await navigator.clipboard.writeText(source.textContent.trim());
-        if (feedback) {
-          feedback.textContent = 'Copied.';
+        if (navigator.clipboard) {
+          await navigator.clipboard.writeText(text);
+          copied = true;
+        } else {
+          const range = document.createRange();
+          range.selectNodeContents(source);
+          const selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+          copied = document.execCommand('copy');
         }
       } catch {
-        if (feedback) {
-          feedback.textContent = 'Copying failed; select the URL and copy it.';
-        }
+        copied = false;
+      }
+
+      if (feedback) {
+        feedback.textContent = copied ? 'Copied.' : 'Copying failed; select the URL and copy it.';
       }
     });
   }
