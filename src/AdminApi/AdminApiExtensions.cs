@@ -61,7 +61,13 @@ public static class AdminApiExtensions
 
         // The administrative website, on every host of the API; its cookie opens the site, the dashboard and the API
         // reference, never /api itself (so no API call can be forged from another site with an administrator's cookie).
+        var oidc = section.GetSection("Oidc").Get<OidcSignInSettings>() ?? new OidcSignInSettings();
         services.AddAdminWebsite(authentication, jwt.Enabled);
+        if (oidc.Enabled(jwt))
+        {
+            OidcSignIn.Add(authentication, jwt, oidc);
+        }
+
         services.AddAuthorizationBuilder()
             .AddPolicy(PolicyName, policy => RequireAdmin(policy, AdminSchemes.Selector, jwt))
             .AddPolicy(AdminWebsite.BrowserPolicyName, policy => RequireAdmin(policy, AdminWebsite.BrowserScheme, jwt));

@@ -19,6 +19,9 @@ public sealed class AdminApiOptions
     /// <summary>JWT bearer tokens accepted besides API keys.</summary>
     public JwtSettings Jwt { get; set; } = new();
 
+    /// <summary>OpenID Connect sign-in to the administrative website, against <see cref="JwtSettings.Authority"/>.</summary>
+    public OidcSignInSettings Oidc { get; set; } = new();
+
     /// <summary>Serve the OpenAPI document and the reference page without authentication (they describe the API, hold no data).</summary>
     public bool PublicApiReference { get; set; }
 

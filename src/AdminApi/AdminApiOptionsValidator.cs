@@ -29,7 +29,7 @@ public sealed class AdminApiOptionsValidator : IValidateOptions<AdminApiOptions>
         }
 
         failures.Check(options.MaxRequestBodyBytes is >= 1024 and <= 100 * 1024 * 1024, nameof(options.MaxRequestBodyBytes), "must be between 1024 and 104857600 bytes", options.MaxRequestBodyBytes);
-        foreach (var problem in options.Jwt.Problems())
+        foreach (var problem in options.Jwt.Problems().Concat(options.Oidc.Problems(options.Jwt)))
         {
             failures.Add(problem);
         }

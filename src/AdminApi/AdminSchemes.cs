@@ -29,6 +29,21 @@ internal static class AdminSchemes
             ? Bearer
             : ApiKeyAuthenticationHandler.SchemeName;
 
+    /// <summary>The claim the required role is looked up in.</summary>
+    public const string RolesClaim = "roles";
+
+    /// <summary>
+    /// Copies <paramref name="identity"/>'s <c>role</c> claims into <see cref="RolesClaim"/>: Entra ID puts app roles in
+    /// "roles", other issuers use "role". The bearer tokens and the site's OpenID Connect sign-in both use it.
+    /// </summary>
+    public static void CopyRoles(ClaimsIdentity identity)
+    {
+        foreach (var role in identity.FindAll("role").ToList())
+        {
+            identity.AddClaim(new Claim(RolesClaim, role.Value));
+        }
+    }
+
     /// <summary>Validates issuer, audience, lifetime and signature per <paramref name="jwt"/>; failures answer with a ProblemDetails.</summary>
     public static void ConfigureBearer(JwtBearerOptions options, JwtSettings jwt)
     {
@@ -42,7 +57,7 @@ internal static class AdminSchemes
             ValidateLifetime = true,
             ClockSkew = TimeSpan.FromMinutes(1),
             NameClaimType = "sub",
-            RoleClaimType = "roles",
+            RoleClaimType = RolesClaim,
         };
         if (!string.IsNullOrWhiteSpace(jwt.SigningKey))
         {
@@ -58,13 +73,9 @@ internal static class AdminSchemes
         {
             OnTokenValidated = context =>
             {
-                // Entra ID puts app roles in "roles"; other issuers use "role".
                 if (context.Principal?.Identity is ClaimsIdentity identity)
                 {
-                    foreach (var role in identity.FindAll("role").ToList())
-                    {
-                        identity.AddClaim(new Claim("roles", role.Value));
-                    }
+                    CopyRoles(identity);
                 }
 
                 return Task.CompletedTask;

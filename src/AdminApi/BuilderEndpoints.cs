@@ -166,7 +166,7 @@ internal static class BuilderEndpoints
     }
 
     private static ProblemHttpResult? UnknownCrm(string crm) =>
-        AuthorizationEndpoints.IsCrm(crm)
+        CrmAuthorizationFlow.IsCrm(crm)
             ? null
             : Problems.NotFound("crm", $"'{crm}' is not a CRM; the Advanced Lookup builder works with {IntegrationNames.Salesforce} and {IntegrationNames.Dynamics}.");
 }

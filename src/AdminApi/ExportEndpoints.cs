@@ -26,6 +26,19 @@ internal static class ExportEndpoints
     private static async Task<Results<Ok<ListingPage<ExportSummary>>, ProblemHttpResult>> ListAsync(
         IGrainFactory grains, string? state = null, string? target = null, string? sessionId = null, int? offset = null, int? limit = null)
     {
+        var (query, errors) = ParseQuery(state, target, sessionId, offset, limit);
+        return errors.Count > 0
+            ? Problems.Validation(errors)
+            : TypedResults.Ok(await grains.GetGrain<IListingGrain>(0).ListExportsAsync(query));
+    }
+
+    /// <summary>
+    /// The export listing's query from its query-string values, and a message per bad value keyed by the parameter's
+    /// name: the rule of <c>GET /api/exports</c> and of the website's Exports page.
+    /// </summary>
+    internal static (ExportQuery Query, IReadOnlyList<(string Field, string Message)> Errors) ParseQuery(
+        string? state, string? target, string? sessionId, int? offset, int? limit)
+    {
         var filters = new QueryFilters();
         var page = filters.Page(offset, limit);
         var query = new ExportQuery
@@ -36,15 +49,12 @@ internal static class ExportEndpoints
             Offset = page.Offset,
             Limit = page.Limit,
         };
-        var errors = filters.Errors.ToList();
         if (query.Target is not null && !Targets.Contains(query.Target))
         {
-            errors.Add((nameof(target), UnknownTargetMessage(query.Target)));
+            filters.Add(nameof(target), UnknownTargetMessage(query.Target));
         }
 
-        return errors.Count > 0
-            ? Problems.Validation(errors)
-            : TypedResults.Ok(await grains.GetGrain<IListingGrain>(0).ListExportsAsync(query));
+        return (query, filters.Errors);
     }
 
     private static async Task<Results<Ok<ExportStatus>, ProblemHttpResult>> GetAsync(string target, string sessionId, IGrainFactory grains)
@@ -60,7 +70,11 @@ internal static class ExportEndpoints
             : TypedResults.Ok(status);
     }
 
-    private static async Task<Results<Accepted<ExportStatus>, ProblemHttpResult>> RetryAsync(string target, string sessionId, IGrainFactory grains)
+    /// <summary>
+    /// Retries a failed export: 202 with its new state, 404 for an unknown target or export, 409 when it is not failed.
+    /// The endpoint's handler and the website's "Retry" buttons (Session Details, Exports), so both follow one rule.
+    /// </summary>
+    internal static async Task<Results<Accepted<ExportStatus>, ProblemHttpResult>> RetryAsync(string target, string sessionId, IGrainFactory grains)
     {
         if ((UnknownTarget(target) ?? EntityIds.Check(nameof(sessionId), sessionId)) is { } unknown)
         {

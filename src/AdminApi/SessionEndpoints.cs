@@ -22,6 +22,19 @@ internal static class SessionEndpoints
         IGrainFactory grains, string? status = null, string? channel = null, string? queue = null, string? agentId = null,
         string? startedFrom = null, string? startedBefore = null, int? offset = null, int? limit = null)
     {
+        var (query, errors) = ParseQuery(status, channel, queue, agentId, startedFrom, startedBefore, offset, limit);
+        return errors.Count > 0
+            ? Problems.Validation(errors)
+            : TypedResults.Ok(await grains.GetGrain<IListingGrain>(0).ListSessionsAsync(query));
+    }
+
+    /// <summary>
+    /// The session listing's query from its query-string values, and a message per bad value keyed by the parameter's
+    /// name: the rule of <c>GET /api/sessions</c> and of the website's Sessions page.
+    /// </summary>
+    internal static (SessionQuery Query, IReadOnlyList<(string Field, string Message)> Errors) ParseQuery(
+        string? status, string? channel, string? queue, string? agentId, string? startedFrom, string? startedBefore, int? offset, int? limit)
+    {
         var filters = new QueryFilters();
         var page = filters.Page(offset, limit);
         var query = new SessionQuery
@@ -35,9 +48,7 @@ internal static class SessionEndpoints
             Offset = page.Offset,
             Limit = page.Limit,
         };
-        return filters.Errors.Count > 0
-            ? Problems.Validation(filters.Errors)
-            : TypedResults.Ok(await grains.GetGrain<IListingGrain>(0).ListSessionsAsync(query));
+        return (query, filters.Errors);
     }
 
     /// <summary>Whether the cluster has heard of the session: a grain that never saw an event has neither a start nor a history.</summary>
@@ -50,13 +61,24 @@ internal static class SessionEndpoints
             return invalid;
         }
 
+        return await LoadDetailsAsync(grains, id) is { } details
+            ? TypedResults.Ok(details)
+            : Problems.NotFound("id", UnknownSessionMessage(id));
+    }
+
+    /// <summary>The session and its exports (the targets it was exported to), or null when the cluster never heard of it.</summary>
+    internal static async Task<SessionDetails?> LoadDetailsAsync(IGrainFactory grains, string id)
+    {
         var session = await grains.GetGrain<ISessionGrain>(id).GetAsync();
         if (!Exists(session))
         {
-            return Problems.NotFound("id", $"There is no session '{id}'.");
+            return null;
         }
 
         var exports = await Task.WhenAll(ExportEndpoints.Targets.Select(t => grains.GetGrain<IExportGrain>($"{t}/{id}").GetStatusAsync()));
-        return TypedResults.Ok(new SessionDetails(session, exports.Where(e => e.CreatedAt is not null).ToList()));
+        return new SessionDetails(session, exports.Where(e => e.CreatedAt is not null).ToList());
     }
+
+    /// <summary>What the API and the Session Details page say of a session the cluster never heard of.</summary>
+    internal static string UnknownSessionMessage(string id) => $"There is no session '{id}'.";
 }

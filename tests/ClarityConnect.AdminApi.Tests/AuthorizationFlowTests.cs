@@ -147,6 +147,37 @@ public sealed class AuthorizationFlowTests(SalesforceAdminApiFixture fixture)
         Assert.DoesNotContain("evil.example", problem.ToString());
     }
 
+    [Fact]
+    public async Task A_refusal_is_recorded_against_a_pending_state_only()
+    {
+        var etag = (await fixture.Http.GetAsync("/api/integrations/salesforce")).Headers.ETag!.Tag;
+        await fixture.Http.SendAsync(Api.Put("/api/integrations/salesforce", new
+        {
+            enabled = true,
+            consumerKey = fixture.Salesforce.ClientId,
+            consumerSecret = fixture.Salesforce.ClientSecret,
+            loginUrl = fixture.Salesforce.BaseUrl.ToString(),
+        }, etag));
+        await SetAdminWebsiteAsync(fixture.Http.BaseAddress!.AbsoluteUri);
+
+        // An anonymous forged refusal with an unknown state writes nothing.
+        var forged = await fixture.Anonymous.GetAsync("/api/integrations/salesforce/callback?error=access_denied&error_description=forged&state=unknown");
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        var untouched = await (await fixture.Http.GetAsync("/api/integrations/salesforce/status")).JsonAsync();
+        Assert.DoesNotContain("forged", untouched.GetProperty("authorization").ToString());
+
+        var url = new Uri((await (await fixture.Http.PostAsync("/api/integrations/salesforce/authorize", null)).JsonAsync()).GetProperty("url").GetString()!);
+        var state = HttpUtility.ParseQueryString(url.Query)["state"]!;
+        var denied = await fixture.Anonymous.GetAsync($"/api/integrations/salesforce/callback?error=access_denied&error_description=end-user+denied+authorization&state={Uri.EscapeDataString(state)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, denied.StatusCode);
+        Assert.Contains("access_denied – end-user denied authorization", await denied.Content.ReadAsStringAsync());
+        var status = await (await fixture.Http.GetAsync("/api/integrations/salesforce/status")).JsonAsync();
+        Assert.Contains("access_denied – end-user denied authorization", status.GetProperty("authorization").GetProperty("lastError").GetString());
+        // The state is spent: the same refusal again is an unknown state.
+        Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Anonymous.GetAsync($"/api/integrations/salesforce/callback?code=abc&state={Uri.EscapeDataString(state)}")).StatusCode);
+    }
+
     private async Task SetAdminWebsiteAsync(string? baseUrl)
     {
         var platform = fixture.Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Platform);

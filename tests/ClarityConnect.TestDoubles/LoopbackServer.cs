@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,9 +13,9 @@ namespace ClarityConnect.TestDoubles;
 /// <summary>
 /// A Kestrel server on 127.0.0.1 running one request handler: what every remote-system double stands on. It picks a
 /// free port on first start and keeps it, so a stopped double (connections refused, as when the system is down) comes
-/// back at the same address.
+/// back at the same address. With a <paramref name="certificate"/> it serves HTTPS with it.
 /// </summary>
-public sealed class LoopbackServer(RequestDelegate handler, string name) : IAsyncDisposable
+public sealed class LoopbackServer(RequestDelegate handler, string name, X509Certificate2? certificate = null) : IAsyncDisposable
 {
     private WebApplication? _app;
     private int _port;
@@ -35,7 +36,13 @@ public sealed class LoopbackServer(RequestDelegate handler, string name) : IAsyn
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, _port);
+            kestrel.Listen(IPAddress.Loopback, _port, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
             kestrel.Limits.MaxRequestBodySize = null;
         });
         var started = builder.Build();
@@ -43,7 +50,7 @@ public sealed class LoopbackServer(RequestDelegate handler, string name) : IAsyn
         await started.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = started.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _port = new Uri(address).Port;
-        _baseUrl = new Uri($"http://127.0.0.1:{_port}");
+        _baseUrl = new Uri($"{(certificate is null ? "http" : "https")}://127.0.0.1:{_port}");
         _app = started;
     }
 

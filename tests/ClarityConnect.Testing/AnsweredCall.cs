@@ -10,11 +10,18 @@ public static class AnsweredCall
     /// <summary>Queues <paramref name="session"/> in Support, has a new agent accept it and ends it (the session is then in wrap-up).</summary>
     public static async Task AnswerAndEndAsync(IGrainFactory grains, ISessionGrain session)
     {
+        await AnswerAsync(grains, session);
+        await session.EndAsync();
+    }
+
+    /// <summary>Queues <paramref name="session"/> in <paramref name="queue"/> and has a new agent accept it (the session is then active); returns the agent's id.</summary>
+    public static async Task<string> AnswerAsync(IGrainFactory grains, ISessionGrain session, string queue = "Support")
+    {
         var agent = "agent-" + Guid.NewGuid().ToString("n");
         await grains.GetGrain<IAgentGrain>(agent).SetStatusAsync(AgentStatus.Available);
-        await session.EnqueueAsync("Support");
+        await session.EnqueueAsync(queue);
         await session.OfferAsync(agent);
         await session.AcceptAsync();
-        await session.EndAsync();
+        return agent;
     }
 }

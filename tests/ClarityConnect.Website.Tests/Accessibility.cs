@@ -3,10 +3,10 @@ using Microsoft.Playwright;
 
 namespace ClarityConnect.Website.Tests;
 
-/// <summary>Screenshots and axe checks of a page.</summary>
+/// <summary>The accessibility check every page passes: axe finds no serious or critical violation.</summary>
 internal static class Accessibility
 {
-    /// <summary>Saves a full-page screenshot as <paramref name="name"/>.png and runs axe on the page: no serious or critical violation.</summary>
+    /// <summary>Saves a full-page screenshot of <paramref name="page"/> as <paramref name="name"/>.png and runs axe on it: no serious or critical violation.</summary>
     public static async Task AssertAccessibleAsync(this IPage page, string screenshotDirectory, string name)
     {
         await page.ScreenshotAsync(new() { Path = Path.Combine(screenshotDirectory, name + ".png"), FullPage = true });
@@ -14,6 +14,6 @@ internal static class Accessibility
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")
             .ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious));
+        Assert.True(serious.Count == 0, $"{name}: " + string.Join("\n", serious));
     }
 }

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -27,4 +28,8 @@ internal static class Browsing
     /// <summary>The site's session cookie in <paramref name="context"/>, or null.</summary>
     public static async Task<BrowserContextCookiesResult?> SessionCookieAsync(this IBrowserContext context) =>
         (await context.CookiesAsync()).SingleOrDefault(c => c.Name == SessionCookie);
+
+    /// <summary>Saves a screenshot of <paramref name="page"/> as <paramref name="name"/> and runs axe on it: no serious or critical violation.</summary>
+    public static Task AssertAccessibleAsync(this IPage page, WebsiteFixture site, string name) =>
+        page.AssertAccessibleAsync(site.ScreenshotDirectory, name);
 }

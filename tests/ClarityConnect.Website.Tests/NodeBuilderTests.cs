@@ -111,6 +111,13 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
         await Expect(result.GetByRole(AriaRole.Row, new() { Name = "Salesforce.RecordId" })).ToContainTextAsync(contactId);
         await Expect(result).ToContainTextAsync($"FIND {{\"646555{line}\" OR \"1646555{line}\"}} IN PHONE FIELDS");
         await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "nodes-customer-tried");
+
+        // The definition shown is copied as is by its copy button.
+        await Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Copy JSON", Exact = true }).ClickAsync();
+        await Expect(Page.Locator("[data-copy-result=node-json]")).ToHaveTextAsync("Copied.");
+        Assert.Equal((await Page.GetByLabel("Node definition JSON").InnerTextAsync()).Trim(),
+            await Page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
     }
 
     [Fact]

@@ -109,4 +109,14 @@ public sealed class SignInTests(WebsiteFixture site) : BrowserTest(site)
 
         await Expect(Page).ToHaveURLAsync(new Regex("/signin\\?returnUrl=%2Fapi%2Freference$"));
     }
+
+    [Fact]
+    public async Task Without_an_OpenID_Connect_client_the_sign_in_page_offers_only_the_key()
+    {
+        await Page.GotoAsync("signin");
+
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Sign in with OpenID Connect" })).ToHaveCountAsync(0);
+        Assert.Equal(404, (await Context.APIRequest.GetAsync("signin/oidc", new() { MaxRedirects = 0 })).Status);
+    }
 }

@@ -35,6 +35,9 @@ public sealed class SystemConfigurationTests(WebsiteFixture site) : BrowserTest(
         await DisposeAsync();
     }
 
+    /// <summary>The page's notice after a Save (the Key icon's status regions are status regions too).</summary>
+    private ILocator SaveNotice => Page.Locator("p.notice[role=status]");
+
     [Fact]
     public async Task Every_integration_is_edited_and_saved_and_shown_in_view_mode_and_stored_in_the_grains()
     {
@@ -84,7 +87,7 @@ public sealed class SystemConfigurationTests(WebsiteFixture site) : BrowserTest(
 
         await SaveAsync();
 
-        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The settings were saved.");
+        await Expect(SaveNotice).ToHaveTextAsync("The settings were saved.");
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Edit", Exact = true })).ToBeVisibleAsync();
         await ExpectShown("Enable Salesforce Integration?", "Yes");
         await ExpectShown("Salesforce Consumer Key", "sf-consumer-key");
@@ -170,7 +173,7 @@ public sealed class SystemConfigurationTests(WebsiteFixture site) : BrowserTest(
 
         await SaveAsync();
 
-        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The settings were saved.");
+        await Expect(SaveNotice).ToHaveTextAsync("The settings were saved.");
         var saved = (SalesforceSettings)(await salesforce.GetAsync()).Settings;
         Assert.Equal(("typed-key", "60.0"), (saved.ConsumerKey, saved.ApiVersion));
     }
@@ -209,7 +212,7 @@ public sealed class SystemConfigurationTests(WebsiteFixture site) : BrowserTest(
         await Check("Clear Salesforce Consumer Secret");
         await SaveAsync();
 
-        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The settings were saved.");
+        await Expect(SaveNotice).ToHaveTextAsync("The settings were saved.");
         await ExpectShown("Salesforce Consumer Secret", "not set");
         await ExpectShown("MS Dynamics Client Key", "set");
         Assert.DoesNotContain(typed, await Page.ContentAsync());
@@ -233,7 +236,7 @@ public sealed class SystemConfigurationTests(WebsiteFixture site) : BrowserTest(
         await queues.GetByLabel("Other queues to disable (one per line)", new() { Exact = true }).FillAsync(other);
         await SaveAsync();
 
-        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The settings were saved.");
+        await Expect(SaveNotice).ToHaveTextAsync("The settings were saved.");
         await Expect(Page.Locator("dt:text-is(\"Disabled Queues (for ACD Statistics Upload)?\") + dd")).ToContainTextAsync(seen);
         await Expect(Page.Locator("dt:text-is(\"Disabled Queues (for ACD Statistics Upload)?\") + dd")).ToContainTextAsync(other);
         var stored = ((CsiSettings)(await ViewAsync(IntegrationNames.Csi)).Settings).DisabledQueues;
@@ -245,7 +248,7 @@ public sealed class SystemConfigurationTests(WebsiteFixture site) : BrowserTest(
         await Expect(queues.GetByLabel(other, new() { Exact = true })).ToBeCheckedAsync();
         await queues.GetByLabel(other, new() { Exact = true }).UncheckAsync();
         await SaveAsync();
-        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The settings were saved.");
+        await Expect(SaveNotice).ToHaveTextAsync("The settings were saved.");
         Assert.DoesNotContain(other, ((CsiSettings)(await ViewAsync(IntegrationNames.Csi)).Settings).DisabledQueues);
     }
 
@@ -261,7 +264,7 @@ public sealed class SystemConfigurationTests(WebsiteFixture site) : BrowserTest(
         await Fill("FTPS Trusted CA Certificate", pem);
         await SaveAsync();
 
-        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The settings were saved.");
+        await Expect(SaveNotice).ToHaveTextAsync("The settings were saved.");
         var csi = await ViewAsync(IntegrationNames.Csi);
         Assert.Equal(pem, ((CsiSettings)csi.Settings).FtpTrustedCaCertificate);
 
@@ -271,7 +274,7 @@ public sealed class SystemConfigurationTests(WebsiteFixture site) : BrowserTest(
         await Fill("Default Phone Region", region);
         await SaveAsync();
 
-        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The settings were saved.");
+        await Expect(SaveNotice).ToHaveTextAsync("The settings were saved.");
         Assert.Equal(csi.Version, (await ViewAsync(IntegrationNames.Csi)).Version);
         Assert.Equal(region, ((PlatformSettings)(await ViewAsync(IntegrationNames.Platform)).Settings).DefaultPhoneRegion);
     }
@@ -309,7 +312,7 @@ public sealed class SystemConfigurationTests(WebsiteFixture site) : BrowserTest(
         await TabToAsync("el => el.tagName === 'BUTTON' && el.textContent.trim() === 'Save'");
         await Page.Keyboard.PressAsync("Enter");
 
-        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The settings were saved.");
+        await Expect(SaveNotice).ToHaveTextAsync("The settings were saved.");
         Assert.Equal(region, ((PlatformSettings)(await ViewAsync(IntegrationNames.Platform)).Settings).DefaultPhoneRegion);
     }
 

@@ -46,6 +46,9 @@ public static class AdminWebsite
     /// <summary>The path of the site's style sheet.</summary>
     public const string StyleSheetPath = "/site.css";
 
+    /// <summary>The path of the site's only script (the Key icon's pop-up, the copy button, the OAuth callback page).</summary>
+    public const string ScriptPath = "/site.js";
+
     /// <summary>How long a signed-in browser stays signed in without a request (sliding).</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromHours(1);
 
@@ -84,10 +87,13 @@ public static class AdminWebsite
             return AdminSchemes.Select(context, bearerEnabled);
         }
 
-        var browser = request.Cookies.ContainsKey(CookieName)
-            || request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+        var browser = request.Cookies.ContainsKey(CookieName) || IsBrowserNavigation(request);
         return browser ? CookieScheme : ApiKeyAuthenticationHandler.SchemeName;
     }
+
+    /// <summary>Whether <paramref name="request"/> is a browser's navigation: it accepts HTML.</summary>
+    internal static bool IsBrowserNavigation(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 
     /// <summary>Maps the site's pages, its style sheet and the sign-out endpoint.</summary>
     internal static void MapAdminWebsite(this IEndpointRouteBuilder endpoints)
@@ -99,10 +105,15 @@ public static class AdminWebsite
             ?? throw new InvalidOperationException("The admin API and its website must be mapped on the WebApplication itself (app.MapAdminApi()), which adds the antiforgery middleware.");
         application.UseAntiforgery();
         endpoints.MapRazorComponents<App>().RequireAuthorization(BrowserPolicyName);
-        endpoints.MapGet(StyleSheetPath, StyleSheet).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(StyleSheetPath, () => EmbeddedFile("site.css", "text/css; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(ScriptPath, () => EmbeddedFile("site.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapKeyIcon();
+        endpoints.MapRecordings();
         // Behind the site's policy: the antiforgery token was issued to the signed-in administrator, so the request's
         // user must be the cookie's for the token to match (a signed-out browser is simply sent to sign in).
         endpoints.MapPost(SignOutPath, SignOutAsync).RequireAuthorization(BrowserPolicyName).ExcludeFromDescription();
+        OidcSignIn.Map(endpoints);
+        SitePageNotFound.Map(endpoints);
     }
 
     /// <summary>
@@ -124,11 +135,12 @@ public static class AdminWebsite
     internal static ClaimsPrincipal ApiKeyHolder() =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin-api-key")], ApiKeyAuthenticationHandler.SchemeName));
 
-    private static IResult StyleSheet()
+    /// <summary>A file of the site embedded in the assembly (the style sheet, the script).</summary>
+    private static IResult EmbeddedFile(string name, string contentType)
     {
-        var css = typeof(AdminWebsite).Assembly.GetManifestResourceStream("ClarityConnect.AdminApi.Website.site.css")
-            ?? throw new InvalidOperationException("The site's style sheet is not embedded in the admin API assembly.");
-        return Results.Stream(css, "text/css; charset=utf-8");
+        var file = typeof(AdminWebsite).Assembly.GetManifestResourceStream("ClarityConnect.AdminApi.Website." + name)
+            ?? throw new InvalidOperationException($"The site's {name} is not embedded in the admin API assembly.");
+        return Results.Stream(file, contentType);
     }
 
     /// <summary>Ends the cookie session. A form post only, with a valid antiforgery token, so another site cannot sign an administrator out.</summary>

@@ -19,6 +19,13 @@ public sealed partial class DataverseDouble
     /// <summary>The number of access tokens the token endpoint has issued.</summary>
     public int IssuedAccessTokenCount { get; private set; }
 
+    /// <summary>
+    /// When true, the administrator declines consent on the sign-in page: Entra ID redirects back to the callback with
+    /// <c>error=access_denied</c>, an AADSTS65004 <c>error_description</c> and the <c>state</c>, and issues no code.
+    /// Default false (the administrator consents).
+    /// </summary>
+    public bool DeniesAuthorization { get; set; }
+
     /// <summary>The <c>expires_in</c> of issued access tokens. Default 3599 seconds, as Entra ID.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromSeconds(3599);
 
@@ -98,6 +105,17 @@ public sealed partial class DataverseDouble
                 if (query["client_id"] != ClientId || query["response_type"] != "code" || !Uri.TryCreate(query["redirect_uri"], UriKind.Absolute, out var redirect))
                 {
                     context.Response.StatusCode = 400;
+                    return;
+                }
+
+                if (DeniesAuthorization)
+                {
+                    context.Response.Redirect(QueryHelpers.AddQueryString(redirect.AbsoluteUri, new Dictionary<string, string?>
+                    {
+                        ["error"] = "access_denied",
+                        ["error_description"] = "AADSTS65004: User declined to consent to access the app.",
+                        ["state"] = query["state"],
+                    }));
                     return;
                 }
 

@@ -18,6 +18,13 @@ public sealed partial class SalesforceDouble
     /// <summary>The number of access tokens the token endpoint has issued.</summary>
     public int IssuedAccessTokenCount { get; private set; }
 
+    /// <summary>
+    /// When true, the administrator clicks "Deny" on the authorize page: Salesforce redirects back to the callback with
+    /// <c>error=access_denied&amp;error_description=end-user denied authorization</c> and the <c>state</c>, and issues no code.
+    /// Default false (the administrator clicks "Allow").
+    /// </summary>
+    public bool DeniesAuthorization { get; set; }
+
     /// <summary>Issues an authorization code as if an administrator had just approved the connected app in a browser:
     /// the token endpoint then exchanges it once, for this <paramref name="redirectUri"/>, and (when
     /// <paramref name="codeChallenge"/> is given) only with the matching PKCE <c>code_verifier</c>.</summary>
@@ -123,6 +130,17 @@ public sealed partial class SalesforceDouble
         if (query["client_id"] != ClientId || query["response_type"] != "code" || !Uri.TryCreate(query["redirect_uri"], UriKind.Absolute, out var redirect))
         {
             context.Response.StatusCode = 400;
+            return;
+        }
+
+        if (DeniesAuthorization)
+        {
+            context.Response.Redirect(QueryHelpers.AddQueryString(redirect.AbsoluteUri, new Dictionary<string, string?>
+            {
+                ["error"] = "access_denied",
+                ["error_description"] = "end-user denied authorization",
+                ["state"] = query["state"],
+            }));
             return;
         }
 

@@ -12,6 +12,14 @@ public interface ICrmAuthorizationGrain : IGrainWithStringKey
     /// <summary>Completes the authorization the CRM redirected back with; throws <see cref="Sessions.InvalidRequestException"/> for an unknown, used or expired state.</summary>
     Task<AuthorizationStatus> CompleteAsync(string state, string code);
 
+    /// <summary>
+    /// Ends the pending authorization of <paramref name="state"/> that the CRM redirected back with an error (the administrator
+    /// denied it: <c>error=access_denied</c>) and records <paramref name="reason"/> as the last error, so the configuration page
+    /// shows it; a stored authorization stays as it is. Throws <see cref="Sessions.InvalidRequestException"/> for an unknown or
+    /// used state, which records nothing (the callback is anonymous: only the browser that started an authorization can end it).
+    /// </summary>
+    Task<AuthorizationStatus> RefuseAsync(string state, string reason);
+
     /// <summary>The current authorization status.</summary>
     Task<AuthorizationStatus> GetStatusAsync();
 

@@ -56,11 +56,15 @@ public sealed class CrmAuthorizationGrain(
             throw new InvalidRequestException("state", "is unknown or was already used; start the authorization again");
         }
 
-        await state.WriteStateAsync();
         if (pending.ExpiresAt < time.GetUtcNow())
         {
+            // Recorded, so the configuration page the administrator returns to says why nothing changed.
+            RecordError("The authorization took too long: its state has expired; start the authorization again.");
+            await state.WriteStateAsync();
             throw new InvalidRequestException("state", "has expired; start the authorization again");
         }
+
+        await state.WriteStateAsync();
 
         try
         {
@@ -74,12 +78,30 @@ public sealed class CrmAuthorizationGrain(
         }
         catch (Exception failure) when (failure is not InvalidRequestException)
         {
-            state.State.LastError = $"Authorization failed: {failure.Message}";
-            state.State.LastErrorAt = time.GetUtcNow();
+            RecordError($"Authorization failed: {failure.Message}");
         }
 
         await state.WriteStateAsync();
         return Status();
+    }
+
+    /// <inheritdoc />
+    public async Task<AuthorizationStatus> RefuseAsync(string oauthState, string reason)
+    {
+        if (string.IsNullOrEmpty(oauthState) || !state.State.Pending.Remove(oauthState))
+        {
+            throw new InvalidRequestException("state", "is unknown or was already used; start the authorization again");
+        }
+
+        RecordError(reason);
+        await state.WriteStateAsync();
+        return Status();
+    }
+
+    private void RecordError(string error)
+    {
+        state.State.LastError = error;
+        state.State.LastErrorAt = time.GetUtcNow();
     }
 
     /// <inheritdoc />
@@ -89,8 +111,7 @@ public sealed class CrmAuthorizationGrain(
     public async Task MarkNeedsReauthorizationAsync(string reason)
     {
         state.State.NeedsReauthorization = true;
-        state.State.LastError = reason;
-        state.State.LastErrorAt = time.GetUtcNow();
+        RecordError(reason);
         await state.WriteStateAsync();
     }
 
