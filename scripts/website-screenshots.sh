@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The screenshot names (SitePages' page names, and the sign-in variants of LayoutTests and OidcSignInTests).
-PAGES=(home signin-signed-out signin-with-oidc system-configuration sessions session-details exports not-found)
+PAGES=(home signin-with-oidc system-configuration-authorized system-configuration-edit sessions session-details-driven exports nodes-dynamics-tried not-found)
 
 scripts/install-chromium.sh
 results="$(mktemp -d)"

@@ -17,7 +17,7 @@ namespace ClarityConnect.Website.Tests;
 /// </summary>
 public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), IAsyncLifetime
 {
-    private const string Gadget = "Gadget__c";
+    private const string Gadget = WebsiteFixture.CustomObject;
     private static readonly Uri RedirectUri = new("https://admin.example.com/api/integrations/salesforce/callback");
 
     // How the telephony platform reads the JSON shown: the web defaults (camelCase) with enums as names, nothing unknown.
@@ -33,11 +33,6 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
     {
         await InitializeAsync();
         _before = await SettingsSnapshot.TakeAsync(Site.Grains);
-        // The same describe in every test: the silo caches describes for minutes, as against a real org.
-        Site.Salesforce.DefineObject(Gadget, label: "Gadget");
-        Site.Salesforce.DefineField(Gadget, "Code__c");
-        Site.Salesforce.DefineField(Gadget, "Status__c");
-        Site.Salesforce.DefineField(Gadget, "Parent__c", "reference", ["Account"], "Parent__r");
         await ConfigureSalesforceAsync();
         await Page.SignInAsync();
         await Page.GotoAsync("nodes");

@@ -100,7 +100,7 @@ public sealed class SessionDetailsTests(WebsiteFixture site) : BrowserTest(site)
         var exportRow = Page.GetByRole(AriaRole.Region, new() { Name = "Exports" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "salesforce" });
         await Expect(exportRow).ToContainTextAsync("Failed");
         await Expect(exportRow).ToContainTextAsync(Path.GetFileName(missing));
-        await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "session-details");
+        await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "session-details-driven");
 
         await File.WriteAllBytesAsync(missing, SessionDriving.Wave());
         await exportRow.GetByRole(AriaRole.Button, new() { Name = "Retry salesforce export", Exact = true }).ClickAsync();

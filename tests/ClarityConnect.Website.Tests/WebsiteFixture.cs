@@ -27,6 +27,13 @@ public sealed class WebsiteFixture : ClusterFixture
     /// <summary>The Dataverse double the cluster's Dynamics connector is pointed at when a test configures it.</summary>
     public DataverseDouble Dataverse { get; } = new();
 
+    /// <summary>
+    /// A custom object of the Salesforce org, with a lookup to Account (<c>Parent__r</c>), for the node builder's tests.
+    /// Defined when the double starts, before any test runs: the silo caches the org's describe for minutes, as against
+    /// a real org, so an object defined by a test after another test's lookup would not be listed.
+    /// </summary>
+    public const string CustomObject = "Gadget__c";
+
     /// <summary>The site's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Address { get; private set; } = null!;
 
@@ -52,6 +59,10 @@ public sealed class WebsiteFixture : ClusterFixture
     protected override async Task StartDoublesAsync()
     {
         await Salesforce.StartAsync();
+        Salesforce.DefineObject(CustomObject, label: "Gadget");
+        Salesforce.DefineField(CustomObject, "Code__c");
+        Salesforce.DefineField(CustomObject, "Status__c");
+        Salesforce.DefineField(CustomObject, "Parent__c", "reference", ["Account"], "Parent__r");
         await Dataverse.StartAsync();
     }
 
