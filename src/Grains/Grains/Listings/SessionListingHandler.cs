@@ -7,16 +7,18 @@ namespace ClarityConnect.Grains.Listings;
 /// <summary>
 /// Keeps the session listing: each session change, once durable at its grain, updates the session's line. It rides on
 /// the CRM exporter's consumer, which already receives every session event in order and at least once, rather than a
-/// third consumer that would add an activation and a durable progress write per event.
+/// third consumer that would add an activation and a durable progress write per event. The line is written with other
+/// sessions' lines in one batch (<see cref="ListingWriter"/>); the consumer acknowledges the event only once that batch
+/// is stored, so a failed batch leaves the event to be redelivered.
 /// </summary>
-public sealed class SessionListingHandler(IListingStore store) : IChangeEventHandler
+public sealed class SessionListingHandler(ListingWriter listing) : IChangeEventHandler
 {
     /// <inheritdoc />
     public string Consumer => ChangeConsumers.Crm;
 
     /// <inheritdoc />
     public Task HandleAsync(ChangeEvent change, CancellationToken cancellationToken) => change is SessionChanged session
-        ? store.RecordSessionAsync(new SessionSummary
+        ? listing.RecordSessionAsync(new SessionSummary
         {
             SessionId = session.EntityId,
             Channel = session.Channel,
@@ -27,6 +29,6 @@ public sealed class SessionListingHandler(IListingStore store) : IChangeEventHan
             StartedAt = session.Time,
             UpdatedAt = session.Time,
             Sequence = session.Sequence,
-        }, cancellationToken)
+        })
         : Task.CompletedTask;
 }
