@@ -101,6 +101,35 @@ public abstract class ListingStoreConformanceTests
     }
 
     [SkippableFact]
+    public async Task One_batch_may_carry_several_changes_of_a_session_and_of_an_export_and_each_line_ends_latest()
+    {
+        var store = await CreateStoreAsync(TestGrainIds.NewServiceId());
+        await store.RecordSessionsAsync([Session("s0", 1, SessionStatus.New, Noon.AddMinutes(-5))], default);
+        await store.RecordSessionsAsync(
+        [
+            Session("s1", 1, SessionStatus.New, Noon),
+            Session("s0", 3, SessionStatus.Active, Noon.AddMinutes(1), queue: "Sales", agent: "a0"),
+            Session("s1", 3, SessionStatus.Active, Noon.AddMinutes(2), queue: "Sales", agent: "a1"),
+            Session("s1", 2, SessionStatus.Ringing, Noon.AddMinutes(1), queue: "Sales"),
+            Session("s2", 1, SessionStatus.Queued, Noon.AddMinutes(3), queue: "Support"),
+        ], default);
+        await store.RecordExportsAsync(
+        [
+            Export("salesforce", "s1", ExportState.Pending, 0, null, Noon),
+            Export("csi", "s1", ExportState.Pending, 0, null, Noon),
+            Export("salesforce", "s1", ExportState.Done, 1, null, Noon.AddMinutes(1)),
+        ], default);
+
+        var lines = (await store.ListSessionsAsync(new SessionQuery(), default)).Items.ToDictionary(l => l.SessionId);
+        Assert.Equal((SessionStatus.Active, 3L, "a1", Noon, Noon.AddMinutes(2)), (lines["s1"].Status, lines["s1"].Sequence, lines["s1"].AgentId, lines["s1"].StartedAt, lines["s1"].UpdatedAt));
+        Assert.Equal((SessionStatus.Active, 3L, Noon.AddMinutes(-5)), (lines["s0"].Status, lines["s0"].Sequence, lines["s0"].StartedAt));
+        Assert.Equal(SessionStatus.Queued, lines["s2"].Status);
+        var exports = (await store.ListExportsAsync(new ExportQuery { SessionId = "s1" }, default)).Items.ToDictionary(e => e.Target);
+        Assert.Equal((ExportState.Done, 1), (exports["salesforce"].State, exports["salesforce"].Attempts));
+        Assert.Equal(ExportState.Pending, exports["csi"].State);
+    }
+
+    [SkippableFact]
     public async Task Ping_answers_when_the_database_does()
     {
         var store = await CreateStoreAsync(TestGrainIds.NewServiceId());

@@ -18,7 +18,7 @@ public sealed class GroupCommit<T>
     private readonly GroupCommitOptions _options;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
-    private List<Waiting> _waiting = [];
+    private List<Entry> _waiting = [];
     private TaskCompletionSource _full = NewSignal();
     private bool _committing;
 
@@ -33,10 +33,22 @@ public sealed class GroupCommit<T>
         _time = time;
     }
 
+    /// <summary>How many items wait for a commit to start (those of the commit in progress not included).</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiting.Count;
+            }
+        }
+    }
+
     /// <summary>Adds <paramref name="item"/> to the next batch; completes once that batch was committed.</summary>
     public Task AddAsync(T item)
     {
-        var waiter = new Waiting(item, _time.GetTimestamp());
+        var waiter = new Entry(item, _time.GetTimestamp());
         lock (_gate)
         {
             _waiting.Add(waiter);
@@ -60,7 +72,7 @@ public sealed class GroupCommit<T>
     {
         while (true)
         {
-            Waiting oldest;
+            Entry oldest;
             Task full;
             lock (_gate)
             {
@@ -80,7 +92,7 @@ public sealed class GroupCommit<T>
                 await Task.WhenAny(full, Task.Delay(wait, _time));
             }
 
-            List<Waiting> batch;
+            List<Entry> batch;
             lock (_gate)
             {
                 var count = Math.Min(_waiting.Count, _options.MaxBatchSize);
@@ -97,7 +109,7 @@ public sealed class GroupCommit<T>
         }
     }
 
-    private async Task CommitAsync(List<Waiting> batch)
+    private async Task CommitAsync(List<Entry> batch)
     {
         try
         {
@@ -121,7 +133,7 @@ public sealed class GroupCommit<T>
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private sealed record Waiting(T Item, long AddedAt)
+    private sealed record Entry(T Item, long AddedAt)
     {
         // Callers continue on their own scheduler (a grain's), never inline on the committing thread.
         public TaskCompletionSource Done { get; } = NewSignal();

@@ -34,6 +34,9 @@ public sealed class CsiPushHandler : IChangeEventHandler
         _batch = new GroupCommit<ChangeEvent>(PushAsync, options.Get(Section), time);
     }
 
+    /// <summary>How many events wait for a batch to start.</summary>
+    public int Waiting => _batch.Waiting;
+
     /// <inheritdoc />
     public string Consumer => ChangeConsumers.Csi;
 

@@ -27,6 +27,9 @@ public sealed class ListingWriter
         _exports = new GroupCommit<ExportSummary>(lines => store.RecordExportsAsync(lines, CancellationToken.None), batches, time);
     }
 
+    /// <summary>How many lines wait for a write to start.</summary>
+    public int Waiting => _sessions.Waiting + _exports.Waiting;
+
     /// <summary>Records a session's change; completes once it is stored, throws when its batch was not.</summary>
     public Task RecordSessionAsync(SessionSummary session) => _sessions.AddAsync(session);
 
