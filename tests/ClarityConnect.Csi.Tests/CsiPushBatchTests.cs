@@ -33,7 +33,6 @@ public sealed class HeldPushWork : ICsiPushWork
 {
     private static readonly Lock Gate = new();
     private static readonly List<int> Sizes = [];
-    private static TaskCompletionSource _open = OpenGate();
 
     public static IReadOnlyList<int> BatchSizes
     {
@@ -46,11 +45,7 @@ public sealed class HeldPushWork : ICsiPushWork
         }
     }
 
-    public static bool Holding { get; private set; }
-
-    public static void Close() => _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public static void Open() => _open.TrySetResult();
+    public static HoldGate Batches { get; } = new();
 
     public async Task HandleAsync(IReadOnlyList<ChangeEvent> changes, CsiSettings settings)
     {
@@ -59,16 +54,7 @@ public sealed class HeldPushWork : ICsiPushWork
             Sizes.Add(changes.Count);
         }
 
-        Holding = !_open.Task.IsCompleted;
-        await _open.Task;
-        Holding = false;
-    }
-
-    private static TaskCompletionSource OpenGate()
-    {
-        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        open.SetResult();
-        return open;
+        await Batches.PassAsync();
     }
 }
 
@@ -86,16 +72,16 @@ public sealed class CsiPushBatchTests(CsiPushClusterFixture fixture)
     public async Task Events_of_entities_changing_meanwhile_are_pushed_as_one_batch_and_reach_csi_complete_and_in_order()
     {
         var run = "push-" + Guid.NewGuid().ToString("n")[..8];
-        HeldPushWork.Close();
+        HeldPushWork.Batches.Close();
         try
         {
             // The first session's start holds a batch; the other sessions' starts pile up behind it.
             await StartAsync($"{run}-s0");
-            await Eventually.TrueAsync(() => Task.FromResult(HeldPushWork.Holding), "a CSI push batch is held");
+            await Eventually.TrueAsync(() => Task.FromResult(HeldPushWork.Batches.Holding), "a CSI push batch is held");
             await Task.WhenAll(Enumerable.Range(1, 4).Select(i => StartAsync($"{run}-s{i}")));
             await Eventually.TrueAsync(() => Task.FromResult(fixture.Handler.Waiting >= 2), "other sessions' events wait for the next batch");
             var before = HeldPushWork.BatchSizes.Count;
-            HeldPushWork.Open();
+            HeldPushWork.Batches.Open();
 
             await Eventually.TrueAsync(() => Task.FromResult(Enumerable.Range(0, 5).All(i => Sequences($"{run}-s{i}").SequenceEqual([1L, 2L]))),
                 "CSI received each session's two events, in order", TimeSpan.FromSeconds(60));
@@ -103,7 +89,7 @@ public sealed class CsiPushBatchTests(CsiPushClusterFixture fixture)
         }
         finally
         {
-            HeldPushWork.Open();
+            HeldPushWork.Batches.Open();
         }
     }
 

@@ -16,16 +16,16 @@ public sealed class ListingBatchTests(ListingClusterFixture fixture)
     [Fact]
     public async Task Lines_of_sessions_changing_meanwhile_are_written_together_and_the_listing_shows_each_latest_status()
     {
-        ObservedListingStore.Close();
+        ObservedListingStore.Writes.Close();
         try
         {
             // One session's line holds the store; the lines of the others pile up behind it.
             var first = await new SessionDriver(fixture.Grains).NewAsync(SessionStatus.New);
-            await Eventually.TrueAsync(() => Task.FromResult(ObservedListingStore.Holding), "a listing write waits at the store");
+            await Eventually.TrueAsync(() => Task.FromResult(ObservedListingStore.Writes.Holding), "a listing write waits at the store");
             var others = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => new SessionDriver(fixture.Grains).NewAsync(SessionStatus.Queued)));
             await Eventually.TrueAsync(() => Task.FromResult(fixture.Writer.Waiting >= 2), "lines of other sessions wait for the next write");
             var before = ObservedListingStore.SessionWriteSizes.Count;
-            ObservedListingStore.Open();
+            ObservedListingStore.Writes.Open();
 
             await WaitUntilListedAsync(first.Session.GetPrimaryKeyString(), SessionStatus.New);
             foreach (var (session, _) in others)
@@ -37,7 +37,7 @@ public sealed class ListingBatchTests(ListingClusterFixture fixture)
         }
         finally
         {
-            ObservedListingStore.Open();
+            ObservedListingStore.Writes.Open();
         }
     }
 

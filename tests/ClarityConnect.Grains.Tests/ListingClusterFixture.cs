@@ -33,7 +33,6 @@ public sealed class ObservedListingStore(IListingStore inner) : IListingStore
 {
     private static readonly Lock Gate = new();
     private static readonly List<int> SessionWrites = [];
-    private static TaskCompletionSource _open = Opened();
     private static int _failures;
 
     /// <summary>How many session lines each session write carried, in order.</summary>
@@ -48,14 +47,8 @@ public sealed class ObservedListingStore(IListingStore inner) : IListingStore
         }
     }
 
-    /// <summary>Whether a write waits at the closed gate.</summary>
-    public static bool Holding { get; private set; }
-
-    /// <summary>Makes writes wait until <see cref="Open"/>.</summary>
-    public static void Close() => _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Lets held and later writes through.</summary>
-    public static void Open() => _open.TrySetResult();
+    /// <summary>Holds session writes while closed.</summary>
+    public static HoldGate Writes { get; } = new();
 
     /// <summary>Makes the next <paramref name="count"/> session writes fail, as a database outage would.</summary>
     public static void FailNext(int count)
@@ -80,9 +73,7 @@ public sealed class ObservedListingStore(IListingStore inner) : IListingStore
 
     public async Task RecordSessionsAsync(IReadOnlyList<SessionSummary> sessions, CancellationToken cancellationToken)
     {
-        Holding = !_open.Task.IsCompleted;
-        await _open.Task;
-        Holding = false;
+        await Writes.PassAsync();
         lock (Gate)
         {
             if (_failures > 0)
@@ -108,11 +99,4 @@ public sealed class ObservedListingStore(IListingStore inner) : IListingStore
     public Task<IReadOnlyList<string>> ListQueuesAsync(int limit, CancellationToken cancellationToken) => inner.ListQueuesAsync(limit, cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
-
-    private static TaskCompletionSource Opened()
-    {
-        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        open.SetResult();
-        return open;
-    }
 }
