@@ -3,23 +3,23 @@ using ClarityConnect.Grains.Listings;
 
 namespace ClarityConnect.Bench.Cluster;
 
-/// <summary>Wraps the silo's admin listing store and counts its writes (session and export lines); otherwise changes nothing.</summary>
+/// <summary>Wraps the silo's admin listing store and counts its writes (one per batch of session or export lines); otherwise changes nothing.</summary>
 public sealed class CountingListingStore(IListingStore inner, DurableWriteCounter counter) : IListingStore
 {
     /// <summary>The prefix of listing writes (<c>listing/session</c>, <c>listing/export</c>).</summary>
     public const string Listing = "listing";
 
     /// <inheritdoc />
-    public async Task RecordSessionAsync(SessionSummary session, CancellationToken cancellationToken)
+    public async Task RecordSessionsAsync(IReadOnlyList<SessionSummary> sessions, CancellationToken cancellationToken)
     {
-        await inner.RecordSessionAsync(session, cancellationToken);
+        await inner.RecordSessionsAsync(sessions, cancellationToken);
         counter.Count($"{Listing}/session");
     }
 
     /// <inheritdoc />
-    public async Task RecordExportAsync(ExportSummary export, CancellationToken cancellationToken)
+    public async Task RecordExportsAsync(IReadOnlyList<ExportSummary> exports, CancellationToken cancellationToken)
     {
-        await inner.RecordExportAsync(export, cancellationToken);
+        await inner.RecordExportsAsync(exports, cancellationToken);
         counter.Count($"{Listing}/export");
     }
 

@@ -15,11 +15,11 @@ public sealed class AcdLateEventTests(CsiFtpClusterFixture fixture)
             // An interval long over: its file goes out right after the first event.
             var key = AcdIntervalGrain.KeyOf(DateTimeOffset.UtcNow.AddMinutes(-10), TimeSpan.FromSeconds(2));
             var interval = fixture.Grains.GetGrain<IAcdIntervalGrain>(key);
-            await interval.RecordAsync(new AcdObservation { Queue = queue, SessionId = "s1", Metric = AcdMetric.Offered });
+            await interval.RecordAsync([new AcdObservation { Queue = queue, SessionId = "s1", Metric = AcdMetric.Offered }]);
             await Eventually.TrueAsync(() => Task.FromResult(Offered(key, queue) == 1), "the interval is uploaded with one offered");
 
-            await interval.RecordAsync(new AcdObservation { Queue = queue, SessionId = "s2", Metric = AcdMetric.Offered });
-            await interval.RecordAsync(new AcdObservation { Queue = queue, SessionId = "s2", Metric = AcdMetric.Offered });
+            await interval.RecordAsync([new AcdObservation { Queue = queue, SessionId = "s2", Metric = AcdMetric.Offered }]);
+            await interval.RecordAsync([new AcdObservation { Queue = queue, SessionId = "s2", Metric = AcdMetric.Offered }]);
             await Eventually.TrueAsync(() => Task.FromResult(Offered(key, queue) == 2), "the interval is uploaded again with both offered, the repeat counted once");
             await Eventually.TrueAsync(interval.IsUploadedAsync, "the interval is marked uploaded again");
         }

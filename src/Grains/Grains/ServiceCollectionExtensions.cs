@@ -4,6 +4,7 @@ using ClarityConnect.Connectors.Dataverse;
 using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.Ftp;
 using ClarityConnect.Connectors.Salesforce;
+using ClarityConnect.Grains.Batching;
 using ClarityConnect.Grains.Crm;
 using ClarityConnect.Grains.Csi;
 using ClarityConnect.Grains.Crm.Dataverse;
@@ -38,9 +39,12 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AdvancedLookupRunner>();
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.AddChangeEventRouting();
-        services.AddSingleton<ICsiChangeWork, CsiEventForwarding>();
-        services.AddSingleton<ICsiChangeWork, CsiUploadStarter>();
-        services.AddSingleton<ICsiChangeWork, AcdStatisticsCounter>();
+        services.AddGroupCommitOptions(configuration, CsiPushHandler.Section);
+        services.TryAddSingleton<ListingWriter>();
+        services.AddGroupCommitOptions(configuration, ListingWriter.Section);
+        services.AddSingleton<ICsiPushWork, CsiEventEnqueuer>();
+        services.AddSingleton<ICsiPushWork, CsiUploadStarter>();
+        services.AddSingleton<ICsiPushWork, AcdStatisticsCounter>();
         services.AddValidatedOptions<AcdOptions, AcdOptionsValidator>(configuration, AcdOptions.Section);
         services.TryAddSingleton<CsiFtpTargets>();
         services.TryAddSingleton<IFtpUploader>(sp => new InstrumentedFtpUploader(ActivatorUtilities.CreateInstance<FtpClientUploader>(sp)));
@@ -81,6 +85,13 @@ public static class ServiceCollectionExtensions
         }
 
         services.AddTransient<ICrmAuthorizer>(sp => create(sp, [sp.GetRequiredKeyedService<TClient>(HttpLane.Live)]));
+    }
+
+    // One per-silo batcher's settings, named after (and bound from) its section; validated by the one validator.
+    private static void AddGroupCommitOptions(this IServiceCollection services, IConfiguration configuration, string section)
+    {
+        services.AddOptions<GroupCommitOptions>(section).Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GroupCommitOptions>, GroupCommitOptionsValidator>());
     }
 
     private static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)

@@ -39,34 +39,59 @@ public sealed class SqlListingStore(
         },
         serviceId);
 
-    private const string UpsertSession = """
-        INSERT INTO cc_session_listing (service_id, session_id, channel, status, queue, agent_id, started_at_ms, updated_at_ms, sequence)
-        VALUES (@service, @session, @channel, @status, @queue, @agent, @started, @updated, @sequence)
+    // One multi-row upsert per batch. A statement may not update a row twice (PostgreSQL refuses it), so a batch holds
+    // each line once: the caller merges repeated sessions and exports first (see RecordSessionsAsync/RecordExportsAsync).
+    private const string SessionColumns = "service_id, session_id, channel, status, queue, agent_id, started_at_ms, updated_at_ms, sequence";
+
+    private const string SessionConflict = """
         ON CONFLICT (service_id, session_id) DO UPDATE
         SET channel = excluded.channel, status = excluded.status, queue = excluded.queue, agent_id = excluded.agent_id,
             updated_at_ms = excluded.updated_at_ms, sequence = excluded.sequence
         WHERE excluded.sequence > cc_session_listing.sequence
         """;
 
-    private const string UpsertExport = """
-        INSERT INTO cc_export_listing (service_id, target, session_id, state, attempts, last_error, created_at_ms, updated_at_ms)
-        VALUES (@service, @target, @session, @state, @attempts, @error, @created, @updated)
+    private const string ExportColumns = "service_id, target, session_id, state, attempts, last_error, created_at_ms, updated_at_ms";
+
+    private const string ExportConflict = """
         ON CONFLICT (service_id, target, session_id) DO UPDATE
         SET state = excluded.state, attempts = excluded.attempts, last_error = excluded.last_error, updated_at_ms = excluded.updated_at_ms
         """;
 
     /// <inheritdoc />
-    public Task RecordSessionAsync(SessionSummary session, CancellationToken cancellationToken) =>
-        ExecuteAsync(UpsertSession, cancellationToken,
-            ("session", session.SessionId), ("channel", session.Channel.ToString()), ("status", session.Status.ToString()),
-            ("queue", session.Queue), ("agent", session.AgentId), ("started", session.StartedAt.ToUnixTimeMilliseconds()),
-            ("updated", session.UpdatedAt.ToUnixTimeMilliseconds()), ("sequence", session.Sequence));
+    public Task RecordSessionsAsync(IReadOnlyList<SessionSummary> sessions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        // Per session the latest change (highest sequence) with the earliest start time of the batch: the row a
+        // one-by-one recording in sequence order would leave when the session is new to the listing.
+        var lines = sessions
+            .GroupBy(s => s.SessionId, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(s => s.Sequence)! with { StartedAt = g.Min(s => s.StartedAt) })
+            .Select(s => new (string, object?)[]
+            {
+                ("session", s.SessionId), ("channel", s.Channel.ToString()), ("status", s.Status.ToString()), ("queue", s.Queue),
+                ("agent", s.AgentId), ("started", s.StartedAt.ToUnixTimeMilliseconds()), ("updated", s.UpdatedAt.ToUnixTimeMilliseconds()),
+                ("sequence", s.Sequence),
+            })
+            .ToList();
+        return UpsertAsync("cc_session_listing", SessionColumns, SessionConflict, lines, cancellationToken);
+    }
 
     /// <inheritdoc />
-    public Task RecordExportAsync(ExportSummary export, CancellationToken cancellationToken) =>
-        ExecuteAsync(UpsertExport, cancellationToken,
-            ("target", export.Target), ("session", export.SessionId), ("state", export.State.ToString()), ("attempts", export.Attempts),
-            ("error", export.LastError), ("created", export.CreatedAt.ToUnixTimeMilliseconds()), ("updated", export.UpdatedAt.ToUnixTimeMilliseconds()));
+    public Task RecordExportsAsync(IReadOnlyList<ExportSummary> exports, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(exports);
+        // An export's lines carry no sequence: the last one recorded is its current state.
+        var lines = exports
+            .GroupBy(e => (e.Target, e.SessionId))
+            .Select(g => g.Last())
+            .Select(e => new (string, object?)[]
+            {
+                ("target", e.Target), ("session", e.SessionId), ("state", e.State.ToString()), ("attempts", e.Attempts),
+                ("error", e.LastError), ("created", e.CreatedAt.ToUnixTimeMilliseconds()), ("updated", e.UpdatedAt.ToUnixTimeMilliseconds()),
+            })
+            .ToList();
+        return UpsertAsync("cc_export_listing", ExportColumns, ExportConflict, lines, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<ListingPage<SessionSummary>> ListSessionsAsync(SessionQuery query, CancellationToken cancellationToken)
@@ -143,8 +168,32 @@ public sealed class SqlListingStore(
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
-        writeAsync(command => Prepare(command, sql, parameters.Prepend(("service", serviceId))).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+    // INSERT … VALUES (…), (…) … with one numbered parameter per value (@session0, @session1, …) and the service id once.
+    private Task UpsertAsync(string table, string columns, string conflict, List<(string Name, object? Value)[]> lines, CancellationToken cancellationToken)
+    {
+        if (lines.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var sql = new StringBuilder($"INSERT INTO {table} ({columns})\nVALUES ");
+        var parameters = new List<(string Name, object? Value)> { ("service", serviceId) };
+        for (var row = 0; row < lines.Count; row++)
+        {
+            sql.Append(row == 0 ? "(@service" : ",\n(@service");
+            foreach (var (name, value) in lines[row])
+            {
+                var numbered = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}{row}");
+                sql.Append(", @").Append(numbered);
+                parameters.Add((numbered, value));
+            }
+
+            sql.Append(')');
+        }
+
+        sql.Append('\n').Append(conflict);
+        return writeAsync(command => Prepare(command, sql.ToString(), parameters).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+    }
 
     private async Task<ListingPage<T>> PageAsync<T>(
         string columns, string table, Filter filter, string order, PageRequest page, CancellationToken cancellationToken, Func<DbDataReader, T> read)

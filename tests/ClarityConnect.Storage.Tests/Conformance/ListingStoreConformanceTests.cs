@@ -17,10 +17,10 @@ public abstract class ListingStoreConformanceTests
     public async Task A_later_change_wins_an_earlier_one_is_ignored_and_the_start_time_stays()
     {
         var store = await CreateStoreAsync(TestGrainIds.NewServiceId());
-        await store.RecordSessionAsync(Session("s1", 1, SessionStatus.New, Noon), default);
-        await store.RecordSessionAsync(Session("s1", 3, SessionStatus.Active, Noon.AddMinutes(2), queue: "Sales", agent: "a1"), default);
-        await store.RecordSessionAsync(Session("s1", 2, SessionStatus.Ringing, Noon.AddMinutes(1), queue: "Sales"), default);
-        await store.RecordSessionAsync(Session("s1", 3, SessionStatus.Active, Noon.AddMinutes(2), queue: "Sales", agent: "a1"), default);
+        await store.RecordSessionsAsync([Session("s1", 1, SessionStatus.New, Noon)], default);
+        await store.RecordSessionsAsync([Session("s1", 3, SessionStatus.Active, Noon.AddMinutes(2), queue: "Sales", agent: "a1")], default);
+        await store.RecordSessionsAsync([Session("s1", 2, SessionStatus.Ringing, Noon.AddMinutes(1), queue: "Sales")], default);
+        await store.RecordSessionsAsync([Session("s1", 3, SessionStatus.Active, Noon.AddMinutes(2), queue: "Sales", agent: "a1")], default);
 
         var line = Assert.Single((await store.ListSessionsAsync(new SessionQuery(), default)).Items);
         Assert.Equal(SessionStatus.Active, line.Status);
@@ -36,10 +36,10 @@ public abstract class ListingStoreConformanceTests
         var store = await CreateStoreAsync(TestGrainIds.NewServiceId());
         for (var i = 0; i < 5; i++)
         {
-            await store.RecordSessionAsync(Session($"v{i}", 1, i % 2 == 0 ? SessionStatus.Completed : SessionStatus.Queued, Noon.AddMinutes(i), queue: "Sales"), default);
+            await store.RecordSessionsAsync([Session($"v{i}", 1, i % 2 == 0 ? SessionStatus.Completed : SessionStatus.Queued, Noon.AddMinutes(i), queue: "Sales")], default);
         }
 
-        await store.RecordSessionAsync(Session("c0", 1, SessionStatus.Queued, Noon.AddMinutes(10), queue: "Support", channel: SessionChannel.Chat), default);
+        await store.RecordSessionsAsync([Session("c0", 1, SessionStatus.Queued, Noon.AddMinutes(10), queue: "Support", channel: SessionChannel.Chat)], default);
 
         var all = await store.ListSessionsAsync(new SessionQuery(), default);
         Assert.Equal(["c0", "v4", "v3", "v2", "v1", "v0"], all.Items.Select(s => s.SessionId));
@@ -60,8 +60,8 @@ public abstract class ListingStoreConformanceTests
     public async Task Filter_values_are_values_never_sql()
     {
         var store = await CreateStoreAsync(TestGrainIds.NewServiceId());
-        await store.RecordSessionAsync(Session("o'brien", 1, SessionStatus.Queued, Noon, queue: "x' OR '1'='1"), default);
-        await store.RecordSessionAsync(Session("other", 1, SessionStatus.Queued, Noon, queue: "Sales"), default);
+        await store.RecordSessionsAsync([Session("o'brien", 1, SessionStatus.Queued, Noon, queue: "x' OR '1'='1")], default);
+        await store.RecordSessionsAsync([Session("other", 1, SessionStatus.Queued, Noon, queue: "Sales")], default);
 
         Assert.Empty((await store.ListSessionsAsync(new SessionQuery { Queue = "' OR '1'='1" }, default)).Items);
         var hostile = await store.ListSessionsAsync(new SessionQuery { Queue = "x' OR '1'='1" }, default);
@@ -72,8 +72,8 @@ public abstract class ListingStoreConformanceTests
     public async Task Each_service_sees_only_its_own_lines()
     {
         var service = TestGrainIds.NewServiceId();
-        await (await CreateStoreAsync(service)).RecordSessionAsync(Session("mine", 1, SessionStatus.New, Noon), default);
-        await (await CreateStoreAsync(TestGrainIds.NewServiceId())).RecordSessionAsync(Session("theirs", 1, SessionStatus.New, Noon), default);
+        await (await CreateStoreAsync(service)).RecordSessionsAsync([Session("mine", 1, SessionStatus.New, Noon)], default);
+        await (await CreateStoreAsync(TestGrainIds.NewServiceId())).RecordSessionsAsync([Session("theirs", 1, SessionStatus.New, Noon)], default);
 
         var page = await (await CreateStoreAsync(service)).ListSessionsAsync(new SessionQuery(), default);
         Assert.Equal(["mine"], page.Items.Select(s => s.SessionId));
@@ -83,10 +83,10 @@ public abstract class ListingStoreConformanceTests
     public async Task Exports_are_upserted_and_listed_by_state_and_target()
     {
         var store = await CreateStoreAsync(TestGrainIds.NewServiceId());
-        await store.RecordExportAsync(Export("salesforce", "s1", ExportState.Pending, 0, null, Noon), default);
-        await store.RecordExportAsync(Export("salesforce", "s1", ExportState.Failed, 4, "HTTP 503 from Salesforce", Noon.AddMinutes(5)), default);
-        await store.RecordExportAsync(Export("csi", "s1", ExportState.Done, 1, null, Noon.AddMinutes(1)), default);
-        await store.RecordExportAsync(Export("dynamics", "s2", ExportState.Failed, 4, "invalid_grant", Noon.AddMinutes(2)), default);
+        await store.RecordExportsAsync([Export("salesforce", "s1", ExportState.Pending, 0, null, Noon)], default);
+        await store.RecordExportsAsync([Export("salesforce", "s1", ExportState.Failed, 4, "HTTP 503 from Salesforce", Noon.AddMinutes(5))], default);
+        await store.RecordExportsAsync([Export("csi", "s1", ExportState.Done, 1, null, Noon.AddMinutes(1))], default);
+        await store.RecordExportsAsync([Export("dynamics", "s2", ExportState.Failed, 4, "invalid_grant", Noon.AddMinutes(2))], default);
 
         var failed = await store.ListExportsAsync(new ExportQuery { State = ExportState.Failed }, default);
         Assert.Equal([("salesforce", "s1"), ("dynamics", "s2")], failed.Items.Select(e => (e.Target, e.SessionId)));
@@ -101,6 +101,35 @@ public abstract class ListingStoreConformanceTests
     }
 
     [SkippableFact]
+    public async Task One_batch_may_carry_several_changes_of_a_session_and_of_an_export_and_each_line_ends_latest()
+    {
+        var store = await CreateStoreAsync(TestGrainIds.NewServiceId());
+        await store.RecordSessionsAsync([Session("s0", 1, SessionStatus.New, Noon.AddMinutes(-5))], default);
+        await store.RecordSessionsAsync(
+        [
+            Session("s1", 1, SessionStatus.New, Noon),
+            Session("s0", 3, SessionStatus.Active, Noon.AddMinutes(1), queue: "Sales", agent: "a0"),
+            Session("s1", 3, SessionStatus.Active, Noon.AddMinutes(2), queue: "Sales", agent: "a1"),
+            Session("s1", 2, SessionStatus.Ringing, Noon.AddMinutes(1), queue: "Sales"),
+            Session("s2", 1, SessionStatus.Queued, Noon.AddMinutes(3), queue: "Support"),
+        ], default);
+        await store.RecordExportsAsync(
+        [
+            Export("salesforce", "s1", ExportState.Pending, 0, null, Noon),
+            Export("csi", "s1", ExportState.Pending, 0, null, Noon),
+            Export("salesforce", "s1", ExportState.Done, 1, null, Noon.AddMinutes(1)),
+        ], default);
+
+        var lines = (await store.ListSessionsAsync(new SessionQuery(), default)).Items.ToDictionary(l => l.SessionId);
+        Assert.Equal((SessionStatus.Active, 3L, "a1", Noon, Noon.AddMinutes(2)), (lines["s1"].Status, lines["s1"].Sequence, lines["s1"].AgentId, lines["s1"].StartedAt, lines["s1"].UpdatedAt));
+        Assert.Equal((SessionStatus.Active, 3L, Noon.AddMinutes(-5)), (lines["s0"].Status, lines["s0"].Sequence, lines["s0"].StartedAt));
+        Assert.Equal(SessionStatus.Queued, lines["s2"].Status);
+        var exports = (await store.ListExportsAsync(new ExportQuery { SessionId = "s1" }, default)).Items.ToDictionary(e => e.Target);
+        Assert.Equal((ExportState.Done, 1), (exports["salesforce"].State, exports["salesforce"].Attempts));
+        Assert.Equal(ExportState.Pending, exports["csi"].State);
+    }
+
+    [SkippableFact]
     public async Task Ping_answers_when_the_database_does()
     {
         var store = await CreateStoreAsync(TestGrainIds.NewServiceId());
@@ -112,14 +141,14 @@ public abstract class ListingStoreConformanceTests
     {
         var service = TestGrainIds.NewServiceId();
         var store = await CreateStoreAsync(service);
-        await store.RecordSessionAsync(Session("s1", 1, SessionStatus.Queued, Noon, queue: "Support"), default);
-        await store.RecordSessionAsync(Session("s2", 1, SessionStatus.Queued, Noon, queue: "Billing"), default);
-        await store.RecordSessionAsync(Session("s3", 1, SessionStatus.Queued, Noon, queue: "Support"), default);
-        await store.RecordSessionAsync(Session("s4", 1, SessionStatus.New, Noon), default);
+        await store.RecordSessionsAsync([Session("s1", 1, SessionStatus.Queued, Noon, queue: "Support")], default);
+        await store.RecordSessionsAsync([Session("s2", 1, SessionStatus.Queued, Noon, queue: "Billing")], default);
+        await store.RecordSessionsAsync([Session("s3", 1, SessionStatus.Queued, Noon, queue: "Support")], default);
+        await store.RecordSessionsAsync([Session("s4", 1, SessionStatus.New, Noon)], default);
         // A transfer: the session's latest queue replaces the earlier one.
-        await store.RecordSessionAsync(Session("s5", 1, SessionStatus.Queued, Noon, queue: "Transferred away"), default);
-        await store.RecordSessionAsync(Session("s5", 2, SessionStatus.Queued, Noon, queue: "Sales"), default);
-        await (await CreateStoreAsync(TestGrainIds.NewServiceId())).RecordSessionAsync(Session("theirs", 1, SessionStatus.Queued, Noon, queue: "Theirs"), default);
+        await store.RecordSessionsAsync([Session("s5", 1, SessionStatus.Queued, Noon, queue: "Transferred away")], default);
+        await store.RecordSessionsAsync([Session("s5", 2, SessionStatus.Queued, Noon, queue: "Sales")], default);
+        await (await CreateStoreAsync(TestGrainIds.NewServiceId())).RecordSessionsAsync([Session("theirs", 1, SessionStatus.Queued, Noon, queue: "Theirs")], default);
 
         Assert.Equal(["Billing", "Sales", "Support"], await store.ListQueuesAsync(10, default));
         Assert.Equal(["Billing", "Sales"], await store.ListQueuesAsync(2, default));

@@ -51,9 +51,11 @@ public sealed class AcdIntervalGrain(
     }
 
     /// <inheritdoc />
-    public async Task RecordAsync(AcdObservation observation)
+    public async Task RecordAsync(IReadOnlyList<AcdObservation> observations)
     {
-        if (!state.State.Counted.Add($"{observation.SessionId}/{observation.Metric}"))
+        ArgumentNullException.ThrowIfNull(observations);
+        var fresh = observations.Where(o => state.State.Counted.Add($"{o.SessionId}/{o.Metric}")).ToList();
+        if (fresh.Count == 0)
         {
             return;
         }
@@ -68,6 +70,16 @@ public sealed class AcdIntervalGrain(
             ScheduleUpload();
         }
 
+        foreach (var observation in fresh)
+        {
+            Count(observation);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    private void Count(AcdObservation observation)
+    {
         var counters = state.State.Queues.TryGetValue(observation.Queue, out var existing) ? existing : state.State.Queues[observation.Queue] = new AcdCounters();
         switch (observation.Metric)
         {
@@ -89,8 +101,6 @@ public sealed class AcdIntervalGrain(
                 counters.TotalHandleTime += observation.Duration;
                 break;
         }
-
-        await state.WriteStateAsync();
     }
 
     /// <inheritdoc />

@@ -9,8 +9,11 @@ public sealed class CsiEventOptions
     /// <summary>At most this many events per request.</summary>
     public int MaxBatchSize { get; set; } = 200;
 
-    /// <summary>An event waits at most this long for companions before it is sent.</summary>
-    public TimeSpan MaxBatchAge { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// An event waits at most this long in its queue for companions before it is sent. It is most of an event's delay
+    /// to CSI; at 1,000 events/s over four queues, 100 ms still fills a request with about 25 events.
+    /// </summary>
+    public TimeSpan MaxBatchAge { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The wait after a failed request; it doubles up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);

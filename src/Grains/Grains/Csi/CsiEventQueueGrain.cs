@@ -67,12 +67,13 @@ public sealed class CsiEventQueueGrain(
     }
 
     /// <inheritdoc />
-    public async Task EnqueueAsync(CsiQueuedEvent change)
+    public async Task EnqueueAsync(IReadOnlyList<CsiQueuedEvent> changes)
     {
-        Pending.Add(change);
+        ArgumentNullException.ThrowIfNull(changes);
+        Pending.AddRange(changes);
         await EnsureReminderAsync();
         await SaveAsync();
-        IntegrationMetrics.CsiEventsPending.Add(1);
+        IntegrationMetrics.CsiEventsPending.Add(changes.Count);
         if (_flushTimer is null && !_flushing)
         {
             ScheduleFlush(Pending.Count >= options.Value.MaxBatchSize ? TimeSpan.Zero : options.Value.MaxBatchAge);

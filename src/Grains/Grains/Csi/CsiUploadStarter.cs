@@ -5,20 +5,14 @@ using ClarityConnect.Abstractions.Sessions;
 
 namespace ClarityConnect.Grains.Csi;
 
-/// <summary>When a session completes, starts its upload to CSI if "Send Session Recordings?" or "Send Session Transcript?" is on.</summary>
-public sealed class CsiUploadStarter(IGrainFactory grains) : ICsiChangeWork
+/// <summary>When sessions complete, starts its upload to CSI if "Send Session Recordings?" or "Send Session Transcript?" is on.</summary>
+public sealed class CsiUploadStarter(IGrainFactory grains) : ICsiPushWork
 {
     /// <inheritdoc />
-    public async Task HandleAsync(ChangeEvent change, CsiSettings settings)
-    {
-        if (change is not SessionChanged { NewStatus: SessionStatus.Completed })
-        {
-            return;
-        }
-
-        if (settings.SendSessionRecordings || settings.SendSessionTranscript)
-        {
-            await grains.GetGrain<IExportGrain>($"{IntegrationNames.Csi}/{change.EntityId}").StartAsync();
-        }
-    }
+    public Task HandleAsync(IReadOnlyList<ChangeEvent> changes, CsiSettings settings) =>
+        settings.SendSessionRecordings || settings.SendSessionTranscript
+            ? Task.WhenAll(changes
+                .Where(change => change is SessionChanged { NewStatus: SessionStatus.Completed })
+                .Select(change => grains.GetGrain<IExportGrain>($"{IntegrationNames.Csi}/{change.EntityId}").StartAsync()))
+            : Task.CompletedTask;
 }

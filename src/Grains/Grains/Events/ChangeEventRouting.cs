@@ -10,7 +10,7 @@ namespace ClarityConnect.Grains.Events;
 /// <code>
 /// SessionGrain, AgentGrain          ChangeEventSourceGrain: the transition and its event in one state write (outbox)
 ///   └─ "changes" memory stream      key session/{id} or agent/{id}; every consumer subscribes implicitly
-///        ├─ CsiPusherGrain   "csi"  → CsiChangeHandler       Virtual Observer events, files, ACD statistics
+///        ├─ CsiPusherGrain   "csi"  → CsiPushHandler         Virtual Observer events, files, ACD statistics
 ///        └─ CrmExporterGrain "crm"  → CrmExportHandler       the export of a completed session to its CRM record
 ///                                   → SessionListingHandler  the session's line in the admin listing
 /// </code>
@@ -23,7 +23,7 @@ public static class ChangeEventRouting
     /// <summary>Registers each handler for the consumer that runs it.</summary>
     public static IServiceCollection AddChangeEventRouting(this IServiceCollection services)
     {
-        services.AddChangeEventHandler<CsiChangeHandler>(ChangeConsumers.Csi);
+        services.AddChangeEventHandler<CsiPushHandler>(ChangeConsumers.Csi);
         services.AddChangeEventHandler<CrmExportHandler>(ChangeConsumers.Crm);
         // The listing rides on the CRM consumer, which already receives every session event in order: a third
         // consumer would add an activation per session for one upsert.

@@ -20,7 +20,7 @@ namespace ClarityConnect.Grains.Exports;
 public sealed class ExportGrain(
     [PersistentState("export")] IPersistentState<ExportGrainState> state,
     ExportTargets targets,
-    IListingStore listings,
+    ListingWriter listings,
     IOptions<ExportOptions> options,
     TimeProvider time,
     ILogger<ExportGrain> logger) : Grain, IExportGrain, IRemindable
@@ -114,7 +114,7 @@ public sealed class ExportGrain(
     // write: the listing catches up here, then the reminder goes.
     private async Task FinishAfterRestartAsync()
     {
-        await listings.RecordExportAsync(Summary(), CancellationToken.None);
+        await listings.RecordExportAsync(Summary());
         await StopReminderAsync();
     }
 
@@ -233,7 +233,7 @@ public sealed class ExportGrain(
     private async Task SaveAsync()
     {
         await state.WriteStateAsync();
-        await listings.RecordExportAsync(Summary(), CancellationToken.None);
+        await listings.RecordExportAsync(Summary());
     }
 
     private ExportSummary Summary() => new()

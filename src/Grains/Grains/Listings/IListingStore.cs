@@ -4,15 +4,19 @@ namespace ClarityConnect.Grains.Listings;
 
 /// <summary>
 /// The queryable listing of sessions and exports, kept in the storage profile's database beside grain state (SQLite
-/// or PostgreSQL). Writes are idempotent upserts, so a redelivered event or a repeated write changes nothing.
+/// or PostgreSQL). Writes are idempotent upserts, so a redelivered event or a repeated write changes nothing. The silo
+/// writes through <see cref="ListingWriter"/>, which gathers concurrent lines into one write.
 /// </summary>
 public interface IListingStore
 {
-    /// <summary>Records a session's latest change; an older change (lower sequence) than the stored one is ignored.</summary>
-    Task RecordSessionAsync(SessionSummary session, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records sessions' latest changes in one write (one statement, one transaction); a session may appear several
+    /// times. A change older (lower sequence) than the one stored is ignored; a session's start time is set once.
+    /// </summary>
+    Task RecordSessionsAsync(IReadOnlyList<SessionSummary> sessions, CancellationToken cancellationToken);
 
-    /// <summary>Records an export's current state.</summary>
-    Task RecordExportAsync(ExportSummary export, CancellationToken cancellationToken);
+    /// <summary>Records exports' current states in one write; of an export listed several times, the last one counts.</summary>
+    Task RecordExportsAsync(IReadOnlyList<ExportSummary> exports, CancellationToken cancellationToken);
 
     /// <summary>One page of sessions, latest started first.</summary>
     Task<ListingPage<SessionSummary>> ListSessionsAsync(SessionQuery query, CancellationToken cancellationToken);

@@ -7,13 +7,15 @@ namespace ClarityConnect.Grains.Listings;
 /// <summary>
 /// Keeps the session listing: each session change, once durable at its grain, updates the session's line. The CRM
 /// exporter's consumer runs it (<see cref="ChangeEventRouting"/>): it already receives every session event in order
-/// and at least once.
+/// and at least once. The line is written with other
+/// sessions' lines in one batch (<see cref="ListingWriter"/>); the consumer acknowledges the event only once that batch
+/// is stored, so a failed batch leaves the event to be redelivered.
 /// </summary>
-public sealed class SessionListingHandler(IListingStore store) : IChangeEventHandler
+public sealed class SessionListingHandler(ListingWriter listing) : IChangeEventHandler
 {
     /// <inheritdoc />
     public Task HandleAsync(ChangeEvent change, CancellationToken cancellationToken) => change is SessionChanged session
-        ? store.RecordSessionAsync(new SessionSummary
+        ? listing.RecordSessionAsync(new SessionSummary
         {
             SessionId = session.EntityId,
             Channel = session.Channel,
@@ -24,6 +26,6 @@ public sealed class SessionListingHandler(IListingStore store) : IChangeEventHan
             StartedAt = session.Time,
             UpdatedAt = session.Time,
             Sequence = session.Sequence,
-        }, cancellationToken)
+        })
         : Task.CompletedTask;
 }

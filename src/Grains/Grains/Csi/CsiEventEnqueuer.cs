@@ -5,21 +5,25 @@ using Microsoft.Extensions.Options;
 namespace ClarityConnect.Grains.Csi;
 
 /// <summary>
-/// The CSI pusher's work for change events: when "Send Session &amp; Agent Change Events?" is on, hand each event to
-/// the entity's batching queue (always the same one, so its order holds); otherwise nothing is kept.
+/// The CSI pusher's work for change events: when "Send Session &amp; Agent Change Events?" is on, put each event of a
+/// batch into its entity's event queue (always the same one, so its order holds), with one call per queue; otherwise
+/// nothing is kept.
 /// </summary>
-public sealed class CsiEventForwarding(IGrainFactory grains, IOptions<CsiEventOptions> options, TimeProvider time) : ICsiChangeWork
+public sealed class CsiEventEnqueuer(IGrainFactory grains, IOptions<CsiEventOptions> options, TimeProvider time) : ICsiPushWork
 {
     /// <inheritdoc />
-    public async Task HandleAsync(ChangeEvent change, CsiSettings settings)
+    public Task HandleAsync(IReadOnlyList<ChangeEvent> changes, CsiSettings settings)
     {
         if (!settings.SendChangeEvents)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        var queue = (uint)StableHash(change.StreamKey) % (uint)Math.Max(1, options.Value.Queues);
-        await grains.GetGrain<ICsiEventQueueGrain>(queue.ToString(System.Globalization.CultureInfo.InvariantCulture)).EnqueueAsync(Queued(change));
+        var queues = (uint)Math.Max(1, options.Value.Queues);
+        return Task.WhenAll(changes
+            .GroupBy(change => (uint)StableHash(change.StreamKey) % queues)
+            .Select(queue => grains.GetGrain<ICsiEventQueueGrain>(queue.Key.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .EnqueueAsync(queue.Select(Queued).ToList())));
     }
 
     private CsiQueuedEvent Queued(ChangeEvent change) => change switch
