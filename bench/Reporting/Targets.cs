@@ -11,8 +11,8 @@ public static class Targets
     /// <summary>The ratio of the grain layer.</summary>
     public const string GrainCallRatio = "lifecycle_grain_calls_per_s / raw_grain_calls_per_s";
 
-    /// <summary>Issue 7's life cycles per second on this machine, the base of target 3 (three times it).</summary>
-    public const double BaselineLifecyclesPerS = 129;
+    /// <summary>Target 3's life cycles per second: three times issue 7's 129 on this machine, as issue 16 rounds it.</summary>
+    public const double TargetLifecyclesPerS = 390;
 
     /// <summary>The concurrency at which target 4 compares an operation's p50 with a raw call and a raw write.</summary>
     public const int LatencyLevel = 16;
@@ -37,7 +37,7 @@ public static class Targets
         [
             new("1", "<= 16 durable writes per life cycle", $"{F(busiest.DurableWritesPerLifecycle)} (+{F(busiest.DeferredWritesPerLifecycle)} deferred) at {at}", busiest.DurableWritesPerLifecycle <= 16),
             new("2", "<= 40 silo grain calls per life cycle", $"{F(busiest.SiloGrainCallsPerLifecycle)} at {at}", busiest.SiloGrainCallsPerLifecycle <= 40),
-            new("3a", $">= 3 x {F(BaselineLifecyclesPerS)} = {F(3 * BaselineLifecyclesPerS)} life cycles/s at the best closed-loop level", $"{F(busiest.LifecyclesPerS)} lc/s at {at}", busiest.LifecyclesPerS >= 3 * BaselineLifecyclesPerS),
+            new("3a", $">= 3 x 129 = {F(TargetLifecyclesPerS)} life cycles/s at the best closed-loop level", $"{F(busiest.LifecyclesPerS)} lc/s at {at}", busiest.LifecyclesPerS >= TargetLifecyclesPerS),
             new("3b", "storage ratio >= 0.6 at that level", $"{F(report.Ratios[StorageRatio])} at {at}", report.Ratios[StorageRatio] >= 0.6),
             HalfRateP99(report),
             OperationP50(report),
