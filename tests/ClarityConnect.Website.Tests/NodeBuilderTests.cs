@@ -115,6 +115,18 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
     }
 
     [Fact]
+    public async Task Extra_item_name_and_search_parameter_appear_when_extra_item_key_is_selected_as_the_manual_says()
+    {
+        await Select("Lookup Type", nameof(LookupType.AutomaticDetection));
+        await Expect(Field("Extra Item Name")).ToBeHiddenAsync();
+        await Expect(Field("Search Parameter")).ToBeHiddenAsync();
+
+        await Select("Lookup Type", nameof(LookupType.ExtraItemKey));
+        await Expect(Field("Extra Item Name")).ToBeVisibleAsync();
+        await Expect(Field("Search Parameter")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_builder_is_used_with_the_keyboard_alone()
     {
         var line = Random.Shared.Next(1000, 9999).ToString();
