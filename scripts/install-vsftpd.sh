@@ -4,17 +4,13 @@
 # (CI and the developer machines run as root) and Debian's package registry. It never leaves the system service
 # running: the test fixture starts its own vsftpd with its own config file.
 set -euo pipefail
+source "$(dirname "$0")/lib/apt.sh"
 
 if [ -x /usr/sbin/vsftpd ]; then
   exit 0
 fi
 
-if [ "$(id -u)" -ne 0 ]; then
-  echo "install-vsftpd.sh: vsftpd is missing and installing it needs root: sudo $0" >&2
-  exit 1
-fi
-
-export DEBIAN_FRONTEND=noninteractive
+apt_require_root install-vsftpd.sh vsftpd
 # A policy-rc.d that exits 101 keeps the package's post-install step from starting the system vsftpd on port 21.
 policy=/usr/sbin/policy-rc.d
 created_policy=no
@@ -26,10 +22,8 @@ fi
 cleanup() { if [ "$created_policy" = yes ]; then rm -f "$policy"; fi; }
 trap cleanup EXIT
 
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends vsftpd >/dev/null
+apt_install install-vsftpd.sh vsftpd
 
 # vsftpd refuses to start without its secure_chroot_dir (Debian's default /var/run/vsftpd/empty). The package creates
 # it, but /var/run is a tmpfs on some machines; the fixture creates it too.
 mkdir -p /var/run/vsftpd/empty
-echo "install-vsftpd.sh: installed $(dpkg-query -W -f='${Package} ${Version}' vsftpd)"

@@ -90,6 +90,7 @@ public sealed class LifecycleRunner(BenchHost host, AgentPool agents, CsiDeliver
         var (events, requests, delay) = csi.Take();
         var drainSeconds = drain.Elapsed.TotalSeconds;
         var writesAll = DurableWriteCounter.Difference(writesBefore, host.Writes.Snapshot());
+        var siloCallsAll = host.Calls.Calls - siloCallsBefore;
         var perLifecycle = writesAll.ToDictionary(w => w.Key, w => Math.Round(w.Value / (double)Math.Max(1, lifecycles), 2));
         return new LifecycleRun
         {
@@ -104,6 +105,7 @@ public sealed class LifecycleRunner(BenchHost host, AgentPool agents, CsiDeliver
             Operations = operations,
             LifecycleGrainCallsPerS = Math.Round(operations.Sum(o => o.Calls) / seconds, 1),
             SiloGrainCallsPerS = Math.Round(siloCalls / seconds, 1),
+            SiloGrainCallsPerLifecycle = Math.Round(siloCallsAll / (double)Math.Max(1, lifecycles), 2),
             LifecycleStorageWritesPerS = Math.Round(writesInRun.Values.Sum() / seconds, 1),
             DurableWritesPerLifecycle = Math.Round(writesAll.Values.Sum() / (double)Math.Max(1, lifecycles), 2),
             WritesPerLifecycleByKind = perLifecycle,

@@ -27,6 +27,8 @@ public sealed record LifecycleRun
     public double LifecycleGrainCallsPerS { get; init; }
     /// <summary>Grain calls per second the silo handled, grain-to-grain calls included.</summary>
     public double SiloGrainCallsPerS { get; init; }
+    /// <summary>Silo grain calls per life cycle, counted as the durable writes are: from the run's start until its events and exports were delivered.</summary>
+    public double SiloGrainCallsPerLifecycle { get; init; }
     /// <summary>Durable writes (state and reminders) per second during the run.</summary>
     public double LifecycleStorageWritesPerS { get; init; }
     /// <summary>Durable writes per life cycle, counted from the run's start until its events and exports were delivered.</summary>

@@ -14,7 +14,7 @@ public static class TablePrinter
         output.WriteLine();
         var runs = report.Lifecycles.Append(report.HalfMaxRate).Append(report.CsiEventRate).ToList();
         Table(output, "Ceilings beside life cycles (closed loop per concurrency; paced runs at the end)",
-            ["run", "raw calls/s", "lc calls/s", "calls ratio", "raw writes/s", "lc writes/s", "writes ratio", "lc/s", "failed", "writes/lc", "silo calls/s"],
+            ["run", "raw calls/s", "lc calls/s", "calls ratio", "raw writes/s", "lc writes/s", "writes ratio", "lc/s", "failed", "writes/lc", "silo calls/s", "silo calls/lc"],
             runs.Select(run =>
             {
                 var ceiling = report.Ceilings.FirstOrDefault(c => c.Concurrency == run.Concurrency);
@@ -22,7 +22,7 @@ public static class TablePrinter
                 {
                     Name(run), N(ceiling?.RawGrainCallsPerS), N(run.LifecycleGrainCallsPerS), Ratio(run.LifecycleGrainCallsPerS, ceiling?.RawGrainCallsPerS),
                     N(ceiling?.RawStorageWritesPerS), N(run.LifecycleStorageWritesPerS), Ratio(run.LifecycleStorageWritesPerS, ceiling?.RawStorageWritesPerS),
-                    N(run.LifecyclesPerS), N(run.Failures), N(run.DurableWritesPerLifecycle), N(run.SiloGrainCallsPerS),
+                    N(run.LifecyclesPerS), N(run.Failures), N(run.DurableWritesPerLifecycle), N(run.SiloGrainCallsPerS), N(run.SiloGrainCallsPerLifecycle),
                 };
             }));
         Table(output, "Operation latency, ms: p50 / p95 / p99",
@@ -49,8 +49,8 @@ public static class TablePrinter
         Table(output, "Memory (managed heap per active grain, its change-event consumers included)",
             ["activations", "bytes/session", "bytes/agent", "s to start sessions", "s to log in agents"],
             report.Memory.Select(m => new[] { N(m.Activations), N(m.BytesPerSessionGrain), N(m.BytesPerAgentGrain), N(m.SessionActivationSeconds), N(m.AgentActivationSeconds) }));
-        Table(output, "Targets", ["target", "measured", "met"],
-            report.Targets.Select(t => new[] { t.Target, t.Measured, t.Met switch { true => "yes", false => "NO", null => "(count)" } }));
+        Table(output, "Targets (issue 16)", ["#", "target", "measured", "met"],
+            report.Targets.Select(t => new[] { t.Number, t.Target, t.Measured, t.Met switch { true => "yes", false => "NO", null => "not run" } }), textColumns: 4);
         output.WriteLine($"Ratios: {string.Join(", ", report.Ratios.Select(r => $"{r.Key} = {F(r.Value)}"))}");
         output.WriteLine($"Total {report.TotalSeconds:0} s.");
     }
@@ -58,14 +58,15 @@ public static class TablePrinter
     /// <summary>A run's short name: <c>c=16</c> or <c>paced 120/s</c>.</summary>
     public static string Name(LifecycleRun run) => run.Concurrency is { } c ? $"c={c}" : $"paced {run.TargetRate:0}/s";
 
-    private static void Table(TextWriter output, string title, string[] header, IEnumerable<string[]> rows)
+    // Numbers are right-aligned; the first textColumns columns (names, sentences) left-aligned.
+    private static void Table(TextWriter output, string title, string[] header, IEnumerable<string[]> rows, int textColumns = 1)
     {
         var all = rows.Prepend(header).ToList();
         var widths = header.Select((_, i) => all.Max(r => i < r.Length ? r[i].Length : 0)).ToArray();
         output.WriteLine(title);
         foreach (var (row, index) in all.Select((r, i) => (r, i)))
         {
-            output.WriteLine("  " + string.Join("  ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))));
+            output.WriteLine("  " + string.Join("  ", row.Select((cell, i) => i < textColumns ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))));
             if (index == 0)
             {
                 output.WriteLine("  " + string.Join("  ", widths.Select(w => new string('-', w))));

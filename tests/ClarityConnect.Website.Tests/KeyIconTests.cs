@@ -214,29 +214,8 @@ public sealed class KeyIconTests(WebsiteFixture site) : BrowserTest(site)
     /// <summary>Both CRMs against the doubles, and the platform's admin website base URL at the site, as an administrator would save them.</summary>
     private async Task ConfigureAsync(string salesforceSecret, bool clientCredentials = false)
     {
-        await SaveAsync(new SalesforceSettings
-        {
-            Enabled = true,
-            ConsumerKey = Site.Salesforce.ClientId,
-            ConsumerSecret = salesforceSecret,
-            LoginUrl = Site.Salesforce.BaseUrl.ToString(),
-            UseClientCredentials = clientCredentials,
-        });
-        await SaveAsync(new DynamicsSettings
-        {
-            Enabled = true,
-            ClientId = Site.Dataverse.ClientId,
-            ClientKey = Site.Dataverse.ClientSecret,
-            InstanceUrl = Site.Dataverse.BaseUrl.ToString().TrimEnd('/'),
-            AuthorizationUrl = Site.Dataverse.AuthorizationUrl.ToString(),
-            TokenUrl = Site.Dataverse.TokenUrl.ToString(),
-        });
-        await SaveAsync(new PlatformSettings { AdminWebsiteBaseUrl = Site.Address.AbsoluteUri });
-    }
-
-    private async Task SaveAsync(IntegrationSettings settings)
-    {
-        var grain = Site.Grains.GetGrain<IIntegrationConfigGrain>(settings.Integration);
-        await grain.UpdateAsync(settings, (await grain.GetAsync()).Version);
+        await Site.SaveSettingsAsync(Site.SalesforceSettings() with { ConsumerSecret = salesforceSecret, UseClientCredentials = clientCredentials });
+        await Site.SaveSettingsAsync(Site.DynamicsSettings());
+        await Site.SaveSettingsAsync(new PlatformSettings { AdminWebsiteBaseUrl = Site.Address.AbsoluteUri });
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Web;
 using ClarityConnect.Abstractions.Crm;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
@@ -12,13 +11,13 @@ namespace ClarityConnect.Website.Tests;
 
 /// <summary>
 /// The node builder (/nodes) in Chromium against the Salesforce double: an Advanced Lookup with a nested
-/// <c>Parent__r.Name</c> field and two value boxes built, validated and tried; a Customer Lookup by phone tried; a bad
-/// free-form WHERE showing Salesforce's own error; axe on each state. The settings are put back after each test.
+/// <c>Parent__r.Name</c> field and two value boxes built, validated and tried; a Customer Lookup by phone tried (and one
+/// against the Dataverse double); a bad free-form WHERE showing Salesforce's own error; the node library's save, load and
+/// delete; axe on each state. The settings are put back after each test.
 /// </summary>
 public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), IAsyncLifetime
 {
     private const string Gadget = WebsiteFixture.CustomObject;
-    private static readonly Uri RedirectUri = new("https://admin.example.com/api/integrations/salesforce/callback");
 
     // How the telephony platform reads the JSON shown: the web defaults (camelCase) with enums as names, nothing unknown.
     private static readonly System.Text.Json.JsonSerializerOptions NodeJsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web)
@@ -33,7 +32,7 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
     {
         await InitializeAsync();
         _before = await SettingsSnapshot.TakeAsync(Site.Grains);
-        await ConfigureSalesforceAsync();
+        await Site.ConfigureAndAuthorizeAsync(Site.SalesforceSettings());
         await Page.SignInAsync();
         await Page.GotoAsync("nodes");
     }
@@ -116,6 +115,18 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
     }
 
     [Fact]
+    public async Task Extra_item_name_and_search_parameter_appear_when_extra_item_key_is_selected_as_the_manual_says()
+    {
+        await Select("Lookup Type", nameof(LookupType.AutomaticDetection));
+        await Expect(Field("Extra Item Name")).ToBeHiddenAsync();
+        await Expect(Field("Search Parameter")).ToBeHiddenAsync();
+
+        await Select("Lookup Type", nameof(LookupType.ExtraItemKey));
+        await Expect(Field("Extra Item Name")).ToBeVisibleAsync();
+        await Expect(Field("Search Parameter")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_builder_is_used_with_the_keyboard_alone()
     {
         var line = Random.Shared.Next(1000, 9999).ToString();
@@ -151,7 +162,7 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
     [Fact]
     public async Task A_dynamics_advanced_lookup_with_a_related_column_is_built_validated_and_tried_through_the_same_builder()
     {
-        await ConfigureDynamicsAsync();
+        await Site.ConfigureAndAuthorizeAsync(Site.DynamicsSettings());
         var tag = Guid.NewGuid().ToString("n")[..8];
         var accountId = Site.Dataverse.AddRecord("account", new JsonObject { ["name"] = "Globex " + tag });
         Site.Dataverse.AddRecord("contact", new JsonObject
@@ -218,6 +229,68 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
         await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "nodes-library");
     }
 
+    [Fact]
+    public async Task A_dynamics_customer_lookup_by_phone_is_tried_showing_the_exit_the_extra_items_and_the_query_sent()
+    {
+        await Site.ConfigureAndAuthorizeAsync(Site.DynamicsSettings());
+        var line = Random.Shared.Next(1000, 9999).ToString();
+        // Dataverse compares phone text as stored: the record holds a punctuated national spelling, the caller an international one.
+        var contactId = Site.Dataverse.AddRecord("contact", new JsonObject
+        {
+            ["lastname"] = "Dial" + line, ["fullname"] = "Dana Dial" + line, ["telephone1"] = $"(917) 555-{line}",
+        });
+
+        await Select("CRM", IntegrationNames.Dynamics);
+        await Select("Node type", NodeBuilderForm.CustomerLookup);
+        await Click("Open node");
+        await Select("Lookup Type", nameof(LookupType.AutomaticDetection));
+        await Field("Caller phone number").FillAsync("+1 917 555 " + line);
+        await Click("Try node");
+
+        var result = Page.GetByRole(AriaRole.Region, new() { Name = "Try node result" });
+        await Expect(result.GetByRole(AriaRole.Definition).First).ToHaveTextAsync("Match");
+        await Expect(result.GetByRole(AriaRole.Row, new() { Name = "Dynamics.RecordId" })).ToContainTextAsync(contactId.ToString());
+        await Expect(result.GetByRole(AriaRole.Row, new() { Name = "Dynamics.Name" })).ToContainTextAsync("Dana Dial" + line);
+        await Expect(result.GetByRole(AriaRole.Row, new() { Name = "Dynamics.Phone" })).ToContainTextAsync($"(917) 555-{line}");
+        await Expect(result.GetByLabel("Query sent").First).ToContainTextAsync("contacts?");
+        await Expect(result).ToContainTextAsync($"telephone1 eq '(917) 555-{line}'");
+        await Expect(result).ToContainTextAsync($"mobilephone eq '+1917555{line}'");
+        await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "nodes-dynamics-customer-tried");
+
+        // The JSON shown is what RunNodeAsync takes: a real session with that caller takes the same exit to the same record.
+        var node = System.Text.Json.JsonSerializer.Deserialize<CustomerLookupNode>(await Page.GetByLabel("Node definition JSON").InnerTextAsync(), NodeJsonOptions)!;
+        Assert.Equal(IntegrationNames.Dynamics, node.Integration);
+        var session = Site.Grains.GetGrain<ISessionGrain>("nodes-dyn-" + Guid.NewGuid().ToString("n"));
+        await session.StartAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = "+1 917 555 " + line });
+        var outcome = await session.RunNodeAsync(node);
+        Assert.Equal(NodeExit.Match, outcome.Exit);
+        Assert.Equal(contactId.ToString(), outcome.ExtraItemsSet["Dynamics.RecordId"]);
+    }
+
+    [Fact]
+    public async Task A_saved_node_is_deleted_by_its_delete_button_through_the_library_grain()
+    {
+        var library = Site.Grains.GetGrain<INodeLibraryGrain>(IntegrationNames.Salesforce);
+        var doomed = "old-lookup-" + Guid.NewGuid().ToString("n")[..6];
+        var kept = "kept-lookup-" + Guid.NewGuid().ToString("n")[..6];
+        foreach (var name in new[] { doomed, kept })
+        {
+            await library.SaveAsync(name, new CustomerLookupNode { NodeId = "lookup", Integration = IntegrationNames.Salesforce });
+        }
+
+        await Page.GotoAsync("nodes");
+        var delete = Page.GetByRole(AriaRole.Button, new() { Name = "Delete " + doomed, Exact = true });
+        await delete.ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"The node {doomed} was deleted.");
+        await Expect(delete).ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Delete " + kept, Exact = true })).ToBeVisibleAsync();
+        var names = (await library.ListAsync()).Select(n => n.Name).ToList();
+        Assert.DoesNotContain(doomed, names);
+        Assert.Contains(kept, names);
+        await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "nodes-library-deleted");
+    }
+
     // "Primary Salesforce Object", Show Fields, then Add Field for each field; a related field after Get Extended Properties.
     private async Task OpenAdvancedLookupAsync(string primaryObject, params string[] fields)
     {
@@ -242,38 +315,4 @@ public sealed class NodeBuilderTests(WebsiteFixture site) : BrowserTest(site), I
     private Task Select(string label, string value) => Field(label).SelectOptionAsync(new SelectOptionValue { Value = value });
 
     private Task Click(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync();
-
-    private async Task ConfigureDynamicsAsync()
-    {
-        var config = Site.Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Dynamics);
-        await config.UpdateAsync(new DynamicsSettings
-        {
-            Enabled = true,
-            ClientId = Site.Dataverse.ClientId,
-            ClientKey = Site.Dataverse.ClientSecret,
-            InstanceUrl = Site.Dataverse.BaseUrl.ToString().TrimEnd('/'),
-            AuthorizationUrl = Site.Dataverse.AuthorizationUrl.ToString(),
-            TokenUrl = Site.Dataverse.TokenUrl.ToString(),
-        }, (await config.GetAsync()).Version);
-        var authorization = Site.Grains.GetGrain<ICrmAuthorizationGrain>(IntegrationNames.Dynamics);
-        var url = await authorization.BeginAsync(new Uri("https://admin.example.com/api/integrations/dynamics/callback"));
-        var query = HttpUtility.ParseQueryString(url.Query);
-        await authorization.CompleteAsync(query["state"]!, Site.Dataverse.IssueAuthorizationCode(query["code_challenge"], new Uri(query["redirect_uri"]!)));
-    }
-
-    private async Task ConfigureSalesforceAsync()
-    {
-        var config = Site.Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Salesforce);
-        await config.UpdateAsync(new SalesforceSettings
-        {
-            Enabled = true,
-            ConsumerKey = Site.Salesforce.ClientId,
-            ConsumerSecret = Site.Salesforce.ClientSecret,
-            LoginUrl = Site.Salesforce.BaseUrl.ToString(),
-        }, (await config.GetAsync()).Version);
-        var authorization = Site.Grains.GetGrain<ICrmAuthorizationGrain>(IntegrationNames.Salesforce);
-        var url = await authorization.BeginAsync(RedirectUri);
-        var query = HttpUtility.ParseQueryString(url.Query);
-        await authorization.CompleteAsync(query["state"]!, Site.Salesforce.IssueAuthorizationCode(query["code_challenge"], new Uri(query["redirect_uri"]!)));
-    }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Web;
 using ClarityConnect.Abstractions.Crm;
 using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Integrations;
@@ -28,23 +27,12 @@ internal static class SessionDriving
     public static async Task ConfigureSalesforceExportsAsync(this WebsiteFixture site)
     {
         await site.ConfigurePlatformAsync(site.RecordingsDirectory());
-        var config = site.Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Salesforce);
-        await config.UpdateAsync(new SalesforceSettings
+        await site.ConfigureAndAuthorizeAsync(site.SalesforceSettings() with
         {
-            Enabled = true,
-            ConsumerKey = site.Salesforce.ClientId,
-            ConsumerSecret = site.Salesforce.ClientSecret,
-            LoginUrl = site.Salesforce.BaseUrl.ToString(),
             PushCallRecordings = true,
             PushSessionNotes = true,
             PushSessionTranscript = true,
-        }, (await config.GetAsync()).Version);
-
-        var authorization = site.Grains.GetGrain<ICrmAuthorizationGrain>(IntegrationNames.Salesforce);
-        var url = await authorization.BeginAsync(new Uri(site.Address, "api/integrations/salesforce/callback"));
-        var query = HttpUtility.ParseQueryString(url.Query);
-        var code = site.Salesforce.IssueAuthorizationCode(query["code_challenge"], new Uri(query["redirect_uri"]!));
-        await authorization.CompleteAsync(query["state"]!, code);
+        });
     }
 
     /// <summary>A session whose caller a Customer Lookup matched to a new Salesforce contact (the session is linked to it).</summary>

@@ -86,6 +86,20 @@ public sealed class SessionsTests(WebsiteFixture site) : BrowserTest(site)
         await Expect(Page).ToHaveURLAsync(new Uri(Site.Address, "sessions/" + ids[0]).ToString());
     }
 
+    [Fact]
+    public async Task The_started_and_last_change_times_stay_on_one_line_beside_long_session_ids()
+    {
+        var (queue, _) = await QueuedSessionsAsync(2);
+        await Page.SignInAsync();
+        await Page.GotoAsync("sessions?queue=" + queue);
+
+        var times = Page.Locator("table.listing tbody time");
+        await Expect(times).ToHaveCountAsync(4);
+        // An inline element broken over several lines has one client rectangle per line.
+        Assert.All(await times.EvaluateAllAsync<int[]>("ts => ts.map(t => t.getClientRects().length)"), lines => Assert.Equal(1, lines));
+        await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "sessions-times");
+    }
+
     /// <summary>Sessions queued in a queue of their own, once the listing shows them all.</summary>
     private async Task<(string Queue, string[] Ids)> QueuedSessionsAsync(int count)
     {

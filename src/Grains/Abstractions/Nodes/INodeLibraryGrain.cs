@@ -8,6 +8,9 @@ public interface INodeLibraryGrain : IGrainWithStringKey
     /// malformed node, a node of another CRM or a bad name throws <see cref="Sessions.InvalidRequestException"/>.</summary>
     Task<SavedNode> SaveAsync(string name, IntegrationNode node);
 
+    /// <summary>Deletes the definition saved under <paramref name="name"/> (case-insensitive); false when none was.</summary>
+    Task<bool> DeleteAsync(string name);
+
     /// <summary>The saved definitions, by name.</summary>
     Task<IReadOnlyList<SavedNode>> ListAsync();
 }

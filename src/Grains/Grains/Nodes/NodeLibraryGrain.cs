@@ -28,6 +28,20 @@ public sealed class NodeLibraryGrain(
     }
 
     /// <inheritdoc />
+    public async Task<bool> DeleteAsync(string name)
+    {
+        var nodes = new Dictionary<string, SavedNode>(state.State.Nodes, StringComparer.OrdinalIgnoreCase);
+        if (!nodes.Remove(name))
+        {
+            return false;
+        }
+
+        state.State.Nodes = nodes;
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<SavedNode>> ListAsync() =>
         Task.FromResult<IReadOnlyList<SavedNode>>(state.State.Nodes.Values.OrderBy(n => n.Name, StringComparer.OrdinalIgnoreCase).ToList());
 }
