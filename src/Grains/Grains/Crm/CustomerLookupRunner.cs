@@ -3,6 +3,7 @@ using System.Text;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Grains.Integrations;
 using ClarityConnect.Grains.Nodes;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ namespace ClarityConnect.Grains.Crm;
 /// one record chosen deterministically (contact before account, then most recently modified), every candidate offered
 /// to the agent; the caller's extension, if any, as <c>{prefix}.CallerExtension</c> on every exit.
 /// </summary>
-public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time, ILogger<CustomerLookupRunner> logger)
+public sealed class CustomerLookupRunner(IGrainFactory grains, IntegrationSettingsCache settings, TimeProvider time, ILogger<CustomerLookupRunner> logger)
 {
     /// <summary>Runs <paramref name="node"/> against <paramref name="crm"/>; with <paramref name="remember"/> a match is kept
     /// for the reuse of later callers' sessions (false for "Try node").</summary>
@@ -131,8 +132,7 @@ public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time
             return PhoneRegions.Default;
         }
 
-        var platform = await grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Platform).GetAsync();
-        return (platform.Settings as PlatformSettings)?.DefaultPhoneRegion ?? PhoneRegions.Default;
+        return (await settings.GetAsync<PlatformSettings>(IntegrationNames.Platform)).DefaultPhoneRegion ?? PhoneRegions.Default;
     }
 
     private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> items, Dictionary<string, string> more)
