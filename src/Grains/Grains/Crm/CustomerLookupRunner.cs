@@ -78,10 +78,11 @@ public sealed class CustomerLookupRunner(IGrainFactory grains, IntegrationSettin
         // Only the chosen record pops by itself; the other candidates wait in the caller context as links.
         var links = ordered.Select((r, i) => Link(crm, r, node.AutoOpenOnAccept && i == 0)).ToList();
         var items = ExtraItems(crm.ExtraItemPrefix, ordered[0], ordered.Count);
-        // The record is remembered for later calls from this number; the extension is this call's.
+        // The record is remembered for later calls from this number; the extension is this call's. The lookup answers
+        // without waiting for that write (one-way): it is off the caller's path.
         if (remember)
         {
-            await RememberAsync(caller, links, items, session.SessionId);
+            Remember(caller, links, items, session.SessionId);
         }
 
         return new NodeOutcome { Exit = NodeExit.Match, Records = links, ExtraItemsSet = With(items, extension) };
@@ -104,11 +105,12 @@ public sealed class CustomerLookupRunner(IGrainFactory grains, IntegrationSettin
         return items;
     }
 
-    private async Task RememberAsync(ICallerRecordGrain caller, List<CrmRecordLink> links, Dictionary<string, string> items, string sessionId)
+    private void Remember(ICallerRecordGrain caller, List<CrmRecordLink> links, Dictionary<string, string> items, string sessionId)
     {
         try
         {
-            await caller.RememberAsync(new RememberedLookup { FoundAt = time.GetUtcNow(), SessionId = sessionId, Records = links, ExtraItems = items });
+            // One-way: the task completes once the message is sent.
+            caller.RememberAsync(new RememberedLookup { FoundAt = time.GetUtcNow(), SessionId = sessionId, Records = links, ExtraItems = items }).Ignore();
         }
         catch (Exception failure)
         {

@@ -17,8 +17,10 @@ public sealed class IntegrationSettingsCache(IGrainFactory grains, ISecretProtec
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<Entry>>> _reads = new(StringComparer.Ordinal);
-    private readonly Lock _subscribing = new();
+    private readonly SemaphoreSlim _subscribing = new(1, 1);
     private IIntegrationSettingsObserver? _reference;
+    // Orleans holds an observer object weakly: this field keeps it alive as long as the cache, i.e. the silo.
+    private Listener? _listener;
 
     /// <summary>The settings of <paramref name="integration"/> without secrets (what <see cref="IIntegrationConfigGrain.GetAsync"/> returns).</summary>
     public async ValueTask<T> GetAsync<T>(string integration) where T : IntegrationSettings =>
@@ -53,7 +55,7 @@ public sealed class IntegrationSettingsCache(IGrainFactory grains, ISecretProtec
         {
             // Timed before the call: the entry then expires no later than the subscription it renews.
             var readAt = time.GetUtcNow();
-            var snapshot = await grains.GetGrain<IIntegrationSecretsGrain>(integration).SubscribeAsync(Reference());
+            var snapshot = await grains.GetGrain<IIntegrationSecretsGrain>(integration).SubscribeAsync(await ReferenceAsync());
             return Store(snapshot, readAt);
         }
         finally
@@ -70,12 +72,29 @@ public sealed class IntegrationSettingsCache(IGrainFactory grains, ISecretProtec
             : snapshot.Version == held.Snapshot.Version ? held with { ReadAt = readAt > held.ReadAt ? readAt : held.ReadAt }
             : held);
 
-    private IIntegrationSettingsObserver Reference()
+    // Made on first use, when the silo's runtime is up. Orleans makes a silo's object references only outside a grain's
+    // turn (the first reader is usually a grain), hence the thread-pool hop, taken once.
+    private async Task<IIntegrationSettingsObserver> ReferenceAsync()
     {
-        lock (_subscribing)
+        if (Volatile.Read(ref _reference) is { } made)
         {
-            // Made on first use, when the silo's runtime is up; the cache lives as long as the silo, so does the reference.
-            return _reference ??= grains.CreateObjectReference<IIntegrationSettingsObserver>(new Listener(this));
+            return made;
+        }
+
+        await _subscribing.WaitAsync();
+        try
+        {
+            if (_reference is null)
+            {
+                _listener = new Listener(this);
+                _reference = await Task.Run(() => grains.CreateObjectReference<IIntegrationSettingsObserver>(_listener));
+            }
+
+            return _reference;
+        }
+        finally
+        {
+            _subscribing.Release();
         }
     }
 
