@@ -30,5 +30,8 @@ public sealed class CountingListingStore(IListingStore inner, DurableWriteCounte
     public Task<ListingPage<ExportSummary>> ListExportsAsync(ExportQuery query, CancellationToken cancellationToken) => inner.ListExportsAsync(query, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListQueuesAsync(int limit, CancellationToken cancellationToken) => inner.ListQueuesAsync(limit, cancellationToken);
+
+    /// <inheritdoc />
     public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
 }
