@@ -52,7 +52,15 @@ fi
 # The website tests save a screenshot of every page here.
 export CLARITYCONNECT_TEST_RESULTS="$(pwd)/$results"
 
-dotnet test ClarityConnect.sln -c Release --logger "trx" --results-directory "$results" "$@"
+# Every project of the solution is built first, the benchmark and the simulator included: `dotnet test` alone builds
+# only what the test projects reference, so a benchmark that no longer compiled went unnoticed.
+if ! dotnet build ClarityConnect.sln -c Release; then
+  echo "test.sh: the solution did not build (see above)." >&2
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+dotnet test ClarityConnect.sln -c Release --no-build --logger "trx" --results-directory "$results" "$@"
 status=$?
 
 passed=0; failed=0; skipped=0

@@ -48,7 +48,7 @@ public sealed class ChangeEventTests(CoreClusterFixture fixture)
         var key = ChangeStreams.SessionKey(session.GetPrimaryKeyString());
         await WaitUntilHandledAsync(key, 2);
 
-        var duplicate = new SessionChanged { EntityId = session.GetPrimaryKeyString(), Sequence = 2, NewStatus = SessionStatus.Queued, OldStatus = SessionStatus.New };
+        var duplicate = new SessionChanged { EntityId = session.GetPrimaryKeyString(), Sequence = 2, NewStatus = SessionStatus.Queued, OldStatus = SessionStatus.New, Source = SourceId(session), Redelivered = true };
         await StreamOf(key).OnNextAsync(duplicate);
         var csi = fixture.Grains.GetGrain<ICsiPusherGrain>(key);
         await Eventually.TrueAsync(async () => (await csi.GetProgressAsync()).DuplicatesDropped == 1, "the duplicate is dropped");
@@ -81,7 +81,7 @@ public sealed class ChangeEventTests(CoreClusterFixture fixture)
         var key = ChangeStreams.SessionKey(session.GetPrimaryKeyString());
         await WaitUntilHandledAsync(key, 2);
 
-        await StreamOf(key).OnNextAsync(new SessionChanged { EntityId = session.GetPrimaryKeyString(), Sequence = 9, NewStatus = SessionStatus.Abandoned });
+        await StreamOf(key).OnNextAsync(new SessionChanged { EntityId = session.GetPrimaryKeyString(), Sequence = 9, NewStatus = SessionStatus.Abandoned, Source = SourceId(session) });
         await session.AbandonAsync("caller hung up");
         await WaitUntilHandledAsync(key, 3);
 
@@ -94,11 +94,79 @@ public sealed class ChangeEventTests(CoreClusterFixture fixture)
         var (session, _) = await new SessionDriver(fixture.Grains).NewAsync(SessionStatus.Abandoned);
         var key = ChangeStreams.SessionKey(session.GetPrimaryKeyString());
         await WaitUntilHandledAsync(key, 3);
-        var source = fixture.Grains.GetGrain<IChangeEventSource>(GrainId.Create(Sessions.SessionGrain.GrainTypeName, session.GetPrimaryKeyString()));
+        var source = fixture.Grains.GetGrain<IChangeEventSource>(SourceId(session));
 
-        await Eventually.TrueAsync(async () => (await source.GetPendingAsync(ChangeConsumers.Csi, 0)).Count == 0
-            && (await source.GetPendingAsync(ChangeConsumers.Crm, 0)).Count == 0, "both consumers acknowledged");
+        await Eventually.TrueAsync(async () => (await source.GetPendingAsync(ChangeConsumers.Csi, 0)).Events.Count == 0
+            && (await source.GetPendingAsync(ChangeConsumers.Crm, 0)).Events.Count == 0, "both consumers acknowledged");
     }
+
+    [Fact]
+    public async Task Events_carry_the_grain_that_produced_them()
+    {
+        var (session, agentId) = await new SessionDriver(fixture.Grains).NewAsync(SessionStatus.Active);
+        var key = ChangeStreams.SessionKey(session.GetPrimaryKeyString());
+        var agentKey = ChangeStreams.AgentKey(agentId);
+        await WaitUntilHandledAsync(key, (await session.GetAsync()).EventSequence);
+        await WaitUntilHandledAsync(agentKey, (await fixture.Grains.GetGrain<IAgentGrain>(agentId).GetAsync()).EventSequence);
+
+        Assert.All(RecordingChangeHandler.HandledBy(ChangeConsumers.Crm, key), e => Assert.Equal(SourceId(session), e.Source));
+        Assert.All(RecordingChangeHandler.HandledBy(ChangeConsumers.Csi, agentKey),
+            e => Assert.Equal(GrainId.Create(Agents.AgentGrain.GrainTypeName, agentId), e.Source));
+    }
+
+    [Fact]
+    public async Task A_restarted_consumer_resumes_from_what_the_producer_holds_as_acknowledged()
+    {
+        var (session, _) = await new SessionDriver(fixture.Grains).NewAsync(SessionStatus.Queued);
+        var key = ChangeStreams.SessionKey(session.GetPrimaryKeyString());
+        var source = fixture.Grains.GetGrain<IChangeEventSource>(SourceId(session));
+        await WaitUntilHandledAsync(key, 2);
+        await Eventually.TrueAsync(async () => (await source.GetPendingAsync(ChangeConsumers.Crm, 0)).Acknowledged == 2, "the CRM consumer acknowledged both events");
+
+        var crm = fixture.Grains.GetGrain<ICrmExporterGrain>(key);
+        await crm.AsReference<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        await Eventually.TrueAsync(async () => (await crm.GetProgressAsync()).HandledSequence == 0, "a new CRM consumer activation, which remembers nothing");
+        // The producer republishes its first event (as after a crash): the new activation learns it was acknowledged.
+        var first = RecordingChangeHandler.HandledBy(ChangeConsumers.Crm, key)[0] with { Redelivered = true };
+        await StreamOf(key).OnNextAsync(first);
+        await session.AbandonAsync("caller hung up");
+        await WaitUntilHandledAsync(key, 3);
+
+        Assert.Equal([1L, 2L, 3L], RecordingChangeHandler.HandledBy(ChangeConsumers.Crm, key).Select(e => e.Sequence));
+        Assert.Equal(1, (await crm.GetProgressAsync()).HandledCount);
+    }
+
+    [Fact]
+    public async Task Acknowledgements_cover_only_handled_events_so_a_failing_handler_keeps_its_event_pending()
+    {
+        var (session, _) = await new SessionDriver(fixture.Grains).NewAsync(SessionStatus.New);
+        var key = ChangeStreams.SessionKey(session.GetPrimaryKeyString());
+        var source = fixture.Grains.GetGrain<IChangeEventSource>(SourceId(session));
+        RecordingChangeHandler.FailUntilRecovered(ChangeConsumers.Crm, key, 2);
+        try
+        {
+            await session.EnqueueAsync("Sales");
+            await Eventually.TrueAsync(async () => (await source.GetPendingAsync(ChangeConsumers.Csi, 0)).Acknowledged == 2
+                && (await source.GetPendingAsync(ChangeConsumers.Crm, 0)).Acknowledged == 1, "each consumer acknowledged what it handled");
+
+            // Redeliveries come and fail again: event 2 stays owed while event 1 stays acknowledged.
+            await Eventually.TrueAsync(() => Task.FromResult(RecordingChangeHandler.Attempts(ChangeConsumers.Crm, key, 2) >= 2),
+                "the producer redelivered what the CRM consumer did not acknowledge");
+            var pending = await source.GetPendingAsync(ChangeConsumers.Crm, 0);
+            Assert.Equal(1, pending.Acknowledged);
+            Assert.Equal([2L], pending.Events.Select(e => e.Sequence));
+        }
+        finally
+        {
+            RecordingChangeHandler.Recover(ChangeConsumers.Crm, key, 2);
+        }
+
+        await WaitUntilHandledAsync(key, 2);
+        await Eventually.TrueAsync(async () => (await source.GetPendingAsync(ChangeConsumers.Crm, 0)).Events.Count == 0, "event 2 acknowledged once handled");
+        Assert.Equal([1L, 2L], RecordingChangeHandler.HandledBy(ChangeConsumers.Crm, key).Select(e => e.Sequence));
+    }
+
+    private static GrainId SourceId(ISessionGrain session) => GrainId.Create(Sessions.SessionGrain.GrainTypeName, session.GetPrimaryKeyString());
 
     private IAsyncStream<ChangeEvent> StreamOf(string key) =>
         fixture.Cluster.Client.GetStreamProvider(ChangeStreams.ProviderName)

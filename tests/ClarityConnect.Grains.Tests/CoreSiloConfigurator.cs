@@ -12,8 +12,11 @@ public sealed class CoreSiloConfigurator : ISiloConfigurator
 {
     public void Configure(ISiloBuilder silo)
     {
-        silo.Services.AddSingleton<IChangeEventHandler>(new RecordingChangeHandler(ChangeConsumers.Csi));
-        silo.Services.AddSingleton<IChangeEventHandler>(new RecordingChangeHandler(ChangeConsumers.Crm));
+        foreach (var consumer in ChangeConsumers.All)
+        {
+            silo.Services.AddChangeEventHandler(consumer, new RecordingChangeHandler(consumer));
+        }
+
         silo.Services.AddSingleton<InMemoryCrmAdapter>();
         foreach (var lane in Enum.GetValues<HttpLane>())
         {

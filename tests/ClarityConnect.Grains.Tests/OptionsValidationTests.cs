@@ -30,6 +30,8 @@ public sealed class OptionsValidationTests
     [InlineData("Exports:ReminderPeriod", "00:00:00.5", "ClarityConnect:Exports:ReminderPeriod must be between 1 second and 1 day; it is 00:00:00.5000000.")]
     [InlineData("ChangeEvents:RedeliveryPeriod", "-00:00:01", "ClarityConnect:ChangeEvents:RedeliveryPeriod must be between 1 second and 1 hour; it is -00:00:01.")]
     [InlineData("ChangeEvents:ReminderRetention", "00:00:05", "ClarityConnect:ChangeEvents:ReminderRetention must be at least RedeliveryPeriod and at most 1 day; it is 00:00:05.")]
+    [InlineData("ChangeEvents:AcknowledgementDelay", "00:00:00", "ClarityConnect:ChangeEvents:AcknowledgementDelay must be more than 0 and at most half of RedeliveryPeriod; it is 00:00:00.")]
+    [InlineData("ChangeEvents:AcknowledgementDelay", "00:00:06", "ClarityConnect:ChangeEvents:AcknowledgementDelay must be more than 0 and at most half of RedeliveryPeriod; it is 00:00:06.")]
     [InlineData("Csi:Events:MaxBatchSize", "0", "ClarityConnect:Csi:Events:MaxBatchSize must be between 1 and 10000; it is 0.")]
     [InlineData("Csi:Events:MaxBatchAge", "00:05:00", "ClarityConnect:Csi:Events:MaxBatchAge must be between 0 and 1 minute; it is 00:05:00.")]
     [InlineData("Csi:Events:FirstRetryDelay", "00:00:00", "ClarityConnect:Csi:Events:FirstRetryDelay must be more than 0 and at most 1 hour; it is 00:00:00.")]

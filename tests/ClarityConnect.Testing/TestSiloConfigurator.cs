@@ -33,7 +33,12 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
 
         silo.AddClarityConnectStorage(new ClarityConnectOptions.StorageSettings { DataDirectory = dataDirectory })
             .AddClarityConnectCore();
-        silo.Services.Configure<ChangeEventOptions>(o => o.RedeliveryPeriod = TimeSpan.FromSeconds(2));
+        silo.Services.Configure<ChangeEventOptions>(o =>
+        {
+            o.RedeliveryPeriod = TimeSpan.FromSeconds(2);
+            // Far below the period, so a tick rarely republishes an event whose acknowledgement is on its way.
+            o.AcknowledgementDelay = TimeSpan.FromMilliseconds(100);
+        });
         silo.Services.Configure<ExportOptions>(o =>
         {
             o.FirstRetryDelay = TimeSpan.FromMilliseconds(100);

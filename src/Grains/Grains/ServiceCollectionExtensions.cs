@@ -39,9 +39,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<Integrations.IntegrationSecrets>();
         services.TryAddSingleton<AdvancedLookupRunner>();
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
-        services.AddSingleton<IChangeEventHandler, CrmExportHandler>();
-        services.AddSingleton<IChangeEventHandler, CsiChangeHandler>();
-        services.AddSingleton<IChangeEventHandler, SessionListingHandler>();
+        services.AddChangeEventRouting();
         services.AddSingleton<ICsiChangeWork, CsiEventForwarding>();
         services.AddSingleton<ICsiChangeWork, CsiUploadStarter>();
         services.AddSingleton<ICsiChangeWork, AcdStatisticsCounter>();

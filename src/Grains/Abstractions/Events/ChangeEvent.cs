@@ -23,6 +23,17 @@ public abstract record ChangeEvent
     /// it is not part of any event sent to other systems.
     /// </summary>
     [Id(5)] public string? TraceParent { get; init; }
+    /// <summary>
+    /// The grain that produced the event and holds it in its outbox until every consumer acknowledged it (set by the
+    /// producer when it commits the event). Consumers call it back by this id to fill a gap and to acknowledge, so
+    /// no consumer needs to know which grain types produce events.
+    /// </summary>
+    [Id(6)] public GrainId Source { get; init; }
+    /// <summary>
+    /// Whether the producer published this event again (after a crash or a missing acknowledgement) rather than right
+    /// after committing it: a consumer that does not yet know how far it got asks the producer before handling it.
+    /// </summary>
+    [Id(7)] public bool Redelivered { get; init; }
 
     /// <summary>The key of the entity's change stream and of its consumer grains, e.g. <c>session/42</c>.</summary>
     public abstract string StreamKey { get; }

@@ -8,9 +8,6 @@ namespace ClarityConnect.Grains.Csi;
 public sealed class CsiChangeHandler(IGrainFactory grains, IEnumerable<ICsiChangeWork> work) : IChangeEventHandler
 {
     /// <inheritdoc />
-    public string Consumer => ChangeConsumers.Csi;
-
-    /// <inheritdoc />
     public async Task HandleAsync(ChangeEvent change, CancellationToken cancellationToken)
     {
         if ((await grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Csi).GetAsync()).Settings is not CsiSettings { Enabled: true } settings)

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using ClarityConnect.Abstractions.Events;
 using ClarityConnect.Connectors.Telemetry;
-using ClarityConnect.Grains.Agents;
-using ClarityConnect.Grains.Sessions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Streams;
 
@@ -11,93 +10,124 @@ namespace ClarityConnect.Grains.Events;
 
 /// <summary>
 /// The consumer half of change events for one entity (key = stream key). Handles events exactly in sequence order:
-/// a duplicate is dropped, a gap is filled by asking the producer for what it still holds, and progress is stored
-/// before the producer is told it may forget the events.
+/// a duplicate is dropped, a gap is filled by asking the producer for what it still holds, and the producer is told
+/// it may forget the events only once the handlers' work with them is durable.
 /// </summary>
+/// <remarks>
+/// The consumer writes nothing: the producer's outbox is the source of truth until it hears an acknowledgement. The
+/// handled sequence lives in memory; an activation that does not yet know it (a fresh one meeting a gap or a
+/// redelivered event) asks the producer what this consumer acknowledged, so it neither redoes what the producer knows
+/// is handled nor skips anything. Acknowledgements are batched: one call per <see cref="ChangeEventOptions.AcknowledgementDelay"/>
+/// (and one when the activation ends) covers every event handled meanwhile; an event that was handled but not yet
+/// acknowledged when the consumer died comes again and is handled again, which handlers allow (at least once).
+/// </remarks>
 public abstract class ChangeConsumerGrain(
-    IPersistentState<ConsumerState> state,
+    string consumerName,
     IEnumerable<IChangeEventHandler> handlers,
+    IOptions<ChangeEventOptions> options,
     ILogger logger) : Grain, IChangeConsumerGrain
 {
-    private IChangeEventHandler[] _handlers = [];
-
-    /// <summary>The consumer's name (<see cref="ChangeConsumers"/>).</summary>
-    protected abstract string ConsumerName { get; }
+    private readonly IChangeEventHandler[] _handlers = handlers as IChangeEventHandler[] ?? handlers.ToArray();
+    private ConsumerProgressCounters _progress;
+    // Whether the handled sequence is known to be at least what the producer holds as acknowledged by this consumer.
+    private bool _knowsProducerPosition;
+    private bool _acknowledgementDue;
+    private GrainId _source;
+    private IGrainTimer? _acknowledgementTimer;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _handlers = handlers.Where(h => h.Consumer == ConsumerName).ToArray();
         var stream = this.GetStreamProvider(ChangeStreams.ProviderName)
             .GetStream<ChangeEvent>(StreamId.Create(ChangeStreams.Namespace, this.GetPrimaryKeyString()));
         await stream.SubscribeAsync((change, _) => OnChangeAsync(change));
     }
 
     /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => AcknowledgeAsync();
+
+    /// <inheritdoc />
+    /// <remarks>This activation's figures: the handled sequence as far as it has learnt it, counts since it started.</remarks>
     public Task<ConsumerProgress> GetProgressAsync() => Task.FromResult(new ConsumerProgress
     {
         StreamKey = this.GetPrimaryKeyString(),
-        HandledSequence = state.State.HandledSequence,
-        HandledCount = state.State.HandledCount,
-        DuplicatesDropped = state.State.DuplicatesDropped,
+        HandledSequence = _progress.HandledSequence,
+        HandledCount = _progress.HandledCount,
+        DuplicatesDropped = _progress.DuplicatesDropped,
     });
 
     private async Task OnChangeAsync(ChangeEvent change)
     {
-        var progress = state.State;
-        var source = SourceOf(change);
-        if (change.Sequence <= progress.HandledSequence)
+        _source = change.Source;
+        var next = _progress.HandledSequence + 1;
+        if (change.Sequence < next)
         {
-            progress.DuplicatesDropped++;
-            await AcknowledgeAsync(source, progress.HandledSequence);
+            // The producer republished what it has not heard acknowledged: say it again.
+            _progress.DuplicatesDropped++;
+            ScheduleAcknowledgement();
             return;
         }
 
-        var batch = change.Sequence == progress.HandledSequence + 1
-            ? [change]
-            : await source.GetPendingAsync(ConsumerName, progress.HandledSequence);
-        var handledBefore = progress.HandledSequence;
-        foreach (var next in batch.Where(e => e.Sequence > progress.HandledSequence).OrderBy(e => e.Sequence))
+        IReadOnlyList<ChangeEvent> batch;
+        if (change.Sequence == next && (_knowsProducerPosition || !change.Redelivered))
         {
-            if (next.Sequence != progress.HandledSequence + 1)
+            // A first publication was made after the producer committed it, so nothing the producer holds as
+            // acknowledged by this consumer can be at or above it.
+            batch = [change];
+        }
+        else
+        {
+            var pending = await Source.GetPendingAsync(consumerName, _progress.HandledSequence);
+            _progress.HandledSequence = Math.Max(_progress.HandledSequence, pending.Acknowledged);
+            batch = pending.Events;
+        }
+
+        _knowsProducerPosition = true;
+        var handledBefore = _progress.HandledSequence;
+        foreach (var pendingChange in batch.Where(e => e.Sequence > _progress.HandledSequence).OrderBy(e => e.Sequence))
+        {
+            if (pendingChange.Sequence != _progress.HandledSequence + 1)
             {
                 logger.LogError("Change events of {Stream} after {Sequence} are missing at their producer; waiting for redelivery",
-                    this.GetPrimaryKeyString(), progress.HandledSequence);
+                    this.GetPrimaryKeyString(), _progress.HandledSequence);
                 break;
             }
 
-            if (!await TryHandleAsync(next))
+            if (!await TryHandleAsync(pendingChange))
             {
                 break;
             }
 
-            progress.HandledSequence = next.Sequence;
-            progress.HandledCount++;
+            _progress.HandledSequence = pendingChange.Sequence;
+            _progress.HandledCount++;
         }
 
-        if (progress.HandledSequence != handledBefore)
+        if (_progress.HandledSequence != handledBefore)
         {
-            await state.WriteStateAsync();
-            await AcknowledgeAsync(source, progress.HandledSequence);
+            ScheduleAcknowledgement();
         }
     }
+
+    private IChangeEventSource Source => GrainFactory.GetGrain<IChangeEventSource>(_source);
 
     private async Task<bool> TryHandleAsync(ChangeEvent change)
     {
         using var activity = StartHandlingActivity(change);
+        var handler = _handlers.FirstOrDefault();
         try
         {
-            foreach (var handler in _handlers)
+            foreach (var each in _handlers)
             {
-                await handler.HandleAsync(change, CancellationToken.None);
+                handler = each;
+                await each.HandleAsync(change, CancellationToken.None);
             }
 
             return true;
         }
         catch (Exception failure)
         {
-            logger.LogWarning(failure, "The {Consumer} consumer failed on event {Sequence} of {Stream}; it will be redelivered",
-                ConsumerName, change.Sequence, this.GetPrimaryKeyString());
+            logger.LogWarning(failure, "{Handler} of the {Consumer} consumer failed on event {Sequence} of {Stream}; it will be redelivered",
+                handler?.GetType().Name, consumerName, change.Sequence, this.GetPrimaryKeyString());
             activity?.SetStatus(ActivityStatusCode.Error, TelemetryErrors.TypeOf(failure));
             return false;
         }
@@ -108,7 +138,7 @@ public abstract class ChangeConsumerGrain(
     private Activity? StartHandlingActivity(ChangeEvent change)
     {
         var name = "consume " + change.GetType().Name;
-        var tags = new TagList { { TelemetryTags.Target, ConsumerName } };
+        var tags = new TagList { { TelemetryTags.Target, consumerName } };
         if (!ActivityContext.TryParse(change.TraceParent, null, out var parent))
         {
             return ClarityConnectTelemetry.ActivitySource.StartActivity(name, ActivityKind.Consumer, default(ActivityContext), tags);
@@ -118,11 +148,29 @@ public abstract class ChangeConsumerGrain(
         return ClarityConnectTelemetry.ActivitySource.StartActivity(name, ActivityKind.Consumer, parent, tags, delivery);
     }
 
-    private async Task AcknowledgeAsync(IChangeEventSource source, long sequence)
+    // One call acknowledges every event handled until the timer fires; the handled sequence only ever moves past an
+    // event after its handlers returned, so what is acknowledged is durable.
+    private void ScheduleAcknowledgement()
     {
+        _acknowledgementDue = true;
+        _acknowledgementTimer ??= this.RegisterGrainTimer(
+            _ => AcknowledgeAsync(), new GrainTimerCreationOptions(options.Value.AcknowledgementDelay, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task AcknowledgeAsync()
+    {
+        _acknowledgementTimer?.Dispose();
+        _acknowledgementTimer = null;
+        if (!_acknowledgementDue || _source.IsDefault)
+        {
+            return;
+        }
+
+        var sequence = _progress.HandledSequence;
         try
         {
-            await source.AcknowledgeAsync(ConsumerName, sequence);
+            _acknowledgementDue = false;
+            await Source.AcknowledgeAsync(consumerName, sequence);
         }
         catch (Exception failure)
         {
@@ -131,10 +179,11 @@ public abstract class ChangeConsumerGrain(
         }
     }
 
-    private IChangeEventSource SourceOf(ChangeEvent change) => GrainFactory.GetGrain<IChangeEventSource>(change switch
+    // What GetProgressAsync reports; a struct, so a consumer activation holds three numbers and no state object.
+    private struct ConsumerProgressCounters
     {
-        SessionChanged => GrainId.Create(SessionGrain.GrainTypeName, change.EntityId),
-        AgentChanged => GrainId.Create(AgentGrain.GrainTypeName, change.EntityId),
-        _ => throw new ArgumentException($"Unknown change event {change.GetType().Name}", nameof(change)),
-    });
+        public long HandledSequence;
+        public long HandledCount;
+        public long DuplicatesDropped;
+    }
 }

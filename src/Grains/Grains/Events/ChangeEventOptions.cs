@@ -20,4 +20,12 @@ public sealed class ChangeEventOptions
     /// <see cref="RedeliveryPeriod"/>, so a short period costs no durable writes per event.
     /// </summary>
     public TimeSpan ReminderRetention { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a consumer waits, after handling an event, before acknowledging it to its producer: every event it
+    /// handles in that time is acknowledged by one call. At most half of <see cref="RedeliveryPeriod"/>, so a producer
+    /// rarely republishes an event only because its acknowledgement is still on the way (a republished event is
+    /// dropped by sequence and acknowledged again).
+    /// </summary>
+    public TimeSpan AcknowledgementDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

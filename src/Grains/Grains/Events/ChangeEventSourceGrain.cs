@@ -47,7 +47,7 @@ public abstract class ChangeEventSourceGrain<TState>(
             // keeps going even if nobody calls this grain again, and give the stream a first try now.
             _redeliveryArmed = await this.GetReminder(RedeliveryReminder) is not null;
             await ArmRedeliveryAsync();
-            await PublishAsync(Outbox.Pending.ToList());
+            await RedeliverAsync();
         }
     }
 
@@ -55,15 +55,22 @@ public abstract class ChangeEventSourceGrain<TState>(
     /// Writes the mutated state, with <paramref name="change"/> appended to the outbox when given, then publishes the
     /// event. When the write fails the in-memory state is re-read from storage, so a failed call changes nothing.
     /// </summary>
+    /// <remarks>
+    /// The first event of an activation also registers the redelivery reminder, concurrently with the state write
+    /// rather than before it: both go to the same storage (in the embedded profile the same SQLite group commit), so
+    /// the call waits for one round of durable writes, not two, and still returns only once both are durable — an
+    /// event a crash leaves unacknowledged is always found by the reminder.
+    /// </remarks>
     protected async Task CommitAsync(ChangeEvent? change = null)
     {
+        var arming = Task.CompletedTask;
         try
         {
             if (change is not null)
             {
-                await ArmRedeliveryAsync();
-                change = change with { TraceParent = Activity.Current?.Id };
+                change = change with { TraceParent = Activity.Current?.Id, Source = this.GetGrainId() };
                 Outbox.Append(change);
+                arming = ArmRedeliveryAsync();
             }
 
             await persistentState.WriteStateAsync();
@@ -73,9 +80,11 @@ public abstract class ChangeEventSourceGrain<TState>(
         {
             logger.LogError(writeFailure, "Committing a change of {Grain} failed; reloading its state", this.GetGrainId());
             await ReloadStateAsync();
+            await ObserveArmingAsync(arming);
             throw;
         }
 
+        await ObserveArmingAsync(arming);
         if (change is not null)
         {
             await PublishAsync([change]);
@@ -97,7 +106,7 @@ public abstract class ChangeEventSourceGrain<TState>(
     }
 
     /// <inheritdoc />
-    public Task<List<ChangeEvent>> GetPendingAsync(string consumer, long afterSequence) =>
+    public Task<PendingChanges> GetPendingAsync(string consumer, long afterSequence) =>
         Task.FromResult(Outbox.PendingFor(consumer, afterSequence));
 
     /// <inheritdoc />
@@ -111,7 +120,7 @@ public abstract class ChangeEventSourceGrain<TState>(
         _redeliveryArmed = true;
         if (Outbox.Pending.Count > 0)
         {
-            await PublishAsync(Outbox.Pending.ToList());
+            await RedeliverAsync();
             return;
         }
 
@@ -146,6 +155,24 @@ public abstract class ChangeEventSourceGrain<TState>(
         await this.RegisterOrUpdateReminder(RedeliveryReminder, period, period);
         _redeliveryArmed = true;
     }
+
+    // The state write decides the call's outcome. A registration that failed beside a successful write is retried by
+    // the next commit (_redeliveryArmed stays false) and by the next activation, which redelivers whatever is pending.
+    private async Task ObserveArmingAsync(Task arming)
+    {
+        try
+        {
+            await arming;
+        }
+        catch (Exception failure)
+        {
+            logger.LogError(failure, "Registering the redelivery reminder of {Grain} failed; the next change registers it", this.GetGrainId());
+        }
+    }
+
+    // Republished events say so, and carry their source even when they were stored before events had one.
+    private Task RedeliverAsync() =>
+        PublishAsync(Outbox.Pending.Select(e => e with { Source = this.GetGrainId(), Redelivered = true }).ToList());
 
     private async Task PublishAsync(IReadOnlyList<ChangeEvent> changes)
     {

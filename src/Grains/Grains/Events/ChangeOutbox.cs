@@ -48,10 +48,11 @@ public sealed class ChangeOutbox
         return Pending.RemoveAll(e => e.Sequence <= handledByAll) > 0;
     }
 
-    /// <summary>The pending events after <paramref name="afterSequence"/> that <paramref name="consumer"/> has not acknowledged, in order.</summary>
-    public List<ChangeEvent> PendingFor(string consumer, long afterSequence)
+    /// <summary>What <paramref name="consumer"/> acknowledged, and the pending events after <paramref name="afterSequence"/> it has not acknowledged, in order.</summary>
+    public PendingChanges PendingFor(string consumer, long afterSequence)
     {
-        var from = Math.Max(afterSequence, Acknowledged.GetValueOrDefault(consumer));
-        return Pending.Where(e => e.Sequence > from).ToList();
+        var acknowledged = Acknowledged.GetValueOrDefault(consumer);
+        var from = Math.Max(afterSequence, acknowledged);
+        return new PendingChanges { Acknowledged = acknowledged, Events = Pending.Where(e => e.Sequence > from).ToList() };
     }
 }

@@ -14,9 +14,6 @@ namespace ClarityConnect.Grains.Exports;
 public sealed class CrmExportHandler(IGrainFactory grains, IntegrationSettingsCache settings) : IChangeEventHandler
 {
     /// <inheritdoc />
-    public string Consumer => ChangeConsumers.Crm;
-
-    /// <inheritdoc />
     public async Task HandleAsync(ChangeEvent change, CancellationToken cancellationToken)
     {
         if (change is not SessionChanged { NewStatus: SessionStatus.Completed })

@@ -5,15 +5,12 @@ using ClarityConnect.Grains.Events;
 namespace ClarityConnect.Grains.Listings;
 
 /// <summary>
-/// Keeps the session listing: each session change, once durable at its grain, updates the session's line. It rides on
-/// the CRM exporter's consumer, which already receives every session event in order and at least once, rather than a
-/// third consumer that would add an activation and a durable progress write per event.
+/// Keeps the session listing: each session change, once durable at its grain, updates the session's line. The CRM
+/// exporter's consumer runs it (<see cref="ChangeEventRouting"/>): it already receives every session event in order
+/// and at least once.
 /// </summary>
 public sealed class SessionListingHandler(IListingStore store) : IChangeEventHandler
 {
-    /// <inheritdoc />
-    public string Consumer => ChangeConsumers.Crm;
-
     /// <inheritdoc />
     public Task HandleAsync(ChangeEvent change, CancellationToken cancellationToken) => change is SessionChanged session
         ? store.RecordSessionAsync(new SessionSummary
