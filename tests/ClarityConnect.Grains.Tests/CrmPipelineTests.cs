@@ -49,6 +49,33 @@ public sealed class CrmPipelineTests(CoreClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_lookup_answers_without_waiting_for_its_match_to_be_remembered_and_a_later_caller_reuses_it()
+    {
+        await EnableSalesforceAsync();
+        var caller = SessionDriver.VoiceCall with { CallerPhoneNumber = "+1 (646) 555-" + Random.Shared.Next(1000, 9999) };
+        var first = fixture.Grains.GetGrain<ISessionGrain>("s-" + Guid.NewGuid());
+        await first.StartAsync(caller);
+        NodeOutcome found;
+        using (HeldCallerRecordWrites.Hold())
+        {
+            // Before the write left the lookup's path, the answer waited here for the held write: the run never finished.
+            var run = first.RunNodeAsync(Lookup(fresh: false));
+            Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30))));
+            found = await run;
+            Assert.Equal(NodeExit.Match, found.Exit);
+            Assert.False(found.ReusedEarlierRecord);
+        }
+
+        await HeldCallerRecordWrites.Passed.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, HeldCallerRecordWrites.Held);
+        var second = fixture.Grains.GetGrain<ISessionGrain>("s-" + Guid.NewGuid());
+        await second.StartAsync(caller);
+        var reused = await second.RunNodeAsync(Lookup(fresh: false));
+        Assert.True(reused.ReusedEarlierRecord);
+        Assert.Equal(found.Records.Select(r => r.Url), reused.Records.Select(r => r.Url));
+    }
+
+    [Fact]
     public async Task A_completed_session_is_exported_to_its_linked_record_exactly_once_despite_failures()
     {
         await EnableSalesforceAsync();

@@ -21,6 +21,8 @@ public sealed class OptionsValidationTests
     }
 
     [Theory]
+    [InlineData("SettingsCache:MaxAge", "00:00:00.5", "ClarityConnect:SettingsCache:MaxAge must be between 1 second and 1 hour; it is 00:00:00.5000000.")]
+    [InlineData("SettingsCache:MaxAge", "02:00:00", "ClarityConnect:SettingsCache:MaxAge must be between 1 second and 1 hour; it is 02:00:00.")]
     [InlineData("Exports:MaxAttempts", "-3", "ClarityConnect:Exports:MaxAttempts must be between 1 and 100; it is -3.")]
     [InlineData("Exports:MaxAttempts", "101", "ClarityConnect:Exports:MaxAttempts must be between 1 and 100; it is 101.")]
     [InlineData("Exports:FirstRetryDelay", "00:00:00", "ClarityConnect:Exports:FirstRetryDelay must be more than 0 and at most 1 hour; it is 00:00:00.")]

@@ -35,6 +35,8 @@ public static class ServiceCollectionExtensions
         // Transient: they hold typed HttpClients, which the client factory renews.
         services.TryAddTransient<INodeRunner, IntegrationNodeRunner>();
         services.TryAddSingleton<CustomerLookupRunner>();
+        services.TryAddSingleton<Integrations.IntegrationSettingsCache>();
+        services.AddValidatedOptions<Integrations.IntegrationSettingsCacheOptions, Integrations.IntegrationSettingsCacheOptionsValidator>(configuration, Integrations.IntegrationSettingsCacheOptions.Section);
         services.TryAddSingleton<Integrations.IntegrationSecrets>();
         services.TryAddSingleton<AdvancedLookupRunner>();
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();

@@ -7,6 +7,7 @@ namespace ClarityConnect.Abstractions.Integrations;
 public interface IIntegrationConfigGrain : IGrainWithStringKey
 {
     /// <summary>The current settings (defaults at version 0 when never saved), without secret values.</summary>
+    [Orleans.Concurrency.ReadOnly]
     Task<IntegrationConfigView> GetAsync();
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Text;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Grains.Integrations;
 using ClarityConnect.Grains.Nodes;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ namespace ClarityConnect.Grains.Crm;
 /// one record chosen deterministically (contact before account, then most recently modified), every candidate offered
 /// to the agent; the caller's extension, if any, as <c>{prefix}.CallerExtension</c> on every exit.
 /// </summary>
-public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time, ILogger<CustomerLookupRunner> logger)
+public sealed class CustomerLookupRunner(IGrainFactory grains, IntegrationSettingsCache settings, TimeProvider time, ILogger<CustomerLookupRunner> logger)
 {
     /// <summary>Runs <paramref name="node"/> against <paramref name="crm"/>; with <paramref name="remember"/> a match is kept
     /// for the reuse of later callers' sessions (false for "Try node").</summary>
@@ -77,10 +78,11 @@ public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time
         // Only the chosen record pops by itself; the other candidates wait in the caller context as links.
         var links = ordered.Select((r, i) => Link(crm, r, node.AutoOpenOnAccept && i == 0)).ToList();
         var items = ExtraItems(crm.ExtraItemPrefix, ordered[0], ordered.Count);
-        // The record is remembered for later calls from this number; the extension is this call's.
+        // The record is remembered for later calls from this number; the extension is this call's. The lookup answers
+        // without waiting for that write (one-way): it is off the caller's path.
         if (remember)
         {
-            await RememberAsync(caller, links, items, session.SessionId);
+            Remember(caller, links, items, session.SessionId);
         }
 
         return new NodeOutcome { Exit = NodeExit.Match, Records = links, ExtraItemsSet = With(items, extension) };
@@ -103,11 +105,12 @@ public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time
         return items;
     }
 
-    private async Task RememberAsync(ICallerRecordGrain caller, List<CrmRecordLink> links, Dictionary<string, string> items, string sessionId)
+    private void Remember(ICallerRecordGrain caller, List<CrmRecordLink> links, Dictionary<string, string> items, string sessionId)
     {
         try
         {
-            await caller.RememberAsync(new RememberedLookup { FoundAt = time.GetUtcNow(), SessionId = sessionId, Records = links, ExtraItems = items });
+            // One-way: the task completes once the message is sent.
+            caller.RememberAsync(new RememberedLookup { FoundAt = time.GetUtcNow(), SessionId = sessionId, Records = links, ExtraItems = items }).Ignore();
         }
         catch (Exception failure)
         {
@@ -131,8 +134,7 @@ public sealed class CustomerLookupRunner(IGrainFactory grains, TimeProvider time
             return PhoneRegions.Default;
         }
 
-        var platform = await grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Platform).GetAsync();
-        return (platform.Settings as PlatformSettings)?.DefaultPhoneRegion ?? PhoneRegions.Default;
+        return (await settings.GetAsync<PlatformSettings>(IntegrationNames.Platform)).DefaultPhoneRegion ?? PhoneRegions.Default;
     }
 
     private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> items, Dictionary<string, string> more)

@@ -2,13 +2,14 @@ using ClarityConnect.Abstractions.Events;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Grains.Batching;
 using ClarityConnect.Grains.Events;
+using ClarityConnect.Grains.Integrations;
 using Microsoft.Extensions.Options;
 
 namespace ClarityConnect.Grains.Csi;
 
 /// <summary>
 /// The CSI pusher's handler (<see cref="CsiPusherGrain"/>): gathers the events that the silo's pushers hand it at about
-/// the same time into one batch, reads the CSI settings once for the batch and, when the integration is enabled, gives
+/// the same time into one batch, reads the CSI settings once for the batch (from the silo's <see cref="IntegrationSettingsCache"/>) and, when the integration is enabled, gives
 /// the batch to each kind of CSI work (<see cref="ICsiPushWork"/>). An event's task completes once every work stored
 /// what it does with the batch, so the pusher acknowledges it only then; a failed batch is redelivered event by event.
 /// </summary>
@@ -21,15 +22,15 @@ public sealed class CsiPushHandler : IChangeEventHandler
     /// <summary>The configuration section (and options name) of the push batches.</summary>
     public const string Section = "ClarityConnect:Csi:Push";
 
-    private readonly IGrainFactory _grains;
+    private readonly IntegrationSettingsCache _settings;
     private readonly ICsiPushWork[] _work;
     private readonly GroupCommit<ChangeEvent> _batch;
 
     /// <summary>Batches as the named <see cref="GroupCommitOptions"/> <see cref="Section"/> say.</summary>
-    public CsiPushHandler(IGrainFactory grains, IEnumerable<ICsiPushWork> work, IOptionsMonitor<GroupCommitOptions> options, TimeProvider time)
+    public CsiPushHandler(IntegrationSettingsCache settings, IEnumerable<ICsiPushWork> work, IOptionsMonitor<GroupCommitOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _grains = grains;
+        _settings = settings;
         _work = [.. work];
         _batch = new GroupCommit<ChangeEvent>(PushAsync, options.Get(Section), time);
     }
@@ -42,7 +43,7 @@ public sealed class CsiPushHandler : IChangeEventHandler
 
     private async Task PushAsync(IReadOnlyList<ChangeEvent> changes)
     {
-        if ((await _grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Csi).GetAsync()).Settings is not CsiSettings { Enabled: true } settings)
+        if (await _settings.GetAsync<CsiSettings>(IntegrationNames.Csi) is not { Enabled: true } settings)
         {
             return;
         }

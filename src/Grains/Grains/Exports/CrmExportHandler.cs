@@ -3,6 +3,7 @@ using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Grains.Events;
+using ClarityConnect.Grains.Integrations;
 
 namespace ClarityConnect.Grains.Exports;
 
@@ -10,7 +11,7 @@ namespace ClarityConnect.Grains.Exports;
 /// The CRM exporter's work: when a session completes, start its export to the CRM record the session is linked to —
 /// that one record, once, never every candidate — if that CRM's settings push anything.
 /// </summary>
-public sealed class CrmExportHandler(IGrainFactory grains) : IChangeEventHandler
+public sealed class CrmExportHandler(IGrainFactory grains, IntegrationSettingsCache settings) : IChangeEventHandler
 {
     /// <inheritdoc />
     public async Task HandleAsync(ChangeEvent change, CancellationToken cancellationToken)
@@ -26,8 +27,7 @@ public sealed class CrmExportHandler(IGrainFactory grains) : IChangeEventHandler
             return;
         }
 
-        var settings = (await grains.GetGrain<IIntegrationConfigGrain>(record.Integration).GetAsync()).Settings;
-        if (ExportToggles.Of(settings).Any)
+        if (ExportToggles.Of(await settings.GetAsync<IntegrationSettings>(record.Integration)).Any)
         {
             await grains.GetGrain<IExportGrain>($"{record.Integration}/{session.SessionId}").StartAsync();
         }

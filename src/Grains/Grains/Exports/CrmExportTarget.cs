@@ -1,11 +1,12 @@
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Grains.Crm;
+using ClarityConnect.Grains.Integrations;
 
 namespace ClarityConnect.Grains.Exports;
 
 /// <summary>Exports to the CRM record a session is linked to, through the CRM's adapter.</summary>
-public sealed class CrmExportTarget(ICrmAdapter crm, IGrainFactory grains) : IExportTarget
+public sealed class CrmExportTarget(ICrmAdapter crm, IntegrationSettingsCache settings) : IExportTarget
 {
     /// <inheritdoc />
     public string Name => crm.Integration;
@@ -14,9 +15,9 @@ public sealed class CrmExportTarget(ICrmAdapter crm, IGrainFactory grains) : IEx
     public async Task<(IReadOnlyList<ExportItem> Items, string Destination)> PlanAsync(SessionSnapshot session, CancellationToken cancellationToken)
     {
         var record = Record(session);
-        var settings = (await grains.GetGrain<IIntegrationConfigGrain>(crm.Integration).GetAsync()).Settings;
-        var platform = (PlatformSettings)(await grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Platform).GetAsync()).Settings;
-        return (ExportPlan.For(session, ExportToggles.Of(settings), platform), $"{record.ObjectType}/{record.RecordId}");
+        var toggles = ExportToggles.Of(await settings.GetAsync<IntegrationSettings>(crm.Integration));
+        var platform = await settings.GetAsync<PlatformSettings>(IntegrationNames.Platform);
+        return (ExportPlan.For(session, toggles, platform), $"{record.ObjectType}/{record.RecordId}");
     }
 
     /// <inheritdoc />

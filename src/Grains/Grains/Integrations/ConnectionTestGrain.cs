@@ -15,7 +15,7 @@ namespace ClarityConnect.Grains.Integrations;
 [StatelessWorker]
 public sealed class ConnectionTestGrain(
     [FromKeyedServices(HttpLane.Live)] IEnumerable<ICrmAdapter> crms,
-    IntegrationSecrets secrets,
+    IntegrationSettingsCache settingsCache,
     CsiEventClient csi,
     IFtpUploader ftp,
     CsiFtpTargets ftpTargets) : Grain, IConnectionTestGrain
@@ -33,7 +33,7 @@ public sealed class ConnectionTestGrain(
     private async Task<ConnectionTestReport> TestCrmAsync(string integration)
     {
         var steps = new StepRunner();
-        var (enabled, clientCredentials) = (await GrainFactory.GetGrain<IIntegrationConfigGrain>(integration).GetAsync()).Settings switch
+        var (enabled, clientCredentials) = await settingsCache.GetAsync<IntegrationSettings>(integration) switch
         {
             SalesforceSettings s => (s.Enabled, s.UseClientCredentials),
             DynamicsSettings d => (d.Enabled, d.UseClientCredentials),
@@ -69,7 +69,7 @@ public sealed class ConnectionTestGrain(
     private async Task<ConnectionTestReport> TestCsiAsync()
     {
         var steps = new StepRunner();
-        var settings = await secrets.GetAsync<CsiSettings>(IntegrationNames.Csi);
+        var settings = await settingsCache.GetWithSecretsAsync<CsiSettings>(IntegrationNames.Csi);
         await steps.RunAsync("settings", () => Task.FromResult(settings.Enabled
             ? Pass("Enabled.")
             : Fail("The integration is disabled; enable it to test the connection.")));

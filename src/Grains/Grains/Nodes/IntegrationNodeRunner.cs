@@ -4,6 +4,7 @@ using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Connectors.Telemetry;
 using ClarityConnect.Grains.Crm;
+using ClarityConnect.Grains.Integrations;
 using ClarityConnect.Grains.Telemetry;
 using ClarityConnect.Connectors.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ namespace ClarityConnect.Grains.Nodes;
 /// and counts in the node metrics.
 /// </summary>
 public sealed class IntegrationNodeRunner(
-    IGrainFactory grains,
+    IntegrationSettingsCache settings,
     [FromKeyedServices(HttpLane.Live)] IEnumerable<ICrmAdapter> adapters,
     CustomerLookupRunner customerLookup,
     AdvancedLookupRunner advancedLookup) : INodeRunner
@@ -65,8 +66,7 @@ public sealed class IntegrationNodeRunner(
     // remember: whether a Customer Lookup match is kept for later callers (false for "Try node", which leaves no trace).
     private async Task<NodeOutcome> RunNodeAsync(IntegrationNode node, SessionSnapshot session, bool remember, CancellationToken cancellationToken)
     {
-        var config = await grains.GetGrain<IIntegrationConfigGrain>(node.Integration).GetAsync();
-        var enabled = config.Settings switch
+        var enabled = await settings.GetAsync<IntegrationSettings>(node.Integration) switch
         {
             SalesforceSettings salesforce => salesforce.Enabled,
             DynamicsSettings dynamics => dynamics.Enabled,

@@ -7,12 +7,12 @@ using ClarityConnect.Grains.Integrations;
 namespace ClarityConnect.Grains.Crm.Dataverse;
 
 /// <summary>Gives the Dataverse connector the stored settings, the decrypted Client Key and refresh token; stores rotated refresh tokens; reports a refused grant.</summary>
-public sealed class DataverseCredentialsSource(IntegrationSecrets secrets, IGrainFactory grains, ISecretProtector protector) : IDataverseCredentialsSource
+public sealed class DataverseCredentialsSource(IntegrationSettingsCache settingsCache, IGrainFactory grains, ISecretProtector protector) : IDataverseCredentialsSource
 {
     /// <inheritdoc />
     public async Task<DataverseCredentials> GetAsync(CancellationToken cancellationToken)
     {
-        var settings = await secrets.GetAsync<DynamicsSettings>(IntegrationNames.Dynamics);
+        var settings = await settingsCache.GetWithSecretsAsync<DynamicsSettings>(IntegrationNames.Dynamics);
         var app = AppCredentials(settings);
         if (settings.UseClientCredentials)
         {
@@ -26,7 +26,7 @@ public sealed class DataverseCredentialsSource(IntegrationSecrets secrets, IGrai
 
     /// <summary>The application's credentials without a refresh token: what the "Key icon" flow starts from.</summary>
     public async Task<DataverseCredentials> GetAppCredentialsAsync(CancellationToken cancellationToken) =>
-        AppCredentials(await secrets.GetAsync<DynamicsSettings>(IntegrationNames.Dynamics));
+        AppCredentials(await settingsCache.GetWithSecretsAsync<DynamicsSettings>(IntegrationNames.Dynamics));
 
     /// <inheritdoc />
     public Task RefreshTokenRotatedAsync(string refreshToken, CancellationToken cancellationToken) =>

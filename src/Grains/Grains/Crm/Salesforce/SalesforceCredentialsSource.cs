@@ -7,12 +7,12 @@ using ClarityConnect.Grains.Integrations;
 namespace ClarityConnect.Grains.Crm.Salesforce;
 
 /// <summary>Gives the Salesforce connector the stored settings, the decrypted Consumer Secret and refresh token, and reports a refused grant to the authorization grain.</summary>
-public sealed class SalesforceCredentialsSource(IntegrationSecrets secrets, IGrainFactory grains, ISecretProtector protector) : ISalesforceCredentialsSource
+public sealed class SalesforceCredentialsSource(IntegrationSettingsCache settingsCache, IGrainFactory grains, ISecretProtector protector) : ISalesforceCredentialsSource
 {
     /// <inheritdoc />
     public async Task<SalesforceCredentials> GetAsync(CancellationToken cancellationToken)
     {
-        var settings = await secrets.GetAsync<SalesforceSettings>(IntegrationNames.Salesforce);
+        var settings = await settingsCache.GetWithSecretsAsync<SalesforceSettings>(IntegrationNames.Salesforce);
         var app = AppCredentials(settings);
         if (settings.UseClientCredentials)
         {
@@ -26,7 +26,7 @@ public sealed class SalesforceCredentialsSource(IntegrationSecrets secrets, IGra
 
     /// <summary>The connected app's credentials without a refresh token: what the "Key icon" flow starts from.</summary>
     public async Task<SalesforceCredentials> GetAppCredentialsAsync(CancellationToken cancellationToken) =>
-        AppCredentials(await secrets.GetAsync<SalesforceSettings>(IntegrationNames.Salesforce));
+        AppCredentials(await settingsCache.GetWithSecretsAsync<SalesforceSettings>(IntegrationNames.Salesforce));
 
     /// <inheritdoc />
     public Task ReauthorizationRequiredAsync(string reason, CancellationToken cancellationToken) =>
