@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Providers;
+using Orleans.Storage;
+using Orleans.TestingHost;
 using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
@@ -92,6 +96,27 @@ public sealed class CrmPipelineTests(CoreClusterFixture fixture)
 
         await fixture.Grains.GetGrain<IExportGrain>(ExportKey(session)).StartAsync();
         Assert.Equal(3, InMemoryCrmAdapter.Delivered.Count(d => d.RecordId == record));
+    }
+
+    [Fact]
+    public async Task An_export_done_on_its_first_attempt_stores_its_state_once_and_leaves_no_reminder()
+    {
+        await EnableSalesforceAsync();
+        var (session, record) = await CompletedCallAsync(failFirstDeliveries: 0);
+
+        var status = await WaitForExportAsync(session, s => s.State == ExportState.Done);
+
+        Assert.Equal(1, status.Attempts);
+        Assert.Equal(3, InMemoryCrmAdapter.Delivered.Count(d => d.RecordId == record));
+        // The SQLite row's version is its ETag: it counts the writes of the export's state (the accepted phase and each
+        // item used to pay one each).
+        var export = fixture.Grains.GetGrain<IExportGrain>(ExportKey(session)).GetGrainId();
+        var silo = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost!.Services;
+        var stored = new GrainState<Exports.ExportGrainState>();
+        await silo.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME).ReadStateAsync("export", export, stored);
+        Assert.Equal(ExportState.Done, stored.State!.State);
+        Assert.Equal("1", stored.ETag);
+        Assert.Empty((await silo.GetRequiredService<IReminderTable>().ReadRows(export)).Reminders);
     }
 
     [Fact]

@@ -12,9 +12,12 @@ using Orleans.Storage;
 namespace ClarityConnect.Grains.Exports;
 
 /// <summary>
-/// Delivers a finished session to one target (a CRM record, CSI), item by item, each item recorded once delivered so
-/// a retry or a restart never delivers it twice (targets also look for an item by its unique name first). Retries
-/// with exponential backoff inside the activation, a reminder carries on after a silo restart, and after
+/// Delivers a finished session to one target (a CRM record, CSI), item by item. Every target looks for an item by its
+/// unique name before sending it, so a retry or a restart never delivers an item twice, whatever the export had
+/// stored. The first attempt runs inside <see cref="StartAsync"/> and its outcome is the export's first durable write:
+/// until that call returns, the caller's change event stays unacknowledged and its producer redelivers it, which is the
+/// safety net of that attempt. Only an attempt that fails registers a reminder; later attempts retry with exponential
+/// backoff inside the activation, the reminder carries on after a silo restart, and after
 /// <see cref="ExportOptions.MaxAttempts"/> the export is parked as failed with its reason.
 /// </summary>
 public sealed class ExportGrain(
@@ -28,6 +31,7 @@ public sealed class ExportGrain(
     private const string ReminderName = "export";
     private IGrainTimer? _attemptTimer;
     private bool _running;
+    private bool _reminderRegistered;
 
     private string Target => KeyParts(this.GetPrimaryKeyString()).Target;
     private string SessionId => KeyParts(this.GetPrimaryKeyString()).SessionId;
@@ -49,17 +53,32 @@ public sealed class ExportGrain(
     /// <inheritdoc />
     public async Task StartAsync()
     {
-        if (state.RecordExists)
+        if (!state.RecordExists)
         {
+            // Nothing is stored before the first attempt's outcome (no "accepted" write nobody reads back): a silo lost
+            // meanwhile leaves the caller's event unacknowledged, its redelivery starts the export afresh, and the
+            // targets find by name what the lost attempt delivered.
+            state.State.State = ExportState.Pending;
+            state.State.CreatedAt = state.State.UpdatedAt = time.GetUtcNow();
+            state.State.TraceParent = Activity.Current?.Id;
+            await AttemptAsync(firstAttempt: true, CancellationToken.None);
             return;
         }
 
-        state.State.State = ExportState.Pending;
-        state.State.CreatedAt = state.State.UpdatedAt = time.GetUtcNow();
-        state.State.TraceParent = Activity.Current?.Id;
-        await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
-        await SaveAsync();
-        ScheduleAttempt(TimeSpan.Zero);
+        // A repeated start is a redelivery after a failure: it repairs what a silo lost between the state write and
+        // the steps after it (the listing row, the retry reminder, the attempt timer), each idempotent.
+        if (state.State.State == ExportState.Pending)
+        {
+            await KeepRetryingAsync();
+            if (!_running && _attemptTimer is null)
+            {
+                ScheduleAttempt(TimeSpan.Zero);
+            }
+        }
+        else
+        {
+            await listings.RecordExportAsync(Summary(), CancellationToken.None);
+        }
     }
 
     /// <inheritdoc />
@@ -90,14 +109,20 @@ public sealed class ExportGrain(
         state.State.NextAttemptAt = null;
         state.State.UpdatedAt = time.GetUtcNow();
         state.State.TraceParent = Activity.Current?.Id;
-        await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
         await SaveAsync();
+        await KeepRetryingAsync();
         ScheduleAttempt(TimeSpan.Zero);
     }
 
     /// <inheritdoc />
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (!state.RecordExists)
+        {
+            return StopReminderAsync();
+        }
+
+        _reminderRegistered = true;
         if (state.State.State == ExportState.Pending && !_running && _attemptTimer is null)
         {
             ScheduleAttempt(TimeSpan.Zero);
@@ -121,14 +146,21 @@ public sealed class ExportGrain(
     private void ScheduleAttempt(TimeSpan delay)
     {
         _attemptTimer?.Dispose();
-        _attemptTimer = this.RegisterGrainTimer(AttemptAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        _attemptTimer = this.RegisterGrainTimer(token => AttemptAsync(firstAttempt: false, token), new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
-    private async Task AttemptAsync(CancellationToken cancellationToken)
+    /// <param name="firstAttempt">The attempt <see cref="StartAsync"/> runs on a fresh export: no reminder exists yet
+    /// (only a failed attempt registers one), so none is looked up to be unregistered.</param>
+    /// <param name="cancellationToken">The timer's token, or none for the first attempt.</param>
+    private async Task AttemptAsync(bool firstAttempt, CancellationToken cancellationToken)
     {
         // Disposing the timer now would cancel this very callback's token: let it go once the attempt is over.
-        using var firing = _attemptTimer;
-        _attemptTimer = null;
+        using var firing = firstAttempt ? null : _attemptTimer;
+        if (!firstAttempt)
+        {
+            _attemptTimer = null;
+        }
+
         if (_running || state.State.State != ExportState.Pending)
         {
             return;
@@ -148,14 +180,17 @@ public sealed class ExportGrain(
             state.State.UpdatedAt = time.GetUtcNow();
             await SaveAsync();
             outcome = "success";
-            await StopReminderAsync();
+            if (!firstAttempt)
+            {
+                await StopReminderAsync();
+            }
         }
         catch (Exception failure) when (failure is not InconsistentStateException)
         {
             var code = TelemetryErrors.TypeOf(failure);
             activity?.SetTag(TelemetryTags.ErrorType, code);
             activity?.SetStatus(ActivityStatusCode.Error, code);
-            await RecordFailureAsync(failure, code);
+            await RecordFailureAsync(failure, code, firstAttempt);
         }
         finally
         {
@@ -183,13 +218,14 @@ public sealed class ExportGrain(
                 state.State.Delivered[item.Key] = await target.DeliverAsync(session, item, cancellationToken);
             }
 
+            // No write per item: the attempt's outcome stores every item delivered so far, and an item whose record a
+            // lost silo took with it is found by name at the target on the next attempt.
             IntegrationMetrics.ExportItems.Add(1, new TagList { { TelemetryTags.Target, Target }, { TelemetryTags.ItemKind, kind } });
             state.State.UpdatedAt = time.GetUtcNow();
-            await state.WriteStateAsync();
         }
     }
 
-    private async Task RecordFailureAsync(Exception failure, string code)
+    private async Task RecordFailureAsync(Exception failure, string code, bool firstAttempt)
     {
         var settings = options.Value;
         state.State.LastError = failure.Message;
@@ -210,8 +246,14 @@ public sealed class ExportGrain(
             ScheduleAttempt(delay);
         }
 
+        // The state first, then the reminder: a silo lost between the two leaves a pending export that the caller's
+        // redelivered event (first attempt) or the reminder itself (later attempts) picks up again.
         await SaveAsync();
-        if (parked)
+        if (!parked)
+        {
+            await KeepRetryingAsync();
+        }
+        else if (!firstAttempt)
         {
             await StopReminderAsync();
         }
@@ -254,8 +296,19 @@ public sealed class ExportGrain(
         return TimeSpan.FromMilliseconds(Math.Min(jittered, settings.MaxRetryDelay.TotalMilliseconds));
     }
 
+    /// <summary>Registers the reminder that carries a pending export's retries over a silo restart (once per activation).</summary>
+    private async Task KeepRetryingAsync()
+    {
+        if (!_reminderRegistered)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
+            _reminderRegistered = true;
+        }
+    }
+
     private async Task StopReminderAsync()
     {
+        _reminderRegistered = false;
         if (await this.GetReminder(ReminderName) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
