@@ -77,7 +77,7 @@ public sealed class ExportGrain(
         }
         else
         {
-            await listings.RecordExportAsync(Summary(), CancellationToken.None);
+            await listings.RecordExportAsync(Summary());
         }
     }
 
