@@ -1,10 +1,12 @@
 using ClarityConnect.Abstractions.Agents;
 using ClarityConnect.Abstractions.Events;
+using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Grains.Csi;
 using ClarityConnect.Grains.Events;
 using Microsoft.Extensions.DependencyInjection;
+using ClarityConnect.TestDoubles;
 using Orleans.TestingHost;
 
 namespace ClarityConnect.Csi.Tests;
@@ -24,7 +26,28 @@ public sealed class CsiPushClusterFixture : CsiClusterFixture
 
     private sealed class HeldPushWorkConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder silo) => silo.Services.AddSingleton<ICsiPushWork, HeldPushWork>();
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.Services.AddSingleton<ICsiPushWork, HeldPushWork>();
+            silo.AddIncomingGrainCallFilter<HeldCsiExportStarts>();
+        }
+    }
+}
+
+/// <summary>While closed, holds every start of a CSI export (an upload's first attempt runs inside it).</summary>
+public sealed class HeldCsiExportStarts : IIncomingGrainCallFilter
+{
+    public static HoldGate Starts { get; } = new();
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (context.InterfaceMethod?.Name == nameof(IExportGrain.StartAsync)
+            && context.TargetId.Key.ToString()!.StartsWith(IntegrationNames.Csi + "/", StringComparison.Ordinal))
+        {
+            await Starts.PassAsync();
+        }
+
+        await context.Invoke();
     }
 }
 
@@ -90,6 +113,32 @@ public sealed class CsiPushBatchTests(CsiPushClusterFixture fixture)
         finally
         {
             HeldPushWork.Batches.Open();
+        }
+    }
+
+    [Fact]
+    public async Task A_completed_sessions_upload_in_progress_holds_up_no_other_entitys_events()
+    {
+        var run = "upload-" + Guid.NewGuid().ToString("n")[..8];
+        await fixture.ConfigureAsync(s => s with
+        {
+            SendSessionTranscript = true, FtpHostname = "127.0.0.1", FtpUsername = "csi", FtpPassword = "secret",
+        });
+        HeldCsiExportStarts.Starts.Close();
+        try
+        {
+            // The chat's completion starts its transcript upload, which the gate holds as a slow FTP server would.
+            await CsiUploadSessions.CallAsync(fixture.Grains, Path.GetTempPath(), SessionChannel.Chat, 0, idPrefix: run + "-chat-");
+            await Eventually.TrueAsync(() => Task.FromResult(HeldCsiExportStarts.Starts.Holding), "the chat's CSI upload is under way");
+
+            await StartAsync($"{run}-s1");
+            await Eventually.TrueAsync(() => Task.FromResult(Sequences($"{run}-s1").SequenceEqual([1L, 2L])),
+                "another session's events reach CSI while the upload is under way", TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            HeldCsiExportStarts.Starts.Open();
+            await fixture.ConfigureAsync(s => s);
         }
     }
 

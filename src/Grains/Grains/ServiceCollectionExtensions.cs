@@ -45,7 +45,6 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ListingWriter>();
         services.AddGroupCommitOptions(configuration, ListingWriter.Section);
         services.AddSingleton<ICsiPushWork, CsiEventEnqueuer>();
-        services.AddSingleton<ICsiPushWork, CsiUploadStarter>();
         services.AddSingleton<ICsiPushWork, AcdStatisticsCounter>();
         services.AddValidatedOptions<AcdOptions, AcdOptionsValidator>(configuration, AcdOptions.Section);
         services.TryAddSingleton<CsiFtpTargets>();

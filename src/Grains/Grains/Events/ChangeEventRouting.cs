@@ -10,7 +10,8 @@ namespace ClarityConnect.Grains.Events;
 /// <code>
 /// SessionGrain, AgentGrain          ChangeEventSourceGrain: the transition and its event in one state write (outbox)
 ///   └─ "changes" memory stream      key session/{id} or agent/{id}; every consumer subscribes implicitly
-///        ├─ CsiPusherGrain   "csi"  → CsiPushHandler         Virtual Observer events, files, ACD statistics
+///        ├─ CsiPusherGrain   "csi"  → CsiPushHandler         Virtual Observer events and ACD statistics (per-silo batch)
+///                                   → CsiUploadStarter       a completed session's recordings and transcript to CSI's FTP
 ///        └─ CrmExporterGrain "crm"  → CrmExportHandler       the export of a completed session to its CRM record
 ///                                   → SessionListingHandler  the session's line in the admin listing
 /// </code>
@@ -24,6 +25,8 @@ public static class ChangeEventRouting
     public static IServiceCollection AddChangeEventRouting(this IServiceCollection services)
     {
         services.AddChangeEventHandler<CsiPushHandler>(ChangeConsumers.Csi);
+        // Its own handler, not a part of the push batch: a session's upload holds up that session's pusher only.
+        services.AddChangeEventHandler<CsiUploadStarter>(ChangeConsumers.Csi);
         services.AddChangeEventHandler<CrmExportHandler>(ChangeConsumers.Crm);
         // The listing rides on the CRM consumer, which already receives every session event in order: a third
         // consumer would add an activation per session for one upsert.
