@@ -21,8 +21,12 @@ public sealed class CallTraceTests(TelemetryClusterFixture fixture)
 
         await fixture.WaitForExportAsync(sessionId);
         TraceTree trace = null!;
-        await Eventually.TrueAsync(() => Task.FromResult((trace = TraceTree.Of(fixture.Spans, traceId)).Spans.Any(s => s.DisplayName == "export salesforce")),
-            "the export's span arrived", TimeSpan.FromSeconds(30));
+        // A span is exported when it ends, and a parent ends after its children: the consumer that starts the export
+        // (and runs its first attempt) ends after the export's span, so wait until the export hangs from the call.
+        await Eventually.TrueAsync(() => Task.FromResult(
+                (trace = TraceTree.Of(fixture.Spans, traceId)).Spans.Any(s => s.DisplayName == "test call")
+                && trace.Spans.Any(s => s.DisplayName == "export salesforce" && trace.IsBelow(s, trace.Spans.First(r => r.DisplayName == "test call")))),
+            "the export's span arrived below the call", TimeSpan.FromSeconds(30));
 
         var root = Assert.Single(trace.Spans, s => s.DisplayName == "test call");
         var client = Single(trace, s => s.Kind == ActivityKind.Client && s.DisplayName.EndsWith("/RunNodeAsync", StringComparison.Ordinal));
