@@ -30,6 +30,22 @@ public sealed class SimulatorCommandLineTests
         Assert.Equal(new Dictionary<string, string?> { ["ClarityConnect:Simulator:Agents"] = "4" }, parsed.Settings);
     }
 
+    [Fact]
+    public void The_flags_the_multi_process_tests_pass_are_all_accepted()
+    {
+        // As tests/ClarityConnect.EndToEnd.Tests (MultiProcessCluster, SiloFailoverTests) start the simulator.
+        var parsed = SimulatorCommandLine.Parse(
+        [
+            "--sessions", "300", "--concurrency", "20", "--agents", "20", "--think-ms", "40", "--call-timeout-ms", "5000",
+            "--recovery-ms", "60000", "--run-id", "e2e", "--seed", "8", "--postgres", "Host=db", "--cluster-id", "c1",
+            "--service-id", "s1", "--tls-cert", "client.crt", "--tls-key", "client.key", "--tls-ca", "ca.crt",
+        ]);
+
+        Assert.Equal(14, parsed.Settings.Count);
+        Assert.Equal("ca.crt", parsed.Settings["ClarityConnect:Simulator:Tls:CaFile"]);
+        Assert.Equal("60000", parsed.Settings["ClarityConnect:Simulator:RecoveryMs"]);
+    }
+
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]
