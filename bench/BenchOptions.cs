@@ -1,8 +1,49 @@
+using System.CommandLine;
+using System.Globalization;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+
 namespace ClarityConnect.Bench;
 
-/// <summary>What the benchmark runs: the command line, parsed.</summary>
+/// <summary>What the benchmark runs: the command line, parsed by System.CommandLine.</summary>
 public sealed class BenchOptions
 {
+    private static readonly Option<bool> QuickOption = new("--quick")
+    {
+        Description = "Short phases, 2k activations only (about a minute).",
+    };
+
+    private static readonly Option<string> PostgresOption = new("--postgres")
+    {
+        HelpName = "CONNSTR",
+        Description = "PostgreSQL profile against this database (the schema is migrated first) instead of embedded SQLite.",
+    };
+
+    private static readonly Option<string> OutOption = new("--out")
+    {
+        HelpName = "FILE",
+        Description = "Where the JSON goes (default bench/results/latest.json).",
+    };
+
+    private static readonly Option<int[]> LevelsOption = new("--levels")
+    {
+        HelpName = "LIST",
+        Description = "Concurrency levels of the life-cycle runs, comma-separated (default 4,16,64; quick 4,32).",
+        Arity = ArgumentArity.ExactlyOne,
+        CustomParser = ParseLevels,
+    };
+
+    private static readonly Option<int> SecondsOption = new("--seconds")
+    {
+        HelpName = "N",
+        Description = "Length of each measured phase in seconds (default 8; quick 3).",
+        Arity = ArgumentArity.ExactlyOne,
+        CustomParser = result => Positive(result, result.Tokens[0].Value),
+    };
+
+    private static readonly RootCommand Command = BuildCommand();
+
     /// <summary>Short phases and 2k activations only: about a minute.</summary>
     public bool Quick { get; private init; }
 
@@ -24,63 +65,66 @@ public sealed class BenchOptions
     /// <summary>The storage profile's name.</summary>
     public string Profile => Postgres is null ? "Embedded" : "PostgreSql";
 
-    /// <summary>The usage text.</summary>
-    public const string Usage = """
-        Usage: dotnet run -c Release --project bench -- [--quick] [--postgres CONNSTR] [--out FILE] [--levels 4,16,64] [--seconds N]
-          --quick            short phases, 2k activations only (about a minute)
-          --postgres CONNSTR PostgreSQL profile against this database (the schema is migrated first) instead of embedded SQLite
-          --out FILE         where the JSON goes (default bench/results/latest.json)
-          --levels LIST      concurrency levels of the life-cycle runs (default 4,16,64; quick 4,32)
-          --seconds N        length of each measured phase (default 8; quick 3)
-        """;
-
-    /// <summary>Whether the usage text was asked for.</summary>
-    public static bool IsHelp(IReadOnlyList<string> args) => args.Contains("--help") || args.Contains("-h");
-
-    /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming a bad option.</summary>
-    public static BenchOptions Parse(IReadOnlyList<string> args)
+    /// <summary>
+    /// Parses <paramref name="args"/>. Returns null when <c>--help</c> was asked for (the help is written to
+    /// <paramref name="output"/>); throws <see cref="ArgumentException"/> with System.CommandLine's message, which names
+    /// the bad option or value.
+    /// </summary>
+    public static BenchOptions? Parse(IReadOnlyList<string> args, TextWriter output)
     {
-        var quick = args.Contains("--quick");
-        string? postgres = null, output = null, levels = null, seconds = null;
-        for (var i = 0; i < args.Count; i++)
+        var result = Command.Parse(args);
+        if (result.Errors.Count > 0)
         {
-            switch (args[i])
-            {
-                case "--quick":
-                    break;
-                case "--postgres":
-                    postgres = Value(args, ref i);
-                    break;
-                case "--out":
-                    output = Value(args, ref i);
-                    break;
-                case "--levels":
-                    levels = Value(args, ref i);
-                    break;
-                case "--seconds":
-                    seconds = Value(args, ref i);
-                    break;
-                default:
-                    throw new ArgumentException($"unknown option '{args[i]}'");
-            }
+            throw new ArgumentException(string.Join(Environment.NewLine, result.Errors.Select(e => e.Message)));
         }
 
+        if (result.Action is HelpAction)
+        {
+            result.Invoke(new InvocationConfiguration { Output = output });
+            return null;
+        }
+
+        var quick = result.GetValue(QuickOption);
         return new BenchOptions
         {
             Quick = quick,
-            Postgres = postgres,
-            Output = output ?? DefaultOutput(),
-            Levels = levels is null ? (quick ? [4, 32] : [4, 16, 64]) : levels.Split(',').Select(l => Positive(l, "--levels")).ToList(),
-            Seconds = seconds is null ? (quick ? 3 : 8) : Positive(seconds, "--seconds"),
+            Postgres = result.GetValue(PostgresOption),
+            Output = result.GetValue(OutOption) ?? DefaultOutput(),
+            Levels = Given(result, LevelsOption) ? result.GetValue(LevelsOption)! : quick ? [4, 32] : [4, 16, 64],
+            Seconds = Given(result, SecondsOption) ? result.GetValue(SecondsOption) : quick ? 3 : 8,
             Activations = quick ? [2_000] : [10_000, 100_000],
         };
     }
 
-    private static string Value(IReadOnlyList<string> args, ref int i) =>
-        ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");
+    private static RootCommand BuildCommand()
+    {
+        var command = new RootCommand("ClarityConnect benchmark: runs a silo, the client and the Salesforce and CSI doubles in this process and measures them.")
+        {
+            QuickOption, PostgresOption, OutOption, LevelsOption, SecondsOption,
+        };
 
-    private static int Positive(string text, string option) =>
-        int.TryParse(text, out var value) && value > 0 ? value : throw new ArgumentException($"{option}: '{text}' is not a positive number");
+        // The benchmark has no version of its own to show (its figures name the commit).
+        command.Options.Remove(command.Options.OfType<VersionOption>().Single());
+        return command;
+    }
+
+    // The defaults of --levels and --seconds depend on --quick, so "not given" is asked rather than a default value.
+    private static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
+
+    private static int[] ParseLevels(ArgumentResult result) =>
+        [.. result.Tokens[0].Value.Split(',').Select(level => Positive(result, level))];
+
+    // A custom parser rather than a validator: validators also run after a failed conversion, and then cannot read the value.
+    private static int Positive(ArgumentResult result, string text)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
+        {
+            return value;
+        }
+
+        result.AddError($"{((OptionResult)result.Parent!).Option.Name}: '{text}' is not a positive number.");
+        return 0;
+    }
 
     // bench/results/latest.json of the checkout the command runs in (found from the working directory upwards).
     private static string DefaultOutput()

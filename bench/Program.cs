@@ -12,22 +12,21 @@ using ClarityConnect.Grains.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
-if (BenchOptions.IsHelp(args))
-{
-    Console.WriteLine(BenchOptions.Usage);
-    return 0;
-}
-
-BenchOptions options;
+BenchOptions? options;
 try
 {
-    options = BenchOptions.Parse(args);
+    options = BenchOptions.Parse(args, Console.Out);
 }
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine($"bench: {ex.Message}");
-    Console.Error.WriteLine(BenchOptions.Usage);
+    Console.Error.WriteLine("Run with --help for the options.");
     return 2;
+}
+
+if (options is null)
+{
+    return 0;
 }
 
 #if DEBUG

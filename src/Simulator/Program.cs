@@ -15,7 +15,7 @@ const string Tool = "clarityconnect-simulator";
 ParsedCommandLine commandLine;
 try
 {
-    commandLine = CommandLineParser.Parse(args);
+    commandLine = SimulatorCommandLine.Parse(args);
 }
 catch (InvalidOptionException ex)
 {
@@ -26,7 +26,7 @@ catch (InvalidOptionException ex)
 
 if (commandLine.HelpRequested)
 {
-    Console.Out.Write(UsageText.Build());
+    SimulatorCommandLine.WriteHelp(Console.Out);
     return 0;
 }
 

@@ -14,9 +14,9 @@ public sealed class DataverseConnectorOptionsValidator : HttpConnectorOptionsVal
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(failures);
         failures.Check(!string.IsNullOrWhiteSpace(options.ApiPath) && options.ApiPath.EndsWith('/') && !options.ApiPath.StartsWith('/'), nameof(options.ApiPath), "must be a relative path ending with '/', e.g. api/data/v9.2/");
-        failures.Check(options.TokenRefreshMargin >= TimeSpan.Zero && options.TokenRefreshMargin <= TimeSpan.FromMinutes(30), nameof(options.TokenRefreshMargin), "must be between 0 and 30 minutes", options.TokenRefreshMargin);
-        failures.Check(options.InlineAttachmentLimit >= 0, nameof(options.InlineAttachmentLimit), "must not be negative", options.InlineAttachmentLimit);
+        failures.Between(options.TokenRefreshMargin, TimeSpan.Zero, TimeSpan.FromMinutes(30));
+        failures.NotNegative(options.InlineAttachmentLimit);
         failures.Check(options.UploadBlockSize is >= 1 and <= 4 * 1024 * 1024, nameof(options.UploadBlockSize), "must be between 1 byte and 4 MB", options.UploadBlockSize);
-        failures.Check(options.MetadataCacheDuration >= TimeSpan.Zero, nameof(options.MetadataCacheDuration), "must not be negative", options.MetadataCacheDuration);
+        failures.NotNegative(options.MetadataCacheDuration);
     }
 }

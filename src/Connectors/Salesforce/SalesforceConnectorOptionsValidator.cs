@@ -14,6 +14,6 @@ public sealed class SalesforceConnectorOptionsValidator : HttpConnectorOptionsVa
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(failures);
         failures.Check(options.ContentVersionJsonLimit > 0, nameof(options.ContentVersionJsonLimit), "must be positive", options.ContentVersionJsonLimit);
-        failures.Check(options.DescribeCacheDuration >= TimeSpan.Zero, nameof(options.DescribeCacheDuration), "must not be negative", options.DescribeCacheDuration);
+        failures.NotNegative(options.DescribeCacheDuration);
     }
 }

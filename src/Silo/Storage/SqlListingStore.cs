@@ -1,9 +1,11 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Listings;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Grains.Listings;
+using Dapper;
 using Npgsql;
 
 namespace ClarityConnect.Silo.Storage;
@@ -15,17 +17,17 @@ namespace ClarityConnect.Silo.Storage;
 /// differ (SQLite writes join the file's group commit, see <see cref="SqliteWriteQueue"/>).
 /// </summary>
 /// <param name="openAsync">Opens a connection for reads.</param>
-/// <param name="writeAsync">Runs one write command (on a connection of its own, or in a shared transaction).</param>
+/// <param name="writeAsync">Runs one write on a connection (of its own, or in a shared transaction, then passed along).</param>
 /// <param name="serviceId">The Orleans service id that scopes every line.</param>
 public sealed class SqlListingStore(
     Func<CancellationToken, Task<DbConnection>> openAsync,
-    Func<Func<DbCommand, Task>, CancellationToken, Task> writeAsync,
+    Func<Func<DbConnection, DbTransaction?, Task>, CancellationToken, Task> writeAsync,
     string serviceId) : IListingStore
 {
     /// <summary>The listing in an embedded-profile SQLite file; its writes join the file's group commit.</summary>
     internal static SqlListingStore ForSqlite(SqliteDatabase database, string serviceId) => new(
         async ct => await database.OpenAsync(ct),
-        (write, ct) => database.WriteAsync(async command => { await write(command); return true; }, ct),
+        (write, ct) => database.WriteAsync(async command => { await write(command.Connection!, command.Transaction); return true; }, ct),
         serviceId);
 
     /// <summary>The listing in a PostgreSQL database; each write takes a pooled connection of its own.</summary>
@@ -34,8 +36,7 @@ public sealed class SqlListingStore(
         async (write, ct) =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
-            await using var command = connection.CreateCommand();
-            await write(command);
+            await write(connection, null);
         },
         serviceId);
 
@@ -103,19 +104,20 @@ public sealed class SqlListingStore(
             .Equal("agent_id", query.AgentId)
             .AtLeast("started_at_ms", query.StartedFrom?.ToUnixTimeMilliseconds())
             .Below("started_at_ms", query.StartedBefore?.ToUnixTimeMilliseconds());
-        return PageAsync(
-            "session_id, channel, status, queue, agent_id, started_at_ms, updated_at_ms, sequence",
+        return PageAsync<SessionRow, SessionSummary>(
+            "session_id AS SessionId, channel AS Channel, status AS Status, queue AS Queue, agent_id AS AgentId, " +
+            "started_at_ms AS StartedAtMs, updated_at_ms AS UpdatedAtMs, sequence AS Sequence",
             "cc_session_listing", filter, "started_at_ms DESC, session_id", query, cancellationToken,
             r => new SessionSummary
             {
-                SessionId = r.GetString(0),
-                Channel = Enum.Parse<SessionChannel>(r.GetString(1)),
-                Status = Enum.Parse<SessionStatus>(r.GetString(2)),
-                Queue = r.IsDBNull(3) ? null : r.GetString(3),
-                AgentId = r.IsDBNull(4) ? null : r.GetString(4),
-                StartedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
-                UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)),
-                Sequence = r.GetInt64(7),
+                SessionId = r.SessionId,
+                Channel = Enum.Parse<SessionChannel>(r.Channel),
+                Status = Enum.Parse<SessionStatus>(r.Status),
+                Queue = r.Queue,
+                AgentId = r.AgentId,
+                StartedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.StartedAtMs),
+                UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedAtMs),
+                Sequence = r.Sequence,
             });
     }
 
@@ -126,18 +128,19 @@ public sealed class SqlListingStore(
             .Equal("state", query.State?.ToString())
             .Equal("target", query.Target)
             .Equal("session_id", query.SessionId);
-        return PageAsync(
-            "target, session_id, state, attempts, last_error, created_at_ms, updated_at_ms",
+        return PageAsync<ExportRow, ExportSummary>(
+            "target AS Target, session_id AS SessionId, state AS State, attempts AS Attempts, last_error AS LastError, " +
+            "created_at_ms AS CreatedAtMs, updated_at_ms AS UpdatedAtMs",
             "cc_export_listing", filter, "updated_at_ms DESC, target, session_id", query, cancellationToken,
             r => new ExportSummary
             {
-                Target = r.GetString(0),
-                SessionId = r.GetString(1),
-                State = Enum.Parse<ExportState>(r.GetString(2)),
-                Attempts = r.GetInt32(3),
-                LastError = r.IsDBNull(4) ? null : r.GetString(4),
-                CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
-                UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)),
+                Target = r.Target,
+                SessionId = r.SessionId,
+                State = Enum.Parse<ExportState>(r.State),
+                Attempts = r.Attempts,
+                LastError = r.LastError,
+                CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAtMs),
+                UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedAtMs),
             });
     }
 
@@ -145,17 +148,10 @@ public sealed class SqlListingStore(
     public async Task<IReadOnlyList<string>> ListQueuesAsync(int limit, CancellationToken cancellationToken)
     {
         // Ordered in the application, not by the database's collation, so both profiles answer alike.
-        var queues = new List<string>();
         await using var connection = await openAsync(cancellationToken);
-        await using var select = Command(connection,
+        var queues = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT DISTINCT queue FROM cc_session_listing WHERE service_id = @service AND queue IS NOT NULL",
-            [("service", serviceId)]);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            queues.Add(reader.GetString(0));
-        }
-
+            new { service = serviceId }, cancellationToken: cancellationToken));
         return queues.Order(StringComparer.Ordinal).Take(limit).ToList();
     }
 
@@ -163,9 +159,7 @@ public sealed class SqlListingStore(
     public async Task PingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await openAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1";
-        await command.ExecuteScalarAsync(cancellationToken);
+        await connection.ExecuteScalarAsync(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
     }
 
     // INSERT … VALUES (…), (…) … with one numbered parameter per value (@session0, @session1, …) and the service id once.
@@ -177,75 +171,78 @@ public sealed class SqlListingStore(
         }
 
         var sql = new StringBuilder($"INSERT INTO {table} ({columns})\nVALUES ");
-        var parameters = new List<(string Name, object? Value)> { ("service", serviceId) };
+        var parameters = new DynamicParameters(new { service = serviceId });
         for (var row = 0; row < lines.Count; row++)
         {
             sql.Append(row == 0 ? "(@service" : ",\n(@service");
             foreach (var (name, value) in lines[row])
             {
-                var numbered = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}{row}");
+                var numbered = string.Create(CultureInfo.InvariantCulture, $"{name}{row}");
                 sql.Append(", @").Append(numbered);
-                parameters.Add((numbered, value));
+                parameters.Add(numbered, value);
             }
 
             sql.Append(')');
         }
 
         sql.Append('\n').Append(conflict);
-        return writeAsync(command => Prepare(command, sql.ToString(), parameters).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+        return writeAsync(
+            // NoCache: the text differs with the batch size, so Dapper's per-statement cache would only fill up.
+            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+                sql.ToString(), parameters, transaction, flags: CommandFlags.NoCache, cancellationToken: cancellationToken)),
+            cancellationToken);
     }
 
-    private async Task<ListingPage<T>> PageAsync<T>(
-        string columns, string table, Filter filter, string order, PageRequest page, CancellationToken cancellationToken, Func<DbDataReader, T> read)
+    private async Task<ListingPage<T>> PageAsync<TRow, T>(
+        string columns, string table, Filter filter, string order, PageRequest page, CancellationToken cancellationToken, Func<TRow, T> map)
     {
-        var parameters = filter.Parameters.Append(("service", serviceId)).ToList();
+        var parameters = new DynamicParameters(filter.Parameters);
+        parameters.Add("service", serviceId);
         var where = $"WHERE service_id = @service{filter.Sql}";
         await using var connection = await openAsync(cancellationToken);
-        long total;
-        await using (var count = Command(connection, $"SELECT COUNT(*) FROM {table} {where}", parameters))
-        {
-            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        var items = new List<T>();
-        await using var select = Command(connection,
-            $"SELECT {columns} FROM {table} {where} ORDER BY {order} LIMIT @limit OFFSET @offset",
-            parameters.Append(("limit", page.Limit)).Append(("offset", page.Offset)));
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(read(reader));
-        }
-
-        return new ListingPage<T> { Items = items, Total = total, Offset = page.Offset, Limit = page.Limit };
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM {table} {where}", parameters, cancellationToken: cancellationToken));
+        parameters.Add("limit", page.Limit);
+        parameters.Add("offset", page.Offset);
+        var items = await connection.QueryAsync<TRow>(new CommandDefinition(
+            $"SELECT {columns} FROM {table} {where} ORDER BY {order} LIMIT @limit OFFSET @offset", parameters, cancellationToken: cancellationToken));
+        return new ListingPage<T> { Items = items.Select(map).ToList(), Total = total, Offset = page.Offset, Limit = page.Limit };
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, IEnumerable<(string Name, object? Value)> parameters) =>
-        Prepare(connection.CreateCommand(), sql, parameters);
-
-    private static DbCommand Prepare(DbCommand command, string sql, IEnumerable<(string Name, object? Value)> parameters)
+    /// <summary>A <c>cc_session_listing</c> row as Dapper reads it (columns aliased to these names).</summary>
+    private sealed class SessionRow
     {
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
+        public string SessionId { get; init; } = "";
+        public string Channel { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string? Queue { get; init; }
+        public string? AgentId { get; init; }
+        public long StartedAtMs { get; init; }
+        public long UpdatedAtMs { get; init; }
+        public long Sequence { get; init; }
+    }
 
-        return command;
+    /// <summary>A <c>cc_export_listing</c> row as Dapper reads it (columns aliased to these names).</summary>
+    private sealed class ExportRow
+    {
+        public string Target { get; init; } = "";
+        public string SessionId { get; init; } = "";
+        public string State { get; init; } = "";
+        public int Attempts { get; init; }
+        public string? LastError { get; init; }
+        public long CreatedAtMs { get; init; }
+        public long UpdatedAtMs { get; init; }
     }
 
     /// <summary>The optional filters of a listing query, as SQL conditions with parameters; values never enter the text.</summary>
     private sealed class Filter
     {
         private readonly StringBuilder _sql = new();
-        private readonly List<(string Name, object? Value)> _parameters = [];
+        private readonly Dictionary<string, object?> _parameters = [];
 
         public string Sql => _sql.ToString();
 
-        public IEnumerable<(string Name, object? Value)> Parameters => _parameters;
+        public IReadOnlyDictionary<string, object?> Parameters => _parameters;
 
         public Filter Equal(string column, object? value) => Add(column, "=", value);
 
@@ -259,7 +256,7 @@ public sealed class SqlListingStore(
             {
                 var name = "f" + _parameters.Count;
                 _sql.Append($" AND {column} {comparison} @{name}");
-                _parameters.Add((name, value));
+                _parameters.Add(name, value);
             }
 
             return this;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
@@ -15,7 +15,8 @@ namespace ClarityConnect.Silo.Storage;
 /// </summary>
 public sealed partial class SqliteReminderTable : IReminderTable
 {
-    private const string Columns = "grain_id, reminder_name, start_at_ticks, period_ticks, version";
+    private const string Columns =
+        "grain_id AS GrainId, reminder_name AS ReminderName, start_at_ticks AS StartAtTicks, period_ticks AS PeriodTicks, version AS Version";
 
     private readonly string _serviceId;
     private readonly SqliteDatabase _database;
@@ -51,8 +52,8 @@ public sealed partial class SqliteReminderTable : IReminderTable
     /// <inheritdoc />
     public Task<ReminderTableData> ReadRows(GrainId grainId, CancellationToken cancellationToken)
         => QueryAsync(
-            $"SELECT {Columns} FROM reminders WHERE service_id = $service_id AND grain_id = $grain_id;",
-            command => command.Parameters.AddWithValue("$grain_id", grainId.ToString()),
+            $"SELECT {Columns} FROM reminders WHERE service_id = @service_id AND grain_id = @grain_id;",
+            new { service_id = _serviceId, grain_id = grainId.ToString() },
             cancellationToken);
 
     /// <inheritdoc />
@@ -63,15 +64,11 @@ public sealed partial class SqliteReminderTable : IReminderTable
     {
         // The ring range (begin, end]: when begin >= end it wraps past uint.MaxValue (begin == end is the whole ring).
         var condition = begin < end
-            ? "grain_hash > $begin AND grain_hash <= $end"
-            : "(grain_hash > $begin OR grain_hash <= $end)";
+            ? "grain_hash > @begin AND grain_hash <= @end"
+            : "(grain_hash > @begin OR grain_hash <= @end)";
         return QueryAsync(
-            $"SELECT {Columns} FROM reminders WHERE service_id = $service_id AND {condition};",
-            command =>
-            {
-                command.Parameters.AddWithValue("$begin", (long)begin);
-                command.Parameters.AddWithValue("$end", (long)end);
-            },
+            $"SELECT {Columns} FROM reminders WHERE service_id = @service_id AND {condition};",
+            new { service_id = _serviceId, begin = (long)begin, end = (long)end },
             cancellationToken);
     }
 
@@ -82,12 +79,8 @@ public sealed partial class SqliteReminderTable : IReminderTable
     public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync(
-            $"SELECT {Columns} FROM reminders WHERE service_id = $service_id AND grain_id = $grain_id AND reminder_name = $reminder_name;",
-            command =>
-            {
-                command.Parameters.AddWithValue("$grain_id", grainId.ToString());
-                command.Parameters.AddWithValue("$reminder_name", reminderName);
-            },
+            $"SELECT {Columns} FROM reminders WHERE service_id = @service_id AND grain_id = @grain_id AND reminder_name = @reminder_name;",
+            new { service_id = _serviceId, grain_id = grainId.ToString(), reminder_name = reminderName },
             cancellationToken).ConfigureAwait(false);
         return rows.Reminders.FirstOrDefault();
     }
@@ -101,26 +94,29 @@ public sealed partial class SqliteReminderTable : IReminderTable
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentException.ThrowIfNullOrEmpty(entry.ReminderName);
 
-        var version = await _database.WriteAsync(async command =>
+        const string sql = """
+            INSERT INTO reminders (service_id, grain_id, reminder_name, grain_hash, start_at_ticks, period_ticks, version)
+            VALUES (@service_id, @grain_id, @reminder_name, @grain_hash, @start_at_ticks, @period_ticks, 1)
+            ON CONFLICT (service_id, grain_id, reminder_name) DO UPDATE SET
+                grain_hash = excluded.grain_hash,
+                start_at_ticks = excluded.start_at_ticks,
+                period_ticks = excluded.period_ticks,
+                version = reminders.version + 1
+            RETURNING version;
+            """;
+        var row = new
         {
-            command.CommandText = """
-                INSERT INTO reminders (service_id, grain_id, reminder_name, grain_hash, start_at_ticks, period_ticks, version)
-                VALUES ($service_id, $grain_id, $reminder_name, $grain_hash, $start_at_ticks, $period_ticks, 1)
-                ON CONFLICT (service_id, grain_id, reminder_name) DO UPDATE SET
-                    grain_hash = excluded.grain_hash,
-                    start_at_ticks = excluded.start_at_ticks,
-                    period_ticks = excluded.period_ticks,
-                    version = reminders.version + 1
-                RETURNING version;
-                """;
-            command.Parameters.AddWithValue("$service_id", _serviceId);
-            command.Parameters.AddWithValue("$grain_id", entry.GrainId.ToString());
-            command.Parameters.AddWithValue("$reminder_name", entry.ReminderName);
-            command.Parameters.AddWithValue("$grain_hash", (long)entry.GrainId.GetUniformHashCode());
-            command.Parameters.AddWithValue("$start_at_ticks", ToUtc(entry.StartAt).Ticks);
-            command.Parameters.AddWithValue("$period_ticks", entry.Period.Ticks);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        }, cancellationToken).ConfigureAwait(false);
+            service_id = _serviceId,
+            grain_id = entry.GrainId.ToString(),
+            reminder_name = entry.ReminderName,
+            grain_hash = (long)entry.GrainId.GetUniformHashCode(),
+            start_at_ticks = ToUtc(entry.StartAt).Ticks,
+            period_ticks = entry.Period.Ticks,
+        };
+        // The write joins the file's group commit: it runs on that batch's connection and transaction.
+        var version = await _database.WriteAsync(
+            command => command.Connection!.ExecuteScalarAsync<long>(sql, row, command.Transaction),
+            cancellationToken).ConfigureAwait(false);
         return version.ToString(CultureInfo.InvariantCulture);
     }
 
@@ -135,18 +131,14 @@ public sealed partial class SqliteReminderTable : IReminderTable
             return false;
         }
 
-        return await _database.WriteAsync(async command =>
-        {
-            command.CommandText = """
-                DELETE FROM reminders
-                WHERE service_id = $service_id AND grain_id = $grain_id AND reminder_name = $reminder_name AND version = $version;
-                """;
-            command.Parameters.AddWithValue("$service_id", _serviceId);
-            command.Parameters.AddWithValue("$grain_id", grainId.ToString());
-            command.Parameters.AddWithValue("$reminder_name", reminderName);
-            command.Parameters.AddWithValue("$version", version);
-            return await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false) > 0;
-        }, cancellationToken).ConfigureAwait(false);
+        const string sql = """
+            DELETE FROM reminders
+            WHERE service_id = @service_id AND grain_id = @grain_id AND reminder_name = @reminder_name AND version = @version;
+            """;
+        var row = new { service_id = _serviceId, grain_id = grainId.ToString(), reminder_name = reminderName, version };
+        return await _database.WriteAsync(
+            async command => await command.Connection!.ExecuteAsync(sql, row, command.Transaction).ConfigureAwait(false) > 0,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -156,35 +148,22 @@ public sealed partial class SqliteReminderTable : IReminderTable
     public async Task TestOnlyClearTable(CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM reminders WHERE service_id = $service_id;";
-        command.Parameters.AddWithValue("$service_id", _serviceId);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM reminders WHERE service_id = @service_id;", new { service_id = _serviceId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    private async Task<ReminderTableData> QueryAsync(string sql, Action<SqliteCommand> addParameters, CancellationToken cancellationToken)
+    private async Task<ReminderTableData> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$service_id", _serviceId);
-        addParameters(command);
-
-        var entries = new List<ReminderEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var rows = await connection.QueryAsync<ReminderRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new ReminderTableData(rows.Select(r => new ReminderEntry
         {
-            entries.Add(new ReminderEntry
-            {
-                GrainId = GrainId.Parse(reader.GetString(0)),
-                ReminderName = reader.GetString(1),
-                StartAt = new DateTime(reader.GetInt64(2), DateTimeKind.Utc),
-                Period = TimeSpan.FromTicks(reader.GetInt64(3)),
-                ETag = reader.GetInt64(4).ToString(CultureInfo.InvariantCulture),
-            });
-        }
-
-        return new ReminderTableData(entries);
+            GrainId = GrainId.Parse(r.GrainId),
+            ReminderName = r.ReminderName,
+            StartAt = new DateTime(r.StartAtTicks, DateTimeKind.Utc),
+            Period = TimeSpan.FromTicks(r.PeriodTicks),
+            ETag = r.Version.ToString(CultureInfo.InvariantCulture),
+        }));
     }
 
     // Orleans hands over StartAt as UTC or, from older callers, Unspecified meaning UTC.
@@ -194,6 +173,16 @@ public sealed partial class SqliteReminderTable : IReminderTable
         DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
         _ => value,
     };
+
+    /// <summary>A <c>reminders</c> row as Dapper reads it (columns aliased to these names).</summary>
+    private sealed class ReminderRow
+    {
+        public string GrainId { get; init; } = "";
+        public string ReminderName { get; init; } = "";
+        public long StartAtTicks { get; init; }
+        public long PeriodTicks { get; init; }
+        public long Version { get; init; }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SQLite reminder table uses {DatabasePath}")]
     private partial void LogStarted(string databasePath);

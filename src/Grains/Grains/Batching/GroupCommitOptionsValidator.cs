@@ -11,8 +11,8 @@ public sealed class GroupCommitOptionsValidator : IValidateOptions<GroupCommitOp
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new OptionsFailures(string.IsNullOrEmpty(name) ? nameof(GroupCommitOptions) : name);
-        failures.Check(options.MaxBatchSize is >= 1 and <= 1_000, nameof(options.MaxBatchSize), "must be between 1 and 1000", options.MaxBatchSize);
-        failures.Check(options.Linger >= TimeSpan.Zero && options.Linger <= TimeSpan.FromSeconds(1), nameof(options.Linger), "must be between 0 and 1 second", options.Linger);
+        failures.Between(options.MaxBatchSize, 1, 1_000);
+        failures.Between(options.Linger, TimeSpan.Zero, TimeSpan.FromSeconds(1));
         return failures.Result();
     }
 }

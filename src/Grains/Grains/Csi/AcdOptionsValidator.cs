@@ -18,9 +18,9 @@ public sealed class AcdOptionsValidator : IValidateOptions<AcdOptions>
         failures.Check(
             options.IntervalLength >= TimeSpan.FromSeconds(1) && options.IntervalLength <= Day && Day.Ticks % options.IntervalLength.Ticks == 0,
             nameof(options.IntervalLength), "must be between 1 second and 1 day and divide the day evenly (e.g. 00:15:00, 00:30:00, 01:00:00)", options.IntervalLength);
-        failures.Check(options.UploadDelay >= TimeSpan.Zero && options.UploadDelay <= TimeSpan.FromHours(1), nameof(options.UploadDelay), "must be between 0 and 1 hour", options.UploadDelay);
-        failures.Check(options.RetryPeriod >= TimeSpan.FromSeconds(1) && options.RetryPeriod <= TimeSpan.FromHours(1), nameof(options.RetryPeriod), "must be between 1 second and 1 hour", options.RetryPeriod);
-        failures.Check(options.ServiceLevelThreshold > TimeSpan.Zero && options.ServiceLevelThreshold <= TimeSpan.FromHours(1), nameof(options.ServiceLevelThreshold), "must be more than 0 and at most 1 hour", options.ServiceLevelThreshold);
+        failures.Between(options.UploadDelay, TimeSpan.Zero, TimeSpan.FromHours(1));
+        failures.Between(options.RetryPeriod, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        failures.PositiveAtMost(options.ServiceLevelThreshold, TimeSpan.FromHours(1));
         return failures.Result();
     }
 }

@@ -12,8 +12,8 @@ public sealed class ChangeEventOptionsValidator : IValidateOptions<ChangeEventOp
         ArgumentNullException.ThrowIfNull(options);
         var failures = new OptionsFailures(ChangeEventOptions.Section);
         // The period also lowers Orleans' MinimumReminderPeriod; below a second reminders would fire constantly.
-        failures.Check(options.RedeliveryPeriod >= TimeSpan.FromSeconds(1) && options.RedeliveryPeriod <= TimeSpan.FromHours(1), nameof(options.RedeliveryPeriod), "must be between 1 second and 1 hour", options.RedeliveryPeriod);
-        failures.Check(options.ReminderRetention >= options.RedeliveryPeriod && options.ReminderRetention <= TimeSpan.FromDays(1), nameof(options.ReminderRetention), "must be at least RedeliveryPeriod and at most 1 day", options.ReminderRetention);
+        failures.Between(options.RedeliveryPeriod, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        failures.BetweenSettingAnd(options.ReminderRetention, options.RedeliveryPeriod, TimeSpan.FromDays(1));
         // Acknowledgements arriving after the redelivery tick would have every event republished once for nothing.
         failures.Check(options.AcknowledgementDelay > TimeSpan.Zero && options.AcknowledgementDelay <= options.RedeliveryPeriod / 2, nameof(options.AcknowledgementDelay), "must be more than 0 and at most half of RedeliveryPeriod", options.AcknowledgementDelay);
         return failures.Result();

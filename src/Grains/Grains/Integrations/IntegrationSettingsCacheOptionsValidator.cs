@@ -13,7 +13,7 @@ public sealed class IntegrationSettingsCacheOptionsValidator : IValidateOptions<
         var failures = new OptionsFailures(IntegrationSettingsCacheOptions.Section);
         // Below a second the cache re-reads the config grain on most requests; above an hour a silo that missed a save
         // runs on the old settings (credentials included) for too long.
-        failures.Check(options.MaxAge >= TimeSpan.FromSeconds(1) && options.MaxAge <= TimeSpan.FromHours(1), nameof(options.MaxAge), "must be between 1 second and 1 hour", options.MaxAge);
+        failures.Between(options.MaxAge, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         return failures.Result();
     }
 }

@@ -1,3 +1,4 @@
+// Over 350 lines because it is one grain: every method of ISessionGrain guards and commits a session transition, and splitting the life cycle would spread one state machine over several files.
 using ClarityConnect.Abstractions.Agents;
 using ClarityConnect.Abstractions.Events;
 using ClarityConnect.Abstractions.Nodes;

@@ -1,3 +1,4 @@
+// Over 350 lines because it is the whole Dataverse side of the shared CRM pipeline (lookup queries, metadata, exports, authorization) behind ICrmAdapter; issue17-crm is reshaping the Dataverse connector below it.
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ClarityConnect.Abstractions.Crm;
