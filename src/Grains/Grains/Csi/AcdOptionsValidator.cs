@@ -1,4 +1,5 @@
 using ClarityConnect.Connectors.Http;
+using ClarityConnect.Grains.Retries;
 using Microsoft.Extensions.Options;
 
 namespace ClarityConnect.Grains.Csi;
@@ -20,6 +21,7 @@ public sealed class AcdOptionsValidator : IValidateOptions<AcdOptions>
             nameof(options.IntervalLength), "must be between 1 second and 1 day and divide the day evenly (e.g. 00:15:00, 00:30:00, 01:00:00)", options.IntervalLength);
         failures.Check(options.UploadDelay >= TimeSpan.Zero && options.UploadDelay <= TimeSpan.FromHours(1), nameof(options.UploadDelay), "must be between 0 and 1 hour", options.UploadDelay);
         failures.Check(options.RetryPeriod >= TimeSpan.FromSeconds(1) && options.RetryPeriod <= TimeSpan.FromHours(1), nameof(options.RetryPeriod), "must be between 1 second and 1 hour", options.RetryPeriod);
+        BackoffPeriodsRule.CheckBackoff(failures, options);
         failures.Check(options.ServiceLevelThreshold > TimeSpan.Zero && options.ServiceLevelThreshold <= TimeSpan.FromHours(1), nameof(options.ServiceLevelThreshold), "must be more than 0 and at most 1 hour", options.ServiceLevelThreshold);
         return failures.Result();
     }
