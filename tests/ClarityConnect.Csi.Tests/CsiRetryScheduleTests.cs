@@ -2,7 +2,8 @@ using ClarityConnect.Grains.Csi;
 
 namespace ClarityConnect.Csi.Tests;
 
-/// <summary>When a CSI event queue probes and when it retries, with the default settings (backoff 1 s doubling to 1 minute, probes every 5 s).</summary>
+/// <summary>When a CSI event queue probes and when it retries, with the default settings (backoff 1 s doubling to 1 minute
+/// with ±20 % jitter, probes every 5 s).</summary>
 public sealed class CsiRetryScheduleTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 14, 0, 0, TimeSpan.Zero);
@@ -12,12 +13,15 @@ public sealed class CsiRetryScheduleTests
     {
         var schedule = new CsiRetrySchedule(new CsiEventOptions());
 
-        var waits = Enumerable.Range(0, 4).Select(_ => schedule.Failed(Now)).ToList();
-        Assert.Equal([1, 2, 4, 5], waits.Select(w => w.TotalSeconds));
-        Assert.True(schedule.ProbeFirst(Now), "an 8-second backoff is probed");
+        var waits = Enumerable.Range(0, 4).Select(_ => schedule.Failed(Now).TotalSeconds).ToList();
+        Assert.InRange(waits[0], 0.8, 1.2);
+        Assert.InRange(waits[1], 1.6, 2.4);
+        Assert.InRange(waits[2], 3.2, 4.8);
+        Assert.Equal(5, waits[3]);
+        Assert.True(schedule.ProbeFirst(Now), "an 8-second backoff (6.4 to 9.6 s with jitter) is probed");
         Assert.Equal(TimeSpan.FromSeconds(5), schedule.NextProbe(Now));
-        Assert.Equal(TimeSpan.FromSeconds(3), schedule.NextProbe(Now.AddSeconds(5)));
-        Assert.False(schedule.ProbeFirst(Now.AddSeconds(8)), "once the backoff is over the backlog is tried without a probe");
+        Assert.InRange(schedule.NextProbe(Now.AddSeconds(5)).TotalSeconds, 1.4, 4.6);
+        Assert.False(schedule.ProbeFirst(Now.AddSeconds(10)), "once the backoff is over the backlog is tried without a probe");
     }
 
     [Fact]
@@ -32,7 +36,7 @@ public sealed class CsiRetryScheduleTests
         schedule.ProbeAnswered();
         Assert.False(schedule.ProbeFirst(Now));
 
-        Assert.Equal(TimeSpan.FromSeconds(32), schedule.Failed(Now));
+        Assert.InRange(schedule.Failed(Now).TotalSeconds, 25.6, 38.4);
         Assert.False(schedule.ProbeFirst(Now), "CSI is up and refuses this batch: probing would resend it every probe period");
 
         Assert.Equal(TimeSpan.FromSeconds(5), schedule.Failed(Now));
@@ -48,7 +52,15 @@ public sealed class CsiRetryScheduleTests
 
         schedule.Succeeded();
 
-        Assert.Equal(TimeSpan.FromSeconds(1), schedule.Failed(Now));
+        Assert.InRange(schedule.Failed(Now).TotalSeconds, 0.8, 1.2);
         Assert.False(schedule.ProbeFirst(Now));
+    }
+
+    [Fact]
+    public void Queues_that_failed_together_do_not_retry_in_step()
+    {
+        var firstWaits = Enumerable.Range(0, 20).Select(_ => new CsiRetrySchedule(new CsiEventOptions()).Failed(Now)).ToHashSet();
+
+        Assert.True(firstWaits.Count > 1, "the backoff has jitter");
     }
 }

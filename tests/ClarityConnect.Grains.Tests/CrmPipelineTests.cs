@@ -12,13 +12,15 @@ namespace ClarityConnect.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class CrmPipelineTests(CoreClusterFixture fixture)
 {
+    private readonly ExportScenario _exports = new(fixture);
+
     [Fact]
     public async Task A_match_links_the_contact_before_the_account_and_sets_documented_extra_items()
     {
-        await EnableSalesforceAsync();
+        await _exports.EnableSalesforceAsync();
         var (session, _) = await new SessionDriver(fixture.Grains).NewAsync(SessionStatus.New);
 
-        var outcome = await session.RunNodeAsync(Lookup(fresh: true));
+        var outcome = await session.RunNodeAsync(ExportScenario.Lookup(fresh: true));
 
         Assert.Equal(NodeExit.Match, outcome.Exit);
         Assert.Equal(["Contact", "Account"], outcome.Records.Select(r => r.ObjectType));
@@ -31,23 +33,23 @@ public sealed class CrmPipelineTests(CoreClusterFixture fixture)
     [Fact]
     public async Task With_fresh_lookup_off_an_earlier_sessions_match_is_reused_without_calling_the_crm()
     {
-        await EnableSalesforceAsync();
+        await _exports.EnableSalesforceAsync();
         var caller = SessionDriver.VoiceCall with { CallerPhoneNumber = "+1 (212) 555-" + Random.Shared.Next(1000, 9999) };
         var first = fixture.Grains.GetGrain<ISessionGrain>("s-" + Guid.NewGuid());
         await first.StartAsync(caller);
-        var found = await first.RunNodeAsync(Lookup(fresh: false));
+        var found = await first.RunNodeAsync(ExportScenario.Lookup(fresh: false));
 
         var second = fixture.Grains.GetGrain<ISessionGrain>("s-" + Guid.NewGuid());
         await second.StartAsync(caller with { CallerPhoneNumber = caller.CallerPhoneNumber!.Replace(" ", "").Replace("(", "").Replace(")", "").Replace("-", "") });
         var searchesBefore = Volatile.Read(ref InMemoryCrmAdapter.Searches);
-        var reused = await second.RunNodeAsync(Lookup(fresh: false));
+        var reused = await second.RunNodeAsync(ExportScenario.Lookup(fresh: false));
 
         Assert.True(reused.ReusedEarlierRecord);
         Assert.Equal(searchesBefore, Volatile.Read(ref InMemoryCrmAdapter.Searches));
         Assert.Equal(found.Records.Select(r => r.Url), reused.Records.Select(r => r.Url));
         Assert.Equal(found.ExtraItemsSet["Salesforce.RecordId"], (await second.GetAsync()).ExtraItems["Salesforce.RecordId"]);
 
-        var fresh = await second.RunNodeAsync(Lookup(fresh: true));
+        var fresh = await second.RunNodeAsync(ExportScenario.Lookup(fresh: true));
         Assert.False(fresh.ReusedEarlierRecord);
         Assert.Equal(searchesBefore + 1, Volatile.Read(ref InMemoryCrmAdapter.Searches));
     }
@@ -55,7 +57,7 @@ public sealed class CrmPipelineTests(CoreClusterFixture fixture)
     [Fact]
     public async Task A_lookup_answers_without_waiting_for_its_match_to_be_remembered_and_a_later_caller_reuses_it()
     {
-        await EnableSalesforceAsync();
+        await _exports.EnableSalesforceAsync();
         var caller = SessionDriver.VoiceCall with { CallerPhoneNumber = "+1 (646) 555-" + Random.Shared.Next(1000, 9999) };
         var first = fixture.Grains.GetGrain<ISessionGrain>("s-" + Guid.NewGuid());
         await first.StartAsync(caller);
@@ -63,7 +65,7 @@ public sealed class CrmPipelineTests(CoreClusterFixture fixture)
         using (HeldCallerRecordWrites.Hold())
         {
             // Before the write left the lookup's path, the answer waited here for the held write: the run never finished.
-            var run = first.RunNodeAsync(Lookup(fresh: false));
+            var run = first.RunNodeAsync(ExportScenario.Lookup(fresh: false));
             Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30))));
             found = await run;
             Assert.Equal(NodeExit.Match, found.Exit);
@@ -74,7 +76,7 @@ public sealed class CrmPipelineTests(CoreClusterFixture fixture)
         Assert.Equal(1, HeldCallerRecordWrites.Held);
         var second = fixture.Grains.GetGrain<ISessionGrain>("s-" + Guid.NewGuid());
         await second.StartAsync(caller);
-        var reused = await second.RunNodeAsync(Lookup(fresh: false));
+        var reused = await second.RunNodeAsync(ExportScenario.Lookup(fresh: false));
         Assert.True(reused.ReusedEarlierRecord);
         Assert.Equal(found.Records.Select(r => r.Url), reused.Records.Select(r => r.Url));
     }
@@ -82,10 +84,10 @@ public sealed class CrmPipelineTests(CoreClusterFixture fixture)
     [Fact]
     public async Task A_completed_session_is_exported_to_its_linked_record_exactly_once_despite_failures()
     {
-        await EnableSalesforceAsync();
-        var (session, record) = await CompletedCallAsync(failFirstDeliveries: 2);
+        await _exports.EnableSalesforceAsync();
+        var (session, record) = await _exports.CompletedCallAsync(failFirstDeliveries: 2);
 
-        var status = await WaitForExportAsync(session, s => s.State != ExportState.Pending);
+        var status = await _exports.WaitForExportAsync(session, s => s.State != ExportState.Pending);
 
         Assert.Equal(ExportState.Done, status.State);
         Assert.Equal(3, status.Attempts);
@@ -94,27 +96,27 @@ public sealed class CrmPipelineTests(CoreClusterFixture fixture)
         Assert.Equal(3, delivered.Count);
         Assert.Contains($"Call details of session {session.GetPrimaryKeyString()}", delivered);
 
-        await fixture.Grains.GetGrain<IExportGrain>(ExportKey(session)).StartAsync();
+        await fixture.Grains.GetGrain<IExportGrain>(ExportScenario.ExportKey(session)).StartAsync();
         Assert.Equal(3, InMemoryCrmAdapter.Delivered.Count(d => d.RecordId == record));
     }
 
     [Fact]
     public async Task An_export_done_on_its_first_attempt_stores_its_state_once_and_leaves_no_reminder()
     {
-        await EnableSalesforceAsync();
-        var (session, record) = await CompletedCallAsync(failFirstDeliveries: 0);
+        await _exports.EnableSalesforceAsync();
+        var (session, record) = await _exports.CompletedCallAsync(failFirstDeliveries: 0);
 
-        var status = await WaitForExportAsync(session, s => s.State == ExportState.Done);
+        var status = await _exports.WaitForExportAsync(session, s => s.State == ExportState.Done);
 
         Assert.Equal(1, status.Attempts);
         Assert.Equal(3, InMemoryCrmAdapter.Delivered.Count(d => d.RecordId == record));
         // The SQLite row's version is its ETag: it counts the writes of the export's state (the accepted phase and each
         // item used to pay one each).
-        var export = fixture.Grains.GetGrain<IExportGrain>(ExportKey(session)).GetGrainId();
+        var export = fixture.Grains.GetGrain<IExportGrain>(ExportScenario.ExportKey(session)).GetGrainId();
         var silo = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost!.Services;
         var stored = new GrainState<Exports.ExportGrainState>();
         await silo.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME).ReadStateAsync("export", export, stored);
-        Assert.Equal(ExportState.Done, stored.State!.State);
+        Assert.Equal(ExportState.Done, stored.State!.Phase);
         Assert.Equal("1", stored.ETag);
         Assert.Empty((await silo.GetRequiredService<IReminderTable>().ReadRows(export)).Reminders);
     }
@@ -122,15 +124,15 @@ public sealed class CrmPipelineTests(CoreClusterFixture fixture)
     [Fact]
     public async Task An_export_that_keeps_failing_is_parked_with_its_reason_and_can_be_retried()
     {
-        await EnableSalesforceAsync();
-        var (session, record) = await CompletedCallAsync(failFirstDeliveries: 3);
+        await _exports.EnableSalesforceAsync();
+        var (session, record) = await _exports.CompletedCallAsync(failFirstDeliveries: 3);
 
-        var parked = await WaitForExportAsync(session, s => s.State == ExportState.Failed);
+        var parked = await _exports.WaitForExportAsync(session, s => s.State == ExportState.Failed);
         Assert.Contains("503", parked.LastError);
         Assert.Equal(3, parked.Attempts);
 
-        await fixture.Grains.GetGrain<IExportGrain>(ExportKey(session)).RetryAsync();
-        var done = await WaitForExportAsync(session, s => s.State == ExportState.Done);
+        await fixture.Grains.GetGrain<IExportGrain>(ExportScenario.ExportKey(session)).RetryAsync();
+        var done = await _exports.WaitForExportAsync(session, s => s.State == ExportState.Done);
         Assert.Equal(3, done.Delivered.Count);
         Assert.Equal(3, InMemoryCrmAdapter.Delivered.Count(d => d.RecordId == record));
     }
@@ -138,13 +140,13 @@ public sealed class CrmPipelineTests(CoreClusterFixture fixture)
     [Fact]
     public async Task A_lookup_that_outlives_the_crms_budget_exits_no_match_saying_so()
     {
-        await EnableSalesforceAsync();
+        await _exports.EnableSalesforceAsync();
         var session = fixture.Grains.GetGrain<ISessionGrain>("s-" + Guid.NewGuid().ToString("n"));
         await session.StartAsync(new SessionStart { Channel = SessionChannel.Voice, CallerIdName = "Stalled" });
         InMemoryCrmAdapter.Budget = TimeSpan.FromSeconds(1);
         try
         {
-            var outcome = await session.RunNodeAsync(Lookup(fresh: true));
+            var outcome = await session.RunNodeAsync(ExportScenario.Lookup(fresh: true));
 
             Assert.Equal(NodeExit.NoMatch, outcome.Exit);
             Assert.Equal("The salesforce lookup did not finish within its 1 s budget (LookupTimeout); the call flow moved on.", outcome.Reason);
@@ -165,63 +167,9 @@ public sealed class CrmPipelineTests(CoreClusterFixture fixture)
         await session.StartAsync(new SessionStart { Channel = SessionChannel.Voice, ExtraItems = new Dictionary<string, string> { ["Key"] = "1" } });
 
         var refused = await Assert.ThrowsAsync<InvalidRequestException>(() =>
-            session.RunNodeAsync(Lookup(fresh: true) with { LookupType = LookupType.ExtraItemKey, ExtraItemName = "Key", SearchParameter = searchParameter }));
+            session.RunNodeAsync(ExportScenario.Lookup(fresh: true) with { LookupType = LookupType.ExtraItemKey, ExtraItemName = "Key", SearchParameter = searchParameter }));
 
         Assert.Equal("SearchParameter", refused.Field);
         Assert.Contains($"not '{searchParameter}'", refused.Problem);
-    }
-
-    private async Task<(ISessionGrain Session, string RecordId)> CompletedCallAsync(int failFirstDeliveries)
-    {
-        var recordings = Directory.CreateDirectory(Path.Combine(fixture.DataDirectory, "recordings")).FullName;
-        await File.WriteAllBytesAsync(Path.Combine(recordings, "a.wav"), [1, 2, 3]);
-        await File.WriteAllBytesAsync(Path.Combine(recordings, "b.wav"), [4, 5, 6]);
-        var platform = fixture.Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Platform);
-        await platform.UpdateAsync(new PlatformSettings { AdminWebsiteBaseUrl = "https://admin.example.com", RecordingsRoot = recordings }, (await platform.GetAsync()).Version);
-
-        var id = "s-" + Guid.NewGuid().ToString("n");
-        var session = fixture.Grains.GetGrain<ISessionGrain>(id);
-        await session.StartAsync(SessionDriver.VoiceCall with { CallerPhoneNumber = "+1 303 555 " + Random.Shared.Next(1000, 9999) });
-        var outcome = await session.RunNodeAsync(Lookup(fresh: true));
-        InMemoryCrmAdapter.FailDeliveries(outcome.Records[0].RecordId, failFirstDeliveries);
-        await session.EnqueueAsync("Support");
-        var agent = "a-" + Guid.NewGuid().ToString("n");
-        await fixture.Grains.GetGrain<Abstractions.Agents.IAgentGrain>(agent).SetStatusAsync(Abstractions.Agents.AgentStatus.Available);
-        await session.OfferAsync(agent);
-        await session.AcceptAsync();
-        await session.StartRecordingAsync("a.wav");
-        await session.StopRecordingAsync();
-        await session.StartRecordingAsync("b.wav");
-        await session.EndAsync();
-        await session.CompleteAsync(new WrapUpDetails { Disposition = "Resolved", Notes = "Refund issued" });
-        return (session, outcome.Records[0].RecordId);
-    }
-
-    private async Task<ExportStatus> WaitForExportAsync(ISessionGrain session, Func<ExportStatus, bool> condition)
-    {
-        var export = fixture.Grains.GetGrain<IExportGrain>(ExportKey(session));
-        ExportStatus status = null!;
-        await Eventually.TrueAsync(async () => condition(status = await export.GetStatusAsync()), "the export reaches the expected state");
-        return status;
-    }
-
-    private static string ExportKey(ISessionGrain session) => $"{IntegrationNames.Salesforce}/{session.GetPrimaryKeyString()}";
-
-    private static CustomerLookupNode Lookup(bool fresh) =>
-        new() { NodeId = "lookup", Integration = IntegrationNames.Salesforce, FreshLookupOnEachCall = fresh, DaysToGoBack = 7 };
-
-    private async Task EnableSalesforceAsync()
-    {
-        var config = fixture.Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Salesforce);
-        var current = await config.GetAsync();
-        if (current.Settings is SalesforceSettings { Enabled: true, PushCallRecordings: true })
-        {
-            return;
-        }
-
-        await config.UpdateAsync(new SalesforceSettings
-        {
-            Enabled = true, ConsumerKey = "3MVG9-key", ConsumerSecret = "s3cr3t", PushCallRecordings = true, PushSessionNotes = true, PushSessionTranscript = true,
-        }, current.Version);
     }
 }

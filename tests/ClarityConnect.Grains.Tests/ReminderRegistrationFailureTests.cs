@@ -43,7 +43,7 @@ public sealed class ReminderRegistrationFailureTests : IAsyncLifetime
             "the redelivery reminder is registered once the table answers again");
     }
 
-    private sealed class FailingReminderClusterFixture : CoreClusterFixture
+    internal sealed class FailingReminderClusterFixture : CoreClusterFixture
     {
         protected override void AddConfigurators(TestClusterBuilder builder)
         {
@@ -64,7 +64,7 @@ public sealed class ReminderRegistrationFailureTests : IAsyncLifetime
     }
 
     /// <summary>The silo's reminder table, made to refuse one registration of a chosen grain.</summary>
-    private sealed class FailingReminderTable(IReminderTable table) : IReminderTable
+    internal sealed class FailingReminderTable(IReminderTable table) : IReminderTable
     {
         private static readonly ConcurrentDictionary<string, bool> FailOnce = new();
         private static readonly ConcurrentDictionary<string, bool> Upserted = new();

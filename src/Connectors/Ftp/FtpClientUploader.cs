@@ -59,7 +59,7 @@ public sealed class FtpClientUploader(ILogger<FtpClientUploader>? logger = null)
     public Task TestConnectionAsync(FtpTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return RunAsync(target, fresh: true, (session, token) => session.PrintWorkingDirectoryAsync(token), cancellationToken);
+        return RunAsync(target, fresh: true, (connection, token) => connection.PrintWorkingDirectoryAsync(token), cancellationToken);
     }
 
     private Task<FtpUploadOutcome> UploadAsync(
@@ -72,15 +72,15 @@ public sealed class FtpClientUploader(ILogger<FtpClientUploader>? logger = null)
         return RunAsync(
             target,
             fresh: false,
-            async (session, token) =>
+            async (connection, token) =>
             {
-                await session.EnterDirectoryAsync(file.Directory, token).ConfigureAwait(false);
-                if (expected is { } length && await FinishEarlierAttemptAsync(session, target, file, length, token).ConfigureAwait(false) is { } finished)
+                await connection.EnterDirectoryAsync(file.Directory, token).ConfigureAwait(false);
+                if (expected is { } length && await FinishEarlierAttemptAsync(connection, target, file, length, token).ConfigureAwait(false) is { } finished)
                 {
                     return finished;
                 }
 
-                var sent = await StoreAsync(session, file, content, token).ConfigureAwait(false);
+                var sent = await StoreAsync(connection, file, content, token).ConfigureAwait(false);
                 LogUploaded(target, file, sent);
                 return FtpUploadOutcome.Uploaded;
             },
@@ -90,9 +90,9 @@ public sealed class FtpClientUploader(ILogger<FtpClientUploader>? logger = null)
     // What an earlier attempt of the same upload left: the final file (it only missed being recorded), or a complete
     // temporary file (it stopped before the rename). Null when the bytes must be sent.
     private async Task<FtpUploadOutcome?> FinishEarlierAttemptAsync(
-        FtpSession session, FtpTarget target, FtpUploadFile file, long length, CancellationToken cancellationToken)
+        FtpConnection connection, FtpTarget target, FtpUploadFile file, long length, CancellationToken cancellationToken)
     {
-        if (await session.TryGetSizeAsync(file.Name, cancellationToken).ConfigureAwait(false) == length)
+        if (await connection.TryGetSizeAsync(file.Name, cancellationToken).ConfigureAwait(false) == length)
         {
             logger.LogInformation(
                 "{File} ({Bytes} bytes) is already on FTP {Host}:{Port} in /{Directory}: an earlier attempt stored it",
@@ -100,9 +100,9 @@ public sealed class FtpClientUploader(ILogger<FtpClientUploader>? logger = null)
             return FtpUploadOutcome.AlreadyPresent;
         }
 
-        if (await session.TryGetSizeAsync(file.TemporaryName, cancellationToken).ConfigureAwait(false) == length)
+        if (await connection.TryGetSizeAsync(file.TemporaryName, cancellationToken).ConfigureAwait(false) == length)
         {
-            await session.RenameAsync(file.TemporaryName, file.Name, cancellationToken).ConfigureAwait(false);
+            await connection.RenameAsync(file.TemporaryName, file.Name, cancellationToken).ConfigureAwait(false);
             LogUploaded(target, file, length);
             return FtpUploadOutcome.Uploaded;
         }
@@ -111,20 +111,20 @@ public sealed class FtpClientUploader(ILogger<FtpClientUploader>? logger = null)
     }
 
     // Stores under the temporary name, checks the length, renames into place; returns the number of bytes sent.
-    private static async Task<long> StoreAsync(FtpSession session, FtpUploadFile file, Stream content, CancellationToken cancellationToken)
+    private static async Task<long> StoreAsync(FtpConnection connection, FtpUploadFile file, Stream content, CancellationToken cancellationToken)
     {
-        var sent = await session.StoreAsync(file.TemporaryName, content, cancellationToken).ConfigureAwait(false);
+        var sent = await connection.StoreAsync(file.TemporaryName, content, cancellationToken).ConfigureAwait(false);
         try
         {
-            await session.VerifySizeAsync(file.TemporaryName, sent, cancellationToken).ConfigureAwait(false);
+            await connection.VerifySizeAsync(file.TemporaryName, sent, cancellationToken).ConfigureAwait(false);
         }
         catch (FtpException)
         {
-            await session.TryDeleteAsync(file.TemporaryName).ConfigureAwait(false);
+            await connection.TryDeleteAsync(file.TemporaryName).ConfigureAwait(false);
             throw;
         }
 
-        await session.RenameAsync(file.TemporaryName, file.Name, cancellationToken).ConfigureAwait(false);
+        await connection.RenameAsync(file.TemporaryName, file.Name, cancellationToken).ConfigureAwait(false);
         return sent;
     }
 
@@ -133,7 +133,7 @@ public sealed class FtpClientUploader(ILogger<FtpClientUploader>? logger = null)
             "Uploaded {File} ({Bytes} bytes) to FTP {Host}:{Port} in /{Directory}",
             file.Name, bytes, target.Host, target.Port, file.Directory);
 
-    private async Task<T> RunAsync<T>(FtpTarget target, bool fresh, Func<FtpSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(FtpTarget target, bool fresh, Func<FtpConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var server = $"{target.Host}:{target.Port}";
         try

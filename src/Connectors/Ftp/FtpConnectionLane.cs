@@ -14,14 +14,14 @@ internal sealed class FtpConnectionLane
 {
     private readonly SemaphoreSlim turn = new(1, 1);
     private readonly Timer idleTimer;
-    private FtpSession? idle;
+    private FtpConnection? idle;
     private long idleSince;
 
     /// <summary>Creates an empty lane.</summary>
     public FtpConnectionLane() => idleTimer = new Timer(_ => CloseIfExpired(), null, Timeout.Infinite, Timeout.Infinite);
 
     /// <summary>
-    /// Waits for the lane's turn, then runs <paramref name="work"/> on a logged-in session and keeps the session for
+    /// Waits for the lane's turn, then runs <paramref name="work"/> on a logged-in connection and keeps the connection for
     /// the next upload when the work succeeded.
     /// </summary>
     /// <typeparam name="T">What the work returns.</typeparam>
@@ -35,40 +35,40 @@ internal sealed class FtpConnectionLane
         FtpTarget target,
         bool fresh,
         ILogger logger,
-        Func<FtpSession, CancellationToken, Task<T>> work,
+        Func<FtpConnection, CancellationToken, Task<T>> work,
         CancellationToken cancellationToken)
     {
         await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
-        FtpSession? session = null;
+        FtpConnection? connection = null;
         var succeeded = false;
         try
         {
             var kept = TakeKept(target, fresh);
-            session = kept ?? await OpenAsync(target, logger, reopened: false, cancellationToken).ConfigureAwait(false);
+            connection = kept ?? await OpenAsync(target, logger, reopened: false, cancellationToken).ConfigureAwait(false);
             T result;
             try
             {
-                result = await RunOnAsync(session, work, cancellationToken).ConfigureAwait(false);
+                result = await RunOnAsync(connection, work, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception failure) when (kept is not null && session.CommandCount <= 1 && IsClosedConnection(failure))
+            catch (Exception failure) when (kept is not null && connection.CommandCount <= 1 && IsClosedConnection(failure))
             {
                 // The server closed the kept connection while it was idle (its own idle limit, a restart): the first
                 // command found it dead, so nothing of this upload happened yet and a new connection redoes it all.
                 logger.LogInformation(
                     "FTP {Host}:{Port}: the kept connection was closed by the server ({Reason}); connecting again",
                     target.Host, target.Port, failure.Message);
-                var dead = session;
-                session = null;
+                var dead = connection;
+                connection = null;
                 await dead.DisposeAsync().ConfigureAwait(false);
-                session = await OpenAsync(target, logger, reopened: true, cancellationToken).ConfigureAwait(false);
-                result = await RunOnAsync(session, work, cancellationToken).ConfigureAwait(false);
+                connection = await OpenAsync(target, logger, reopened: true, cancellationToken).ConfigureAwait(false);
+                result = await RunOnAsync(connection, work, cancellationToken).ConfigureAwait(false);
             }
 
             succeeded = true;
-            if (session.IsReusable && session.Target.IdleConnectionTimeout > TimeSpan.Zero)
+            if (connection.IsReusable && connection.Target.IdleConnectionTimeout > TimeSpan.Zero)
             {
-                Keep(session);
-                session = null;
+                Keep(connection);
+                connection = null;
             }
 
             return result;
@@ -76,24 +76,24 @@ internal sealed class FtpConnectionLane
         finally
         {
             turn.Release();
-            if (session is not null)
+            if (connection is not null)
             {
                 // After a failure the connection's state is unknown: drop it without a goodbye that could wait for a
                 // server that no longer answers.
-                await (succeeded ? QuitAsync(session) : session.DisposeAsync().AsTask()).ConfigureAwait(false);
+                await (succeeded ? QuitAsync(connection) : connection.DisposeAsync().AsTask()).ConfigureAwait(false);
             }
         }
     }
 
-    private static async Task<T> RunOnAsync<T>(FtpSession session, Func<FtpSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    private static async Task<T> RunOnAsync<T>(FtpConnection connection, Func<FtpConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        session.ResetCommandCount();
-        return await work(session, cancellationToken).ConfigureAwait(false);
+        connection.ResetCommandCount();
+        return await work(connection, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<FtpSession> OpenAsync(FtpTarget target, ILogger logger, bool reopened, CancellationToken cancellationToken)
+    private static async Task<FtpConnection> OpenAsync(FtpTarget target, ILogger logger, bool reopened, CancellationToken cancellationToken)
     {
-        var session = await FtpSession.OpenAsync(target, logger, cancellationToken).ConfigureAwait(false);
+        var connection = await FtpConnection.OpenAsync(target, logger, cancellationToken).ConfigureAwait(false);
         ConnectorMetrics.FtpConnections.Add(1, new TagList
         {
             { TelemetryTags.ServerAddress, target.Host },
@@ -101,21 +101,21 @@ internal sealed class FtpConnectionLane
             { TelemetryTags.FtpTls, target.UseTls },
             { TelemetryTags.FtpReopened, reopened },
         });
-        return session;
+        return connection;
     }
 
     private static bool IsClosedConnection(Exception failure) =>
         failure is IOException or SocketException or ObjectDisposedException
         || failure is FtpException { ReplyCode: 421 };
 
-    private static async Task QuitAsync(FtpSession session)
+    private static async Task QuitAsync(FtpConnection connection)
     {
-        await using (session.ConfigureAwait(false))
+        await using (connection.ConfigureAwait(false))
         {
-            using var timeout = new CancellationTokenSource(session.Target.CommandTimeout);
+            using var timeout = new CancellationTokenSource(connection.Target.CommandTimeout);
             try
             {
-                await session.QuitAsync(timeout.Token).ConfigureAwait(false);
+                await connection.QuitAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is FtpException or IOException or SocketException or TimeoutException
                 or OperationCanceledException or ObjectDisposedException)
@@ -126,7 +126,7 @@ internal sealed class FtpConnectionLane
     }
 
     // Called with the turn held.
-    private FtpSession? TakeKept(FtpTarget target, bool fresh)
+    private FtpConnection? TakeKept(FtpTarget target, bool fresh)
     {
         var kept = idle;
         idle = null;
@@ -145,11 +145,11 @@ internal sealed class FtpConnectionLane
     }
 
     // Called with the turn held.
-    private void Keep(FtpSession session)
+    private void Keep(FtpConnection connection)
     {
-        idle = session;
+        idle = connection;
         idleSince = Stopwatch.GetTimestamp();
-        idleTimer.Change(session.Target.IdleConnectionTimeout, Timeout.InfiniteTimeSpan);
+        idleTimer.Change(connection.Target.IdleConnectionTimeout, Timeout.InfiniteTimeSpan);
     }
 
     private void CloseIfExpired()
@@ -160,7 +160,7 @@ internal sealed class FtpConnectionLane
             return;
         }
 
-        FtpSession? expired = null;
+        FtpConnection? expired = null;
         try
         {
             if (idle is { } kept)

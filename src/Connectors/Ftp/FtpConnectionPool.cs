@@ -22,7 +22,7 @@ internal sealed class FtpConnectionPool
     /// <summary>The process's pool.</summary>
     public static FtpConnectionPool Shared { get; } = new();
 
-    /// <summary>Runs <paramref name="work"/> on a logged-in session to <paramref name="target"/>, in its server's turn.</summary>
+    /// <summary>Runs <paramref name="work"/> on a logged-in connection to <paramref name="target"/>, in its server's turn.</summary>
     /// <typeparam name="T">What the work returns.</typeparam>
     /// <param name="target">The server and credentials.</param>
     /// <param name="fresh">Log in anew even when a kept connection could serve.</param>
@@ -34,7 +34,7 @@ internal sealed class FtpConnectionPool
         FtpTarget target,
         bool fresh,
         ILogger logger,
-        Func<FtpSession, CancellationToken, Task<T>> work,
+        Func<FtpConnection, CancellationToken, Task<T>> work,
         CancellationToken cancellationToken) =>
         lanes.GetOrAdd(LaneKey(target), _ => new FtpConnectionLane()).RunAsync(target, fresh, logger, work, cancellationToken);
 

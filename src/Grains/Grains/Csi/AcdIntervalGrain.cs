@@ -4,6 +4,7 @@ using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Connectors.Ftp;
 using ClarityConnect.Grains.Crm;
 using ClarityConnect.Grains.Integrations;
+using ClarityConnect.Grains.Retries;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace ClarityConnect.Grains.Csi;
 
 /// <summary>
 /// Accumulates one interval's ACD statistics per queue and uploads them to CSI once the interval is over, once (the
-/// uploaded flag is stored; a reminder retries after failures and restarts) — and again, corrected, if an event of the
+/// uploaded flag is stored; a failed upload is retried with backoff, and a reminder carries on after a restart:
+/// <see cref="DurableRetry"/>) — and again, corrected, if an event of the
 /// interval arrives after the upload. Format: docs/csi-files.md.
 /// </summary>
 public sealed class AcdIntervalGrain(
@@ -25,7 +27,8 @@ public sealed class AcdIntervalGrain(
 {
     private const string KeyFormat = "yyyyMMdd'T'HHmmss'Z'";
     private const string ReminderName = "acd-upload";
-    private IGrainTimer? _uploadTimer;
+    private DurableRetry? _retry;
+    private int _failures;
 
     /// <summary>The key of the interval that contains <paramref name="at"/>.</summary>
     public static string KeyOf(DateTimeOffset at, TimeSpan length)
@@ -38,6 +41,10 @@ public sealed class AcdIntervalGrain(
     private DateTimeOffset Start => DateTimeOffset.ParseExact(this.GetPrimaryKeyString(), KeyFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     private DateTimeOffset End => Start + options.Value.IntervalLength;
+
+    // No stand-in is needed: the reminder is registered before the interval's first event is stored, so a failed
+    // registration fails the recording and its consumer retries it.
+    private DurableRetry Retry => _retry ??= new(this, ReminderName, options.Value.RetryPeriod, OnReminderTickAsync, () => !state.State.Uploaded, logger);
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -66,7 +73,7 @@ public sealed class AcdIntervalGrain(
         state.State.Uploaded = false;
         if (state.State.Queues.Count == 0 || reopened)
         {
-            await this.RegisterOrUpdateReminder(ReminderName, options.Value.RetryPeriod, options.Value.RetryPeriod);
+            await Retry.RegisterAsync();
             ScheduleUpload();
         }
 
@@ -107,7 +114,14 @@ public sealed class AcdIntervalGrain(
     public Task<bool> IsUploadedAsync() => Task.FromResult(state.State.Uploaded);
 
     /// <inheritdoc />
-    public Task ReceiveReminder(string reminderName, TickStatus status) => UploadAsync(CancellationToken.None);
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        Retry.ReminderHeld();
+        return OnReminderTickAsync();
+    }
+
+    // The reminder's tick uploads now unless an attempt is already due (its backoff is running).
+    private Task OnReminderTickAsync() => Retry.AttemptScheduled ? Task.CompletedTask : UploadAsync(CancellationToken.None);
 
     /// <summary>The interval as CSV: a header and one row per queue.</summary>
     public string Csv()
@@ -129,12 +143,7 @@ public sealed class AcdIntervalGrain(
         return text.ToString();
     }
 
-    private void ScheduleUpload()
-    {
-        var due = End + options.Value.UploadDelay - time.GetUtcNow();
-        _uploadTimer?.Dispose();
-        _uploadTimer = this.RegisterGrainTimer(UploadAsync, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-    }
+    private void ScheduleUpload() => Retry.Schedule(End + options.Value.UploadDelay - time.GetUtcNow(), UploadAsync);
 
     private async Task UploadAsync(CancellationToken cancellationToken)
     {
@@ -154,20 +163,20 @@ public sealed class AcdIntervalGrain(
             }
             catch (Exception failure) when (failure is FtpException or InvalidOperationException or IOException)
             {
+                var wait = RetryBackoff.After(++_failures, options.Value);
+                Retry.Schedule(wait, UploadAsync);
                 state.State.LastError = failure.Message;
                 await state.WriteStateAsync();
-                logger.LogWarning("Uploading ACD statistics of {Interval} failed; retrying in a minute: {Reason}", this.GetPrimaryKeyString(), failure.Message);
+                logger.LogWarning("Uploading ACD statistics of {Interval} failed; retrying in {Delay}: {Reason}", this.GetPrimaryKeyString(), wait, failure.Message);
                 return;
             }
         }
 
+        _failures = 0;
         state.State.Uploaded = true;
         state.State.LastError = null;
         await state.WriteStateAsync();
-        if (await this.GetReminder(ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        await Retry.UnregisterAsync();
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -1,4 +1,5 @@
 using ClarityConnect.Connectors.Http;
+using ClarityConnect.Grains.Retries;
 using Microsoft.Extensions.Options;
 
 namespace ClarityConnect.Grains.Csi;
@@ -20,6 +21,7 @@ public sealed class AcdOptionsValidator : IValidateOptions<AcdOptions>
             nameof(options.IntervalLength), "must be between 1 second and 1 day and divide the day evenly (e.g. 00:15:00, 00:30:00, 01:00:00)", options.IntervalLength);
         failures.Between(options.UploadDelay, TimeSpan.Zero, TimeSpan.FromHours(1));
         failures.Between(options.RetryPeriod, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        BackoffPeriodsRule.CheckBackoff(failures, options);
         failures.PositiveAtMost(options.ServiceLevelThreshold, TimeSpan.FromHours(1));
         return failures.Result();
     }

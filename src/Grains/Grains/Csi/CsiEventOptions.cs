@@ -1,7 +1,9 @@
+using ClarityConnect.Grains.Retries;
+
 namespace ClarityConnect.Grains.Csi;
 
 /// <summary>How change events are batched to CSI.</summary>
-public sealed class CsiEventOptions
+public sealed class CsiEventOptions : IBackoffPeriods
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "ClarityConnect:Csi:Events";
@@ -15,7 +17,7 @@ public sealed class CsiEventOptions
     /// </summary>
     public TimeSpan MaxBatchAge { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The wait after a failed request; it doubles up to <see cref="MaxRetryDelay"/>.</summary>
+    /// <summary>The wait after a failed request; it doubles (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest wait between attempts while CSI is down.</summary>
@@ -26,6 +28,12 @@ public sealed class CsiEventOptions
     /// once CSI answers, the backlog is sent at once. Only waits longer than this are cut short by probes.
     /// </summary>
     public TimeSpan ProbePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How often a durable reminder brings back a queue that holds events (after a silo restart, for example); it is
+    /// registered when a queue's first event arrives and removed when the queue is empty.
+    /// </summary>
+    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How many batching queues share the load; an entity always uses the same one, which keeps its order.</summary>
     public int Queues { get; set; } = 4;

@@ -1,4 +1,5 @@
 using ClarityConnect.Connectors.Http;
+using ClarityConnect.Grains.Retries;
 using Microsoft.Extensions.Options;
 
 namespace ClarityConnect.Grains.Csi;
@@ -13,8 +14,9 @@ public sealed class CsiEventOptionsValidator : IValidateOptions<CsiEventOptions>
         var failures = new OptionsFailures(CsiEventOptions.Section);
         failures.Between(options.MaxBatchSize, 1, 10_000);
         failures.Between(options.MaxBatchAge, TimeSpan.Zero, TimeSpan.FromMinutes(1));
-        failures.PositiveAtMost(options.FirstRetryDelay, TimeSpan.FromHours(1));
-        failures.BetweenSettingAnd(options.MaxRetryDelay, options.FirstRetryDelay, TimeSpan.FromDays(1));
+        BackoffPeriodsRule.CheckBackoff(failures, options);
+        // Orleans reminders tick at most about once a second; a period above an hour leaves a stranded queue waiting long.
+        failures.Between(options.ReminderPeriod, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         failures.Between(options.ProbePeriod, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         failures.Between(options.Queues, 1, 256);
         return failures.Result();

@@ -3,6 +3,7 @@ using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Connectors.Csi;
 using ClarityConnect.Connectors.Telemetry;
 using ClarityConnect.Grains.Integrations;
+using ClarityConnect.Grains.Retries;
 using ClarityConnect.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace ClarityConnect.Grains.Csi;
 /// <summary>
 /// Batches change events to CSI so a busy contact center does not send a request per event. An event is stored before
 /// it is acknowledged upstream, sent in order, removed only once CSI took it, and retried with backoff while CSI is
-/// down (a reminder carries on after a silo restart); while it waits, small probes find out when CSI answers again
+/// down (<see cref="DurableRetry"/>: a reminder carries on after a silo restart); while it waits, small probes find out when CSI answers again
 /// (<see cref="CsiRetrySchedule"/>). Turning the toggle off drops what waits: nothing piles up.
 /// </summary>
 /// <remarks>
@@ -34,14 +35,17 @@ public sealed class CsiEventQueueGrain(
     ILogger<CsiEventQueueGrain> logger) : Grain, ICsiEventQueueGrain, IRemindable
 {
     private const string ReminderName = "csi-events";
-    private readonly CsiRetrySchedule _retry = new(options.Value);
-    private IGrainTimer? _flushTimer;
+    private readonly CsiRetrySchedule _schedule = new(options.Value);
+    private DurableRetry? _retry;
     private bool _flushing;
-    private Task? _reminder;
     private TaskCompletionSource? _nextWrite;
     private bool _writing;
 
     private List<CsiQueuedEvent> Pending => state.State.Pending;
+
+    // No stand-in is needed: an event is accepted only once the reminder is registered, so a failed registration fails
+    // the enqueue and its caller retries.
+    private DurableRetry Retry => _retry ??= new(this, ReminderName, options.Value.ReminderPeriod, OnReminderTickAsync, () => Pending.Count > 0, logger);
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -52,7 +56,7 @@ public sealed class CsiEventQueueGrain(
         if (Pending.Count > 0)
         {
             // Stored events were accepted under a reminder that is still registered.
-            _reminder = Task.CompletedTask;
+            Retry.ReminderHeld();
             ScheduleFlush(TimeSpan.Zero);
         }
 
@@ -71,10 +75,11 @@ public sealed class CsiEventQueueGrain(
     {
         ArgumentNullException.ThrowIfNull(changes);
         Pending.AddRange(changes);
-        await EnsureReminderAsync();
+        // Every caller waits for the registration (its own or the one in flight) before its event counts as accepted.
+        await Retry.RegisterAsync();
         await SaveAsync();
         IntegrationMetrics.CsiEventsPending.Add(changes.Count);
-        if (_flushTimer is null && !_flushing)
+        if (!Retry.AttemptScheduled && !_flushing)
         {
             ScheduleFlush(Pending.Count >= options.Value.MaxBatchSize ? TimeSpan.Zero : options.Value.MaxBatchAge);
         }
@@ -86,8 +91,13 @@ public sealed class CsiEventQueueGrain(
     /// <inheritdoc />
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        _reminder ??= Task.CompletedTask;
-        if (Pending.Count > 0 && _flushTimer is null && !_flushing)
+        Retry.ReminderHeld();
+        return OnReminderTickAsync();
+    }
+
+    private Task OnReminderTickAsync()
+    {
+        if (Pending.Count > 0 && !Retry.AttemptScheduled && !_flushing)
         {
             ScheduleFlush(TimeSpan.Zero);
         }
@@ -95,13 +105,10 @@ public sealed class CsiEventQueueGrain(
         return Pending.Count == 0 ? StopReminderAsync() : Task.CompletedTask;
     }
 
-    private void ScheduleFlush(TimeSpan delay) =>
-        _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    private void ScheduleFlush(TimeSpan delay) => Retry.Schedule(delay, FlushAsync);
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        using var firing = _flushTimer;
-        _flushTimer = null;
         if (_flushing)
         {
             return;
@@ -110,7 +117,7 @@ public sealed class CsiEventQueueGrain(
         _flushing = true;
         try
         {
-            if (Pending.Count > 0 && _retry.ProbeFirst(time.GetUtcNow()) && !await CsiAnswersAsync(cancellationToken))
+            if (Pending.Count > 0 && _schedule.ProbeFirst(time.GetUtcNow()) && !await CsiAnswersAsync(cancellationToken))
             {
                 return;
             }
@@ -150,15 +157,15 @@ public sealed class CsiEventQueueGrain(
                         var code = TelemetryErrors.TypeOf(failure);
                         activity?.SetStatus(ActivityStatusCode.Error, code);
                         IntegrationMetrics.CsiBatches.Add(1, new TagList { { TelemetryTags.Outcome, "failure" }, { TelemetryTags.ErrorType, code } });
-                        var wait = _retry.Failed(time.GetUtcNow());
+                        var wait = _schedule.Failed(time.GetUtcNow());
                         logger.LogWarning("Sending {Count} change events to CSI failed ({Reason}); {Next} in {Delay}",
-                            batch.Count, failure.Message, _retry.ProbeFirst(time.GetUtcNow()) ? "probing CSI" : "retrying", wait);
+                            batch.Count, failure.Message, _schedule.ProbeFirst(time.GetUtcNow()) ? "probing CSI" : "retrying", wait);
                         ScheduleFlush(wait);
                         return;
                     }
                 }
 
-                _retry.Succeeded();
+                _schedule.Succeeded();
                 Pending.RemoveRange(0, batch.Count);
                 await SaveAsync();
                 IntegrationMetrics.CsiEventsPending.Add(-batch.Count);
@@ -184,12 +191,12 @@ public sealed class CsiEventQueueGrain(
 
         if (await client.ProbeAsync(endpoint, options.Value.ProbePeriod, cancellationToken))
         {
-            _retry.ProbeAnswered();
+            _schedule.ProbeAnswered();
             logger.LogInformation("CSI answers again; sending {Count} waiting change events", Pending.Count);
             return true;
         }
 
-        ScheduleFlush(_retry.NextProbe(time.GetUtcNow()));
+        ScheduleFlush(_schedule.NextProbe(time.GetUtcNow()));
         return false;
     }
 
@@ -242,42 +249,18 @@ public sealed class CsiEventQueueGrain(
         }
     }
 
-    // Every caller waits for the registration (its own or the one in flight) before its event counts as accepted.
-    private async Task EnsureReminderAsync()
-    {
-        var registration = _reminder ??= this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        try
-        {
-            await registration;
-        }
-        catch
-        {
-            if (_reminder == registration)
-            {
-                _reminder = null;
-            }
-
-            throw;
-        }
-    }
-
     private async Task StopReminderAsync()
     {
-        if (Pending.Count > 0 || _reminder is null)
+        if (Pending.Count > 0 || !Retry.HoldsReminder)
         {
             return;
         }
 
-        _reminder = null;
-        if (await this.GetReminder(ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
+        await Retry.UnregisterAsync();
         if (Pending.Count > 0)
         {
             // An event arrived while the reminder was being removed: it must not wait without one.
-            await EnsureReminderAsync();
+            await Retry.RegisterAsync();
         }
     }
 }

@@ -1,8 +1,11 @@
+using ClarityConnect.Grains.Retries;
+
 namespace ClarityConnect.Grains.Csi;
 
 /// <summary>
-/// When a CSI event queue tries its backlog again after CSI failed it: after a backoff that doubles from
-/// <see cref="CsiEventOptions.FirstRetryDelay"/> up to <see cref="CsiEventOptions.MaxRetryDelay"/>, or as soon as CSI
+/// When a CSI event queue tries its backlog again after CSI failed it: after a backoff that doubles (with jitter,
+/// <see cref="RetryBackoff"/>) from <see cref="CsiEventOptions.FirstRetryDelay"/> up to
+/// <see cref="CsiEventOptions.MaxRetryDelay"/>, or as soon as CSI
 /// answers one of the probes sent every <see cref="CsiEventOptions.ProbePeriod"/> meanwhile, so the backlog leaves
 /// within a probe period of CSI's return instead of waiting out a backoff of up to a minute.
 /// </summary>
@@ -37,9 +40,7 @@ public sealed class CsiRetrySchedule(CsiEventOptions options)
     public TimeSpan Failed(DateTimeOffset now)
     {
         _failures++;
-        var backoff = TimeSpan.FromMilliseconds(Math.Min(
-            options.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, _failures - 1),
-            options.MaxRetryDelay.TotalMilliseconds));
+        var backoff = RetryBackoff.After(_failures, options);
         var probe = !_probeAnswered && backoff > options.ProbePeriod;
         _probeAnswered = false;
         _retryAt = probe ? now + backoff : null;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ClarityConnect.Abstractions.Events;
+using ClarityConnect.Grains.Retries;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -26,10 +27,8 @@ public abstract class ChangeEventSourceGrain<TState>(
     where TState : class, IHasChangeOutbox
 {
     private const string RedeliveryReminder = "change-redelivery";
-    private bool _redeliveryArmed;
+    private DurableRetry? _redelivery;
     private bool _outboxTrimmedSinceWrite;
-    // Stands in for the reminder while registering it fails (see ObserveArmingAsync).
-    private IGrainTimer? _armingRetry;
 
     /// <summary>The grain's state; mutate it, then <see cref="CommitAsync"/>.</summary>
     protected TState State => persistentState.State;
@@ -40,6 +39,12 @@ public abstract class ChangeEventSourceGrain<TState>(
     /// <summary>The outbox of this entity.</summary>
     protected ChangeOutbox Outbox => State.Outbox;
 
+    // Storage holds events to redeliver, or acknowledged ones still to trim (a later activation would redeliver those).
+    private bool StorageHoldsEvents => Outbox.Pending.Count > 0 || _outboxTrimmedSinceWrite;
+
+    // The reminder republishes what is pending; there is no backoff, it ticks every RedeliveryPeriod.
+    private DurableRetry Redelivery => _redelivery ??= new(this, RedeliveryReminder, options.Value.RedeliveryPeriod, RedeliverAsync, () => StorageHoldsEvents, logger);
+
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -47,22 +52,14 @@ public abstract class ChangeEventSourceGrain<TState>(
         {
             // A previous activation died (or deactivated) before every consumer acknowledged: make sure redelivery
             // keeps going even if nobody calls this grain again, and give the stream a first try now.
-            _redeliveryArmed = await this.GetReminder(RedeliveryReminder) is not null;
-            await ArmRedeliveryAsync();
+            await Redelivery.LookUpReminderAsync();
+            await Redelivery.RegisterAsync();
             await RedeliverAsync();
         }
     }
 
     /// <inheritdoc />
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        if (_armingRetry is not null && Outbox.Pending.Count > 0)
-        {
-            // Last chance for the events the timer was keeping alive: a later activation finds them in any case,
-            // but only the reminder makes one happen when nobody calls this entity again.
-            await TryArmRedeliveryAsync();
-        }
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Redelivery.OnDeactivateAsync();
 
     /// <summary>
     /// Writes the mutated state, with <paramref name="change"/> appended to the outbox when given, then publishes the
@@ -72,7 +69,10 @@ public abstract class ChangeEventSourceGrain<TState>(
     /// The first event of an activation also registers the redelivery reminder, concurrently with the state write
     /// rather than before it: both go to the same storage (in the embedded profile the same SQLite group commit), so
     /// the call waits for one round of durable writes, not two, and still returns only once both are durable — an
-    /// event a crash leaves unacknowledged is always found by the reminder.
+    /// event a crash leaves unacknowledged is always found by the reminder. The state write decides the call's outcome:
+    /// a registration that failed beside a successful write does not fail the call, but until one holds, the
+    /// <see cref="DurableRetry"/> stand-in timer republishes what is pending and retries the registration every period,
+    /// since the event is durable with nothing else to redeliver it should its first publication be lost.
     /// </remarks>
     protected async Task CommitAsync(ChangeEvent? change = null)
     {
@@ -83,7 +83,7 @@ public abstract class ChangeEventSourceGrain<TState>(
             {
                 change = change with { TraceParent = Activity.Current?.Id, Source = this.GetGrainId() };
                 Outbox.Append(change);
-                arming = ArmRedeliveryAsync();
+                arming = Redelivery.RegisterOrStandInAsync();
             }
 
             await persistentState.WriteStateAsync();
@@ -93,11 +93,11 @@ public abstract class ChangeEventSourceGrain<TState>(
         {
             logger.LogError(writeFailure, "Committing a change of {Grain} failed; reloading its state", this.GetGrainId());
             await ReloadStateAsync();
-            await ObserveArmingAsync(arming);
+            await arming;
             throw;
         }
 
-        await ObserveArmingAsync(arming);
+        await arming;
         if (change is not null)
         {
             await PublishAsync([change]);
@@ -130,7 +130,7 @@ public abstract class ChangeEventSourceGrain<TState>(
             return;
         }
 
-        _redeliveryArmed = true;
+        Redelivery.ReminderHeld();
         if (Outbox.Pending.Count > 0)
         {
             await RedeliverAsync();
@@ -143,72 +143,12 @@ public abstract class ChangeEventSourceGrain<TState>(
             return;
         }
 
-        if (await this.GetReminder(RedeliveryReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        _redeliveryArmed = false;
+        await Redelivery.UnregisterAsync();
         if (_outboxTrimmedSinceWrite)
         {
             // Drop acknowledged events from storage too, so a later activation does not redeliver them.
             await persistentState.WriteStateAsync();
             _outboxTrimmedSinceWrite = false;
-        }
-    }
-
-    private async Task ArmRedeliveryAsync()
-    {
-        if (_redeliveryArmed)
-        {
-            return;
-        }
-
-        var period = options.Value.RedeliveryPeriod;
-        await this.RegisterOrUpdateReminder(RedeliveryReminder, period, period);
-        _redeliveryArmed = true;
-    }
-
-    // The state write decides the call's outcome, so a registration that failed beside a successful write does not
-    // fail the call. But the event is then durable with nothing to redeliver it should its first publication be lost
-    // (the stream's queue died with a silo): until a registration succeeds, a timer that keeps the activation alive
-    // stands in for the reminder, republishing what is pending and retrying the registration every period.
-    private async Task ObserveArmingAsync(Task arming)
-    {
-        try
-        {
-            await arming;
-        }
-        catch (Exception failure)
-        {
-            logger.LogError(failure, "Registering the redelivery reminder of {Grain} failed; retrying it every period", this.GetGrainId());
-            var period = options.Value.RedeliveryPeriod;
-            _armingRetry ??= this.RegisterGrainTimer(
-                _ => RetryArmingAsync(), new GrainTimerCreationOptions(period, period) { KeepAlive = true });
-        }
-    }
-
-    private async Task RetryArmingAsync()
-    {
-        await RedeliverAsync();
-        if (await TryArmRedeliveryAsync())
-        {
-            _armingRetry?.Dispose();
-            _armingRetry = null;
-        }
-    }
-
-    private async Task<bool> TryArmRedeliveryAsync()
-    {
-        try
-        {
-            await ArmRedeliveryAsync();
-            return true;
-        }
-        catch (Exception failure)
-        {
-            logger.LogError(failure, "Registering the redelivery reminder of {Grain} failed again", this.GetGrainId());
-            return false;
         }
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ClarityConnect.Abstractions.Listings;
 using ClarityConnect.Grains.Listings;
+using ClarityConnect.Grains.Retries;
 using Orleans.Storage;
 
 namespace ClarityConnect.Grains.Exports;
@@ -17,7 +18,7 @@ namespace ClarityConnect.Grains.Exports;
 /// stored. The first attempt runs inside <see cref="StartAsync"/> and its outcome is the export's first durable write:
 /// until that call returns, the caller's change event stays unacknowledged and its producer redelivers it, which is the
 /// safety net of that attempt. Only an attempt that fails registers a reminder; later attempts retry with exponential
-/// backoff inside the activation, the reminder carries on after a silo restart, and after
+/// backoff inside the activation (<see cref="DurableRetry"/>), the reminder carries on after a silo restart, and after
 /// <see cref="ExportOptions.MaxAttempts"/> the export is parked as failed with its reason.
 /// </summary>
 public sealed class ExportGrain(
@@ -29,9 +30,8 @@ public sealed class ExportGrain(
     ILogger<ExportGrain> logger) : Grain, IExportGrain, IRemindable
 {
     private const string ReminderName = "export";
-    private IGrainTimer? _attemptTimer;
+    private DurableRetry? _retry;
     private bool _running;
-    private bool _reminderRegistered;
 
     private string Target => KeyParts(this.GetPrimaryKeyString()).Target;
     private string SessionId => KeyParts(this.GetPrimaryKeyString()).SessionId;
@@ -39,16 +39,23 @@ public sealed class ExportGrain(
     /// <summary>The target and the session id of an export's key, <c>{target}/{sessionId}</c>.</summary>
     public static (string Target, string SessionId) KeyParts(string key) => key.Split('/', 2) is [var target, var session] ? (target, session) : (key, "");
 
+    private DurableRetry Retry => _retry ??= new(this, ReminderName, options.Value.ReminderPeriod, OnReminderTickAsync, () => IsPending, logger);
+
+    private bool IsPending => state.RecordExists && state.State.Phase == ExportState.Pending;
+
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.RecordExists && state.State.State == ExportState.Pending)
+        if (IsPending)
         {
             ScheduleAttempt(state.State.NextAttemptAt is { } due && due > time.GetUtcNow() ? due - time.GetUtcNow() : TimeSpan.Zero);
         }
 
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Retry.OnDeactivateAsync();
 
     /// <inheritdoc />
     public async Task StartAsync()
@@ -58,7 +65,7 @@ public sealed class ExportGrain(
             // Nothing is stored before the first attempt's outcome (no "accepted" write nobody reads back): a silo lost
             // meanwhile leaves the caller's event unacknowledged, its redelivery starts the export afresh, and the
             // targets find by name what the lost attempt delivered.
-            state.State.State = ExportState.Pending;
+            state.State.Phase = ExportState.Pending;
             state.State.CreatedAt = state.State.UpdatedAt = time.GetUtcNow();
             state.State.TraceParent = Activity.Current?.Id;
             await AttemptAsync(firstAttempt: true, CancellationToken.None);
@@ -67,10 +74,10 @@ public sealed class ExportGrain(
 
         // A repeated start is a redelivery after a failure: it repairs what a silo lost between the state write and
         // the steps after it (the listing row, the retry reminder, the attempt timer), each idempotent.
-        if (state.State.State == ExportState.Pending)
+        if (state.State.Phase == ExportState.Pending)
         {
-            await KeepRetryingAsync();
-            if (!_running && _attemptTimer is null)
+            await Retry.RegisterAsync();
+            if (!_running && !Retry.AttemptScheduled)
             {
                 ScheduleAttempt(TimeSpan.Zero);
             }
@@ -86,32 +93,32 @@ public sealed class ExportGrain(
     {
         Target = Target,
         SessionId = SessionId,
-        State = state.State.State,
+        State = state.State.Phase,
         Attempts = state.State.Attempts,
         LastError = state.State.LastError,
         Delivered = new Dictionary<string, string>(state.State.Delivered),
         Record = state.State.Record,
         CreatedAt = state.State.CreatedAt,
         UpdatedAt = state.State.UpdatedAt,
-        NextAttemptAt = state.State.State == ExportState.Pending ? state.State.NextAttemptAt : null,
+        NextAttemptAt = state.State.Phase == ExportState.Pending ? state.State.NextAttemptAt : null,
     });
 
     /// <inheritdoc />
     public async Task RetryAsync()
     {
-        if (!state.RecordExists || state.State.State != ExportState.Failed)
+        if (!state.RecordExists || state.State.Phase != ExportState.Failed)
         {
-            throw new InvalidRequestException("export", $"the export of session {SessionId} to {Target} is {(state.RecordExists ? state.State.State : "not started")}; only a failed export can be retried");
+            throw new InvalidRequestException("export", $"the export of session {SessionId} to {Target} is {(state.RecordExists ? state.State.Phase : "not started")}; only a failed export can be retried");
         }
 
-        state.State.State = ExportState.Pending;
+        state.State.Phase = ExportState.Pending;
         state.State.Attempts = 0;
         state.State.NextAttemptAt = null;
         state.State.UpdatedAt = time.GetUtcNow();
         state.State.TraceParent = Activity.Current?.Id;
         await SaveAsync();
-        await KeepRetryingAsync();
         ScheduleAttempt(TimeSpan.Zero);
+        await Retry.RegisterOrStandInAsync();
     }
 
     /// <inheritdoc />
@@ -119,49 +126,44 @@ public sealed class ExportGrain(
     {
         if (!state.RecordExists)
         {
-            return StopReminderAsync();
+            return Retry.UnregisterAsync();
         }
 
-        _reminderRegistered = true;
-        if (state.State.State == ExportState.Pending && !_running && _attemptTimer is null)
-        {
-            ScheduleAttempt(TimeSpan.Zero);
-        }
-        else if (state.State.State != ExportState.Pending)
-        {
-            return FinishAfterRestartAsync();
-        }
-
-        return Task.CompletedTask;
+        Retry.ReminderHeld();
+        return OnReminderTickAsync();
     }
 
-    // The reminder outlives the final state write only when the silo died right after it, possibly before the listing
-    // write: the listing catches up here, then the reminder goes.
-    private async Task FinishAfterRestartAsync()
+    // A reminder tick (or the stand-in timer's while the reminder could not be registered): the next attempt now, unless
+    // one runs or is due; an export that is over outlived its reminder only when the silo died right after the final
+    // state write, possibly before the listing write: the listing catches up, then the reminder goes.
+    private async Task OnReminderTickAsync()
     {
-        await listings.RecordExportAsync(Summary());
-        await StopReminderAsync();
+        if (IsPending)
+        {
+            if (!_running && !Retry.AttemptScheduled)
+            {
+                ScheduleAttempt(TimeSpan.Zero);
+            }
+
+            return;
+        }
+
+        if (state.RecordExists)
+        {
+            await listings.RecordExportAsync(Summary());
+        }
+
+        await Retry.UnregisterAsync();
     }
 
-    private void ScheduleAttempt(TimeSpan delay)
-    {
-        _attemptTimer?.Dispose();
-        _attemptTimer = this.RegisterGrainTimer(token => AttemptAsync(firstAttempt: false, token), new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-    }
+    private void ScheduleAttempt(TimeSpan delay) => Retry.Schedule(delay, token => AttemptAsync(firstAttempt: false, token));
 
     /// <param name="firstAttempt">The attempt <see cref="StartAsync"/> runs on a fresh export: no reminder exists yet
     /// (only a failed attempt registers one), so none is looked up to be unregistered.</param>
     /// <param name="cancellationToken">The timer's token, or none for the first attempt.</param>
     private async Task AttemptAsync(bool firstAttempt, CancellationToken cancellationToken)
     {
-        // Disposing the timer now would cancel this very callback's token: let it go once the attempt is over.
-        using var firing = firstAttempt ? null : _attemptTimer;
-        if (!firstAttempt)
-        {
-            _attemptTimer = null;
-        }
-
-        if (_running || state.State.State != ExportState.Pending)
+        if (_running || state.State.Phase != ExportState.Pending)
         {
             return;
         }
@@ -175,14 +177,14 @@ public sealed class ExportGrain(
         {
             state.State.Attempts++;
             await DeliverAsync(cancellationToken);
-            state.State.State = ExportState.Done;
+            state.State.Phase = ExportState.Done;
             state.State.LastError = null;
             state.State.UpdatedAt = time.GetUtcNow();
             await SaveAsync();
             outcome = "success";
             if (!firstAttempt)
             {
-                await StopReminderAsync();
+                await Retry.UnregisterAsync();
             }
         }
         catch (Exception failure) when (failure is not InconsistentStateException)
@@ -235,27 +237,28 @@ public sealed class ExportGrain(
             SessionId, Target, state.State.Attempts, parked ? ", parked as failed" : "", failure.Message);
         if (parked)
         {
-            state.State.State = ExportState.Failed;
+            state.State.Phase = ExportState.Failed;
             state.State.NextAttemptAt = null;
             IntegrationMetrics.ExportsParked.Add(1, new TagList { { TelemetryTags.Target, Target }, { TelemetryTags.ErrorType, code } });
         }
         else
         {
-            var delay = Backoff(state.State.Attempts, settings);
+            var delay = RetryBackoff.After(state.State.Attempts, settings);
             state.State.NextAttemptAt = time.GetUtcNow() + delay;
             ScheduleAttempt(delay);
         }
 
         // The state first, then the reminder: a silo lost between the two leaves a pending export that the caller's
-        // redelivered event (first attempt) or the reminder itself (later attempts) picks up again.
+        // redelivered event (first attempt) or the reminder itself (later attempts) picks up again; a registration that
+        // fails leaves the stand-in timer retrying it beside the attempts.
         await SaveAsync();
         if (!parked)
         {
-            await KeepRetryingAsync();
+            await Retry.RegisterOrStandInAsync();
         }
         else if (!firstAttempt)
         {
-            await StopReminderAsync();
+            await Retry.UnregisterAsync();
         }
     }
 
@@ -282,36 +285,10 @@ public sealed class ExportGrain(
     {
         Target = Target,
         SessionId = SessionId,
-        State = state.State.State,
+        State = state.State.Phase,
         Attempts = state.State.Attempts,
         LastError = state.State.LastError,
         CreatedAt = state.State.CreatedAt ?? time.GetUtcNow(),
         UpdatedAt = state.State.UpdatedAt ?? time.GetUtcNow(),
     };
-
-    private static TimeSpan Backoff(int attempts, ExportOptions settings)
-    {
-        var exponential = settings.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1));
-        var jittered = exponential * (0.8 + Random.Shared.NextDouble() * 0.4);
-        return TimeSpan.FromMilliseconds(Math.Min(jittered, settings.MaxRetryDelay.TotalMilliseconds));
-    }
-
-    /// <summary>Registers the reminder that carries a pending export's retries over a silo restart (once per activation).</summary>
-    private async Task KeepRetryingAsync()
-    {
-        if (!_reminderRegistered)
-        {
-            await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
-            _reminderRegistered = true;
-        }
-    }
-
-    private async Task StopReminderAsync()
-    {
-        _reminderRegistered = false;
-        if (await this.GetReminder(ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
 }

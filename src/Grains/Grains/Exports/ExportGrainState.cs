@@ -6,7 +6,9 @@ namespace ClarityConnect.Grains.Exports;
 [GenerateSerializer]
 public sealed class ExportGrainState
 {
-    [Id(0)] public ExportState State { get; set; }
+    /// <summary>Where the export is: pending, done or parked as failed. Field <c>[Id(0)]</c>, named <c>State</c> before issue 17:
+    /// Orleans' serializer identifies a field by its id, not its name, so state stored under the old name reads.</summary>
+    [Id(0)] public ExportState Phase { get; set; }
     [Id(1)] public int Attempts { get; set; }
     [Id(2)] public string? LastError { get; set; }
     [Id(3)] public Dictionary<string, string> Delivered { get; set; } = [];

@@ -1,7 +1,9 @@
+using ClarityConnect.Grains.Retries;
+
 namespace ClarityConnect.Grains.Exports;
 
 /// <summary>How post-call exports retry.</summary>
-public sealed class ExportOptions
+public sealed class ExportOptions : IBackoffPeriods
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "ClarityConnect:Exports";

@@ -1,4 +1,5 @@
 using ClarityConnect.Connectors.Http;
+using ClarityConnect.Grains.Retries;
 using Microsoft.Extensions.Options;
 
 namespace ClarityConnect.Grains.Exports;
@@ -12,8 +13,7 @@ public sealed class ExportOptionsValidator : IValidateOptions<ExportOptions>
         ArgumentNullException.ThrowIfNull(options);
         var failures = new OptionsFailures(ExportOptions.Section);
         failures.Between(options.MaxAttempts, 1, 100);
-        failures.PositiveAtMost(options.FirstRetryDelay, TimeSpan.FromHours(1));
-        failures.BetweenSettingAnd(options.MaxRetryDelay, options.FirstRetryDelay, TimeSpan.FromDays(1));
+        BackoffPeriodsRule.CheckBackoff(failures, options);
         // Orleans reminders tick at most about once a second; a reminder period above a day leaves stuck exports unnoticed.
         failures.Between(options.ReminderPeriod, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         return failures.Result();

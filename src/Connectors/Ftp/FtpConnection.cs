@@ -12,10 +12,10 @@ namespace ClarityConnect.Connectors.Ftp;
 /// <summary>
 /// One logged-in FTP control connection and the commands <see cref="FtpClientUploader"/> needs. Network errors surface
 /// as <see cref="SocketException"/> / <see cref="IOException"/> / <see cref="TimeoutException"/>; protocol failures as
-/// <see cref="FtpException"/>. A session serves several uploads in turn (<see cref="FtpConnectionPool"/>): it remembers
+/// <see cref="FtpException"/>. A connection serves several uploads in turn (<see cref="FtpConnectionPool"/>): it remembers
 /// its login directory and the directory it is in, so each upload starts from the right place.
 /// </summary>
-internal sealed class FtpSession : IAsyncDisposable
+internal sealed class FtpConnection : IAsyncDisposable
 {
     private const int CopyBufferSize = 81920;
 
@@ -30,7 +30,7 @@ internal sealed class FtpSession : IAsyncDisposable
     private string? loginDirectory;
     private FtpDirectory? currentDirectory = FtpDirectory.Login;
 
-    private FtpSession(FtpTarget target, ILogger logger, TcpClient control)
+    private FtpConnection(FtpTarget target, ILogger logger, TcpClient control)
     {
         this.target = target;
         this.logger = logger;
@@ -47,7 +47,7 @@ internal sealed class FtpSession : IAsyncDisposable
 
     private string Server => $"{target.Host}:{target.Port.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>The target the session logged in to.</summary>
+    /// <summary>The target the connection logged in to.</summary>
     public FtpTarget Target => target;
 
     /// <summary>
@@ -57,7 +57,7 @@ internal sealed class FtpSession : IAsyncDisposable
     public int CommandCount { get; private set; }
 
     /// <summary>
-    /// Whether the session can serve another upload: it knows its login directory and the directory it is in (a
+    /// Whether the connection can serve another upload: it knows its login directory and the directory it is in (a
     /// failure midway through changing directories leaves that unknown).
     /// </summary>
     public bool IsReusable => loginDirectory is not null && currentDirectory is not null;
@@ -69,24 +69,24 @@ internal sealed class FtpSession : IAsyncDisposable
     /// <param name="target">The server.</param>
     /// <param name="logger">Where commands and replies are logged (the password never is).</param>
     /// <param name="cancellationToken">Cancels the whole operation.</param>
-    /// <returns>The logged-in session.</returns>
-    public static async Task<FtpSession> OpenAsync(FtpTarget target, ILogger logger, CancellationToken cancellationToken)
+    /// <returns>The logged-in connection.</returns>
+    public static async Task<FtpConnection> OpenAsync(FtpTarget target, ILogger logger, CancellationToken cancellationToken)
     {
         var control = await ConnectAsync(target.Host, target.Port, target.ConnectTimeout, cancellationToken).ConfigureAwait(false);
-        var session = new FtpSession(target, logger, control);
+        var connection = new FtpConnection(target, logger, control);
         try
         {
-            await session.HandshakeAsync(cancellationToken).ConfigureAwait(false);
-            return session;
+            await connection.HandshakeAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
         }
         catch
         {
-            await session.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
-    /// <summary>Starts counting <see cref="CommandCount"/> from zero, when the session is handed to an upload.</summary>
+    /// <summary>Starts counting <see cref="CommandCount"/> from zero, when the connection is handed to an upload.</summary>
     public void ResetCommandCount() => CommandCount = 0;
 
     /// <summary>
@@ -103,7 +103,7 @@ internal sealed class FtpSession : IAsyncDisposable
             return;
         }
 
-        // Where the walk starts: the root, the login directory the session is still in, or back to it by name.
+        // Where the walk starts: the root, the login directory the connection is still in, or back to it by name.
         string? start;
         if (directory.FromRoot)
         {
@@ -116,7 +116,7 @@ internal sealed class FtpSession : IAsyncDisposable
         else
         {
             start = loginDirectory
-                ?? throw new InvalidOperationException("The session does not know its login directory, so it cannot go back to it.");
+                ?? throw new InvalidOperationException("The connection does not know its login directory, so it cannot go back to it.");
         }
 
         currentDirectory = null;
@@ -334,7 +334,7 @@ internal sealed class FtpSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Prints the working directory, a harmless command that proves the session works.</summary>
+    /// <summary>Prints the working directory, a harmless command that proves the connection works.</summary>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>The directory the server names, or <see langword="null"/> when its reply does not quote one.</returns>
     public async Task<string?> PrintWorkingDirectoryAsync(CancellationToken cancellationToken)
@@ -400,8 +400,8 @@ internal sealed class FtpSession : IAsyncDisposable
 
         EnsureCode(await ExecuteAsync("TYPE I", cancellationToken).ConfigureAwait(false), "Binary mode (TYPE I)", 200);
 
-        // Uploads are relative to the login directory, and a reused session goes back there by name. A server that
-        // does not tell it (no 257 with a quoted path) still gets its upload; the session is just not reused.
+        // Uploads are relative to the login directory, and a reused connection goes back there by name. A server that
+        // does not tell it (no 257 with a quoted path) still gets its upload; the connection is just not reused.
         var printed = await ExecuteAsync("PWD", cancellationToken).ConfigureAwait(false);
         loginDirectory = printed.Code == 257 ? QuotedPath(printed.Lines[0]) : null;
     }
