@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ClarityConnect.Connectors.Dataverse;
 
 /// <summary>A column's metadata (<c>EntityDefinitions(LogicalName='…')/Attributes</c>).</summary>
@@ -10,6 +12,7 @@ public sealed record DataverseAttribute
     public required string AttributeType { get; init; }
 
     /// <summary>The user's localized <c>DisplayName</c> label, e.g. <c>Business Phone</c>; null when none.</summary>
+    [JsonConverter(typeof(DataverseLabelConverter))]
     public string? DisplayName { get; init; }
 
     /// <summary><c>IsValidForRead</c>: whether the column can be selected.</summary>

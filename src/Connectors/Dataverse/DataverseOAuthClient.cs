@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.OAuth;
 
 namespace ClarityConnect.Connectors.Dataverse;
@@ -17,10 +15,22 @@ namespace ClarityConnect.Connectors.Dataverse;
 /// for <c>invalid_grant</c> and kin); an unreachable endpoint as <see cref="DataverseUnavailableException"/>. Neither tokens nor
 /// secrets appear in messages.</para>
 /// </remarks>
-public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider timeProvider)
+public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider timeProvider) : ICrmTokenGrant<DataverseCredentials>
 {
     /// <summary>Used for <see cref="DataverseToken.ExpiresAt"/> when a response has no <c>expires_in</c> (Dataverse tokens last about an hour).</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
+
+    /// <inheritdoc />
+    public string Issuer => "Entra ID";
+
+    /// <inheritdoc />
+    async Task<IssuedAccessToken> ICrmTokenGrant<DataverseCredentials>.RequestAsync(DataverseCredentials credentials, CancellationToken cancellationToken)
+    {
+        var token = credentials.RefreshToken is null
+            ? await ClientCredentialsAsync(credentials, cancellationToken).ConfigureAwait(false)
+            : await RefreshAsync(credentials, cancellationToken).ConfigureAwait(false);
+        return new IssuedAccessToken(token.AccessToken, token.RefreshToken, credentials.InstanceUrl, token.ExpiresAt, OAuthTokenEndpoint.RenewalGrant(credentials.RefreshToken));
+    }
 
     /// <summary>The scope of the delegated (authorization-code and refresh) grants: <c>{InstanceUrl}/.default offline_access</c>.</summary>
     public static string DelegatedScope(DataverseCredentials credentials) => ResourceScope(credentials) + " offline_access";
@@ -94,16 +104,11 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
     public Task<DataverseToken> RefreshAsync(DataverseCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        if (string.IsNullOrEmpty(credentials.RefreshToken))
-        {
-            throw new InvalidOperationException("The Dataverse credentials have no refresh token; authorize the integration or use the client-credentials flow.");
-        }
-
         return RequestTokenAsync(credentials, new Dictionary<string, string>
         {
             ["client_id"] = credentials.ClientId,
             ["scope"] = DelegatedScope(credentials),
-            ["refresh_token"] = credentials.RefreshToken,
+            ["refresh_token"] = OAuthTokenEndpoint.RequireRefreshToken(credentials.RefreshToken, "Dataverse"),
             ["grant_type"] = "refresh_token",
             ["client_secret"] = credentials.ClientSecret,
         }, cancellationToken);
@@ -127,18 +132,14 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
     private async Task<DataverseToken> RequestTokenAsync(
         DataverseCredentials credentials, Dictionary<string, string> form, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, credentials.TokenUrl) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var redactor = OAuthTokenResponseReader.RedactorFor(form);
-        using var response = await HttpConnectorTransport.SendAsync(
+        var (token, _) = await OAuthTokenEndpoint.PostAsync(
             httpClient,
-            request,
+            credentials.TokenUrl,
+            form,
             credentials.RequestTimeout,
-            redactor,
             (failure, ex) => new DataverseUnavailableException($"The Entra ID token endpoint could not be reached: {failure}", ex),
             cancellationToken).ConfigureAwait(false);
         var receivedAt = timeProvider.GetUtcNow();
-        var token = await OAuthTokenResponseReader.ReadAsync(response, redactor, cancellationToken).ConfigureAwait(false);
         var lifetime = token.ExpiresIn is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultLifetime;
         return new DataverseToken
         {
