@@ -52,25 +52,8 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
     public Uri BuildAuthorizationUrl(DataverseCredentials credentials, Uri redirectUri, string state, string codeChallenge)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        ArgumentNullException.ThrowIfNull(redirectUri);
-        ArgumentException.ThrowIfNullOrEmpty(state);
-        ArgumentException.ThrowIfNullOrEmpty(codeChallenge);
-
-        var query = string.Join('&', new[]
-        {
-            Pair("client_id", credentials.ClientId),
-            Pair("response_type", "code"),
-            Pair("redirect_uri", redirectUri.AbsoluteUri),
-            Pair("response_mode", "query"),
-            Pair("scope", DelegatedScope(credentials)),
-            Pair("state", state),
-            Pair("code_challenge", codeChallenge),
-            Pair("code_challenge_method", Pkce.Method),
-        });
-        var existing = credentials.AuthorizationUrl.Query.TrimStart('?');
-        return new UriBuilder(credentials.AuthorizationUrl) { Query = existing.Length == 0 ? query : existing + "&" + query }.Uri;
-
-        static string Pair(string name, string value) => $"{name}={Uri.EscapeDataString(value)}";
+        return OAuthTokenEndpoint.AuthorizationUrl(
+            credentials.AuthorizationUrl, credentials.ClientId, redirectUri, DelegatedScope(credentials), state, codeChallenge, ("response_mode", "query"));
     }
 
     /// <summary>Redeems the authorization code from the callback (<c>grant_type=authorization_code</c> with the PKCE <c>code_verifier</c>).</summary>
@@ -80,20 +63,8 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
         DataverseCredentials credentials, string code, Uri redirectUri, string codeVerifier, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        ArgumentException.ThrowIfNullOrEmpty(code);
-        ArgumentNullException.ThrowIfNull(redirectUri);
-        ArgumentException.ThrowIfNullOrEmpty(codeVerifier);
-
-        return RequestTokenAsync(credentials, new Dictionary<string, string>
-        {
-            ["client_id"] = credentials.ClientId,
-            ["scope"] = DelegatedScope(credentials),
-            ["code"] = code,
-            ["redirect_uri"] = redirectUri.AbsoluteUri,
-            ["grant_type"] = "authorization_code",
-            ["code_verifier"] = codeVerifier,
-            ["client_secret"] = credentials.ClientSecret,
-        }, cancellationToken);
+        return RequestTokenAsync(credentials, OAuthTokenEndpoint.AuthorizationCodeForm(
+            credentials.ClientId, credentials.ClientSecret, DelegatedScope(credentials), code, redirectUri, codeVerifier), cancellationToken);
     }
 
     /// <summary>Gets a new access token with the credentials' refresh token (<c>grant_type=refresh_token</c>). The answer usually
@@ -104,14 +75,8 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
     public Task<DataverseToken> RefreshAsync(DataverseCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        return RequestTokenAsync(credentials, new Dictionary<string, string>
-        {
-            ["client_id"] = credentials.ClientId,
-            ["scope"] = DelegatedScope(credentials),
-            ["refresh_token"] = OAuthTokenEndpoint.RequireRefreshToken(credentials.RefreshToken, "Dataverse"),
-            ["grant_type"] = "refresh_token",
-            ["client_secret"] = credentials.ClientSecret,
-        }, cancellationToken);
+        return RequestTokenAsync(credentials, OAuthTokenEndpoint.RefreshTokenForm(
+            "Dataverse", credentials.ClientId, credentials.ClientSecret, DelegatedScope(credentials), credentials.RefreshToken), cancellationToken);
     }
 
     /// <summary>Gets an access token for the app's Application User (<c>grant_type=client_credentials</c>, scope <see cref="ResourceScope"/>).</summary>
@@ -120,13 +85,7 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
     public Task<DataverseToken> ClientCredentialsAsync(DataverseCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        return RequestTokenAsync(credentials, new Dictionary<string, string>
-        {
-            ["client_id"] = credentials.ClientId,
-            ["scope"] = ResourceScope(credentials),
-            ["client_secret"] = credentials.ClientSecret,
-            ["grant_type"] = "client_credentials",
-        }, cancellationToken);
+        return RequestTokenAsync(credentials, OAuthTokenEndpoint.ClientCredentialsForm(credentials.ClientId, credentials.ClientSecret, ResourceScope(credentials)), cancellationToken);
     }
 
     private async Task<DataverseToken> RequestTokenAsync(

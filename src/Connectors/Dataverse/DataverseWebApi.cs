@@ -20,17 +20,8 @@ internal sealed class DataverseWebApi(
     DataverseConnectorOptions settings,
     ILogger logger)
 {
-    private readonly CrmRestSender<DataverseCredentials> sender = new(
-        httpClient,
-        lane,
-        tokens,
-        (failure, ex) => new DataverseUnavailableException(failure, ex),
-        async (response, redactor, ct) =>
-        {
-            var error = await DataverseApiException.FromResponseAsync(response, redactor, ct).ConfigureAwait(false);
-            return (error, error.ErrorCode);
-        },
-        logger);
+    private readonly CrmRestSender<DataverseCredentials, DataverseApiException> sender =
+        new(httpClient, lane, tokens, (failure, ex) => new DataverseUnavailableException(failure, ex), DataverseApiException.ReadAsync, logger);
 
     /// <summary>The connector's options.</summary>
     public DataverseConnectorOptions Settings => settings;

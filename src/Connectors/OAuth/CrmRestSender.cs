@@ -5,11 +5,12 @@ using Microsoft.Extensions.Logging;
 
 namespace ClarityConnect.Connectors.OAuth;
 
-/// <summary>Reads a CRM's failed answer into the CRM's exception (disposing the answer) and names its error code for the log.</summary>
+/// <summary>Reads a CRM's failed answer into the CRM's exception, the request's secrets removed from its text.</summary>
+/// <typeparam name="TError">The CRM's exception.</typeparam>
 /// <param name="response">The failed answer.</param>
 /// <param name="redactor">The secrets the request carried (access token, client secret, refresh token).</param>
 /// <param name="cancellationToken">Cancels the read.</param>
-internal delegate Task<(Exception Error, string ErrorCode)> CrmFailureReader(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken);
+internal delegate Task<TError> CrmFailureReader<TError>(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken);
 
 /// <summary>
 /// Sends one CRM REST call on a lane, as both CRM clients do: takes a usable token from the store, lets the caller build the
@@ -17,14 +18,16 @@ internal delegate Task<(Exception Error, string ErrorCode)> CrmFailureReader(Htt
 /// token and renews it on a 401), and returns a successful answer or throws the CRM's error with the secrets removed.
 /// </summary>
 /// <typeparam name="TCredentials">The CRM's credentials.</typeparam>
-internal sealed class CrmRestSender<TCredentials>(
+/// <typeparam name="TError">The CRM's error.</typeparam>
+internal sealed class CrmRestSender<TCredentials, TError>(
     HttpClient httpClient,
     HttpConnectorLane lane,
     CrmAccessTokenStore<TCredentials> tokens,
     Func<string, Exception, Exception> unavailable,
-    CrmFailureReader readFailure,
+    CrmFailureReader<TError> readFailure,
     ILogger logger)
     where TCredentials : class, ICrmCredentials<TCredentials>
+    where TError : Exception, ICrmApiError
 {
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
 
@@ -57,8 +60,13 @@ internal sealed class CrmRestSender<TCredentials>(
 
         // After a renewal the handler left the token it sent last; that is the one the answer may quote.
         var sent = request.Options.TryGetValue(CrmRequestOptions.AccessToken, out var last) ? last : token;
-        var (error, errorCode) = await readFailure(response, Redactor(sent, credentials), cancellationToken).ConfigureAwait(false);
-        CrmLog.CallFailed(logger, tokens.Crm, request.Method, request.RequestUri?.AbsolutePath ?? string.Empty, response.StatusCode, errorCode);
+        TError error;
+        using (response)
+        {
+            error = await readFailure(response, Redactor(sent, credentials), cancellationToken).ConfigureAwait(false);
+        }
+
+        CrmLog.CallFailed(logger, tokens.Crm, request.Method, request.RequestUri?.AbsolutePath ?? string.Empty, error.StatusCode, error.ErrorCode);
         throw error;
     }
 

@@ -25,7 +25,7 @@ namespace ClarityConnect.Connectors.Salesforce;
 /// </remarks>
 public sealed class SalesforceClient
 {
-    private readonly CrmRestSender<SalesforceCredentials> sender;
+    private readonly CrmRestSender<SalesforceCredentials, SalesforceApiException> sender;
     private readonly CrmAccessTokenStore<SalesforceCredentials> tokens;
     private readonly MetadataCache<SalesforceClient> describeCache;
     private readonly SalesforceConnectorOptions settings;
@@ -42,17 +42,7 @@ public sealed class SalesforceClient
         this.tokens = tokens;
         this.describeCache = describeCache;
         settings = options.Value;
-        sender = new CrmRestSender<SalesforceCredentials>(
-            httpClient,
-            lane,
-            tokens,
-            (failure, ex) => new SalesforceUnavailableException(failure, ex),
-            async (response, redactor, ct) =>
-            {
-                var error = await SalesforceApiException.FromResponseAsync(response, redactor, ct).ConfigureAwait(false);
-                return (error, error.ErrorCode);
-            },
-            logger);
+        sender = new(httpClient, lane, tokens, (failure, ex) => new SalesforceUnavailableException(failure, ex), SalesforceApiException.ReadAsync, logger);
     }
 
     /// <summary>The instance URL of the current token.</summary>
@@ -242,7 +232,7 @@ public sealed class SalesforceClient
         using var response = await sender.SendAsync(
             (token, credentials) =>
             {
-                redactor = CrmRestSender<SalesforceCredentials>.Redactor(token, credentials);
+                redactor = CrmRestSender<SalesforceCredentials, SalesforceApiException>.Redactor(token, credentials);
                 var request = new HttpRequestMessage(HttpMethod.Post, DataUri(token, credentials, $"sobjects/{objectName}/", null)) { Content = content };
                 if (resendable is { } canResend)
                 {

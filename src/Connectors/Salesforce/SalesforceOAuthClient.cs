@@ -36,23 +36,7 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
     public Uri BuildAuthorizationUrl(SalesforceCredentials credentials, Uri redirectUri, string state, string codeChallenge)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        ArgumentNullException.ThrowIfNull(redirectUri);
-        ArgumentException.ThrowIfNullOrEmpty(state);
-        ArgumentException.ThrowIfNullOrEmpty(codeChallenge);
-
-        var query = string.Join('&', new[]
-        {
-            Pair("response_type", "code"),
-            Pair("client_id", credentials.ConsumerKey),
-            Pair("redirect_uri", redirectUri.AbsoluteUri),
-            Pair("state", state),
-            Pair("code_challenge", codeChallenge),
-            Pair("code_challenge_method", Pkce.Method),
-            Pair("scope", DefaultScope),
-        });
-        return new UriBuilder(Endpoint(credentials, "authorize")) { Query = query }.Uri;
-
-        static string Pair(string name, string value) => $"{name}={Uri.EscapeDataString(value)}";
+        return OAuthTokenEndpoint.AuthorizationUrl(Endpoint(credentials, "authorize"), credentials.ConsumerKey, redirectUri, DefaultScope, state, codeChallenge);
     }
 
     /// <summary>Exchanges the authorization code from the callback for tokens (<c>grant_type=authorization_code</c> with the PKCE <c>code_verifier</c>).</summary>
@@ -61,19 +45,8 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
         SalesforceCredentials credentials, string code, Uri redirectUri, string codeVerifier, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        ArgumentException.ThrowIfNullOrEmpty(code);
-        ArgumentNullException.ThrowIfNull(redirectUri);
-        ArgumentException.ThrowIfNullOrEmpty(codeVerifier);
-
-        return RequestTokenAsync(credentials, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["code"] = code,
-            ["client_id"] = credentials.ConsumerKey,
-            ["client_secret"] = credentials.ConsumerSecret,
-            ["redirect_uri"] = redirectUri.AbsoluteUri,
-            ["code_verifier"] = codeVerifier,
-        }, cancellationToken);
+        return RequestTokenAsync(credentials, OAuthTokenEndpoint.AuthorizationCodeForm(
+            credentials.ConsumerKey, credentials.ConsumerSecret, scope: null, code, redirectUri, codeVerifier), cancellationToken);
     }
 
     /// <summary>Gets a new access token with the credentials' refresh token (<c>grant_type=refresh_token</c>).
@@ -83,13 +56,8 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
     public Task<SalesforceToken> RefreshAsync(SalesforceCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        return RequestTokenAsync(credentials, new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token",
-            ["refresh_token"] = OAuthTokenEndpoint.RequireRefreshToken(credentials.RefreshToken, "Salesforce"),
-            ["client_id"] = credentials.ConsumerKey,
-            ["client_secret"] = credentials.ConsumerSecret,
-        }, cancellationToken);
+        return RequestTokenAsync(credentials, OAuthTokenEndpoint.RefreshTokenForm(
+            "Salesforce", credentials.ConsumerKey, credentials.ConsumerSecret, scope: null, credentials.RefreshToken), cancellationToken);
     }
 
     /// <summary>Gets an access token for the connected app's run-as user (<c>grant_type=client_credentials</c>).
@@ -98,12 +66,7 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
     public Task<SalesforceToken> ClientCredentialsAsync(SalesforceCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        return RequestTokenAsync(credentials, new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = credentials.ConsumerKey,
-            ["client_secret"] = credentials.ConsumerSecret,
-        }, cancellationToken);
+        return RequestTokenAsync(credentials, OAuthTokenEndpoint.ClientCredentialsForm(credentials.ConsumerKey, credentials.ConsumerSecret, scope: null), cancellationToken);
     }
 
     private async Task<SalesforceToken> RequestTokenAsync(
