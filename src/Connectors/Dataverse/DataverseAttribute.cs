@@ -19,7 +19,8 @@ public sealed record DataverseAttribute
     public bool IsValidForRead { get; init; }
 
     /// <summary>For lookups (<c>Lookup</c>, <c>Customer</c>, <c>Owner</c>): the tables it can point to (<c>Targets</c>); empty otherwise.</summary>
-    public IReadOnlyList<string> Targets { get; init; } = [];
+    /// <remarks>Never null: System.Text.Json's generated code sets an init-only property it did not find in the JSON to null.</remarks>
+    public IReadOnlyList<string> Targets { get => field; init => field = value ?? []; } = [];
 
     /// <summary>True for the lookup kinds, which the Web API surfaces as <c>_{name}_value</c>.</summary>
     public bool IsLookup => AttributeType is "Lookup" or "Customer" or "Owner";

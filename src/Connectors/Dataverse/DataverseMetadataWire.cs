@@ -4,12 +4,14 @@ using System.Text.Json.Serialization;
 namespace ClarityConnect.Connectors.Dataverse;
 
 /// <summary>An OData collection answer: <c>{"value":[…]}</c>.</summary>
+/// <remarks>The collections here are never null: System.Text.Json's generated code sets an init-only property it did not
+/// find in the JSON to null, so each one maps null to empty.</remarks>
 /// <typeparam name="T">The element type.</typeparam>
 internal sealed record ODataCollection<T>
 {
     /// <summary>The elements.</summary>
     [JsonPropertyName("value")]
-    public List<T> Value { get; init; } = [];
+    public List<T> Value { get => field; init => field = value ?? []; } = [];
 }
 
 /// <summary>The <c>Targets</c> of a lookup column (<c>…/Attributes/Microsoft.Dynamics.CRM.LookupAttributeMetadata</c>).</summary>
@@ -19,7 +21,7 @@ internal sealed record DataverseLookupTargets
     public required string LogicalName { get; init; }
 
     /// <summary>The tables it can point to.</summary>
-    public List<string> Targets { get; init; } = [];
+    public List<string> Targets { get => field; init => field = value ?? []; } = [];
 }
 
 /// <summary>A metadata <c>Label</c>: <c>{"LocalizedLabels":[{"Label":"Contact","LanguageCode":1033}],"UserLocalizedLabel":{…}}</c>.</summary>
@@ -29,7 +31,7 @@ internal sealed record DataverseLabel
     public DataverseLocalizedLabel? UserLocalizedLabel { get; init; }
 
     /// <summary>The label in every installed language.</summary>
-    public List<DataverseLocalizedLabel> LocalizedLabels { get; init; } = [];
+    public List<DataverseLocalizedLabel> LocalizedLabels { get => field; init => field = value ?? []; } = [];
 
     /// <summary>The user's label, else the first one; null when the table or column has none.</summary>
     public string? Text => UserLocalizedLabel?.Label ?? LocalizedLabels.Select(l => l.Label).FirstOrDefault(l => l is not null);
