@@ -9,48 +9,14 @@ namespace ClarityConnect.Connectors.Dataverse;
 /// larger ones in blocks (facts B4).</summary>
 internal sealed class DataverseAnnotations(DataverseWebApi api)
 {
-    /// <summary>Creates a note (<c>annotation</c>) regarding a record, with an optional attachment, and returns its id.</summary>
+    /// <summary>Creates <paramref name="note"/> (subject, regarding record, text), with the attachment when there is one, and returns its id.</summary>
     /// <remarks>An attachment of at most <see cref="DataverseConnectorOptions.InlineAttachmentLimit"/> bytes goes inline as base64
     /// <c>documentbody</c>; a larger one through <c>InitializeAnnotationBlocksUpload</c>, <c>UploadBlock</c> (blocks of
     /// <see cref="DataverseConnectorOptions.UploadBlockSize"/>, at most 4 MB) and <c>CommitAnnotationBlocksUpload</c>, whose Target
-    /// carries the new <c>annotationid</c>, <c>filename</c> and <c>mimetype</c> (facts B4).</remarks>
-    /// <param name="regardingEntityLogicalName">The record's table, e.g. <c>contact</c> (binds <c>objectid_contact@odata.bind</c>).</param>
-    /// <param name="regardingEntitySetName">The record's entity set, e.g. <c>contacts</c>.</param>
-    /// <param name="regardingId">The record's id.</param>
-    /// <param name="subject">The note's title (max 500).</param>
-    /// <param name="noteText">The note's text, or null.</param>
-    /// <param name="fileName">The attachment's file name (required with <paramref name="data"/>).</param>
-    /// <param name="mimeType">The attachment's MIME type; <c>application/octet-stream</c> when null.</param>
-    /// <param name="data">The attachment, read from its current position; null for a note without a file.</param>
-    /// <param name="length">How many bytes of <paramref name="data"/> to send.</param>
-    /// <param name="cancellationToken">Cancels the upload.</param>
-    /// <exception cref="DataverseApiException">Dataverse refused the note; for an attachment above the environment's
-    /// <c>MaxUploadFileSize</c> the message names that limit.</exception>
-    public async Task<Guid> CreateAnnotationAsync(
-        string regardingEntityLogicalName,
-        string regardingEntitySetName,
-        Guid regardingId,
-        string subject,
-        string? noteText,
-        string? fileName,
-        string? mimeType,
-        Stream? data,
-        long length,
-        CancellationToken cancellationToken)
+    /// carries the new <c>annotationid</c>, <c>filename</c> and <c>mimetype</c> (facts B4). See <see cref="DataverseClient.CreateAnnotationAsync"/>.</remarks>
+    public async Task<Guid> CreateAsync(
+        JsonObject note, string? fileName, string? mimeType, Stream? data, long length, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
-        ArgumentOutOfRangeException.ThrowIfNegative(length);
-
-        var note = new JsonObject
-        {
-            ["subject"] = subject,
-            [$"objectid_{regardingEntityLogicalName}@odata.bind"] = $"/{regardingEntitySetName}({regardingId:D})",
-        };
-        if (noteText is not null)
-        {
-            note["notetext"] = noteText;
-        }
-
         if (data is null)
         {
             return await api.CreateAsync("annotations", note.ToJsonString(), timeout: null, cancellationToken).ConfigureAwait(false);

@@ -213,8 +213,19 @@ public sealed class DataverseClient
     {
         RequireName(regardingEntityLogicalName, nameof(regardingEntityLogicalName));
         RequireName(regardingEntitySetName, nameof(regardingEntitySetName));
-        return annotations.CreateAnnotationAsync(
-            regardingEntityLogicalName, regardingEntitySetName, regardingId, subject, noteText, fileName, mimeType, data, length, cancellationToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        var note = new JsonObject
+        {
+            ["subject"] = subject,
+            [$"objectid_{regardingEntityLogicalName}@odata.bind"] = $"/{regardingEntitySetName}({regardingId:D})",
+        };
+        if (noteText is not null)
+        {
+            note["notetext"] = noteText;
+        }
+
+        return annotations.CreateAsync(note, fileName, mimeType, data, length, cancellationToken);
     }
 
     private async Task<DataversePage> GetPageAsync(Func<Uri, Uri> uri, int? pageSize, CancellationToken cancellationToken)
