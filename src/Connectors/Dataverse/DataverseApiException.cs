@@ -1,13 +1,14 @@
 using System.Net;
 using System.Text.Json;
 using ClarityConnect.Connectors.Http;
+using ClarityConnect.Connectors.OAuth;
 using ClarityConnect.Connectors.Security;
 
 namespace ClarityConnect.Connectors.Dataverse;
 
 /// <summary>Dataverse answered a Web API call with an error status and (usually) its <c>{"error":{"code","message"}}</c> body.</summary>
 /// <remarks>The message holds the status, the code and Dataverse's message; never the access token or any secret.</remarks>
-public sealed class DataverseApiException : Exception
+public sealed class DataverseApiException : Exception, ICrmApiError
 {
     /// <summary>Creates the exception from a status and Dataverse's error code and message.</summary>
     public DataverseApiException(HttpStatusCode statusCode, string? errorCode, string errorMessage)
@@ -31,15 +32,6 @@ public sealed class DataverseApiException : Exception
     /// when the connector's own retries ran out.</summary>
     public bool IsTransient =>
         StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
-
-    /// <summary>Reads an error response into an exception (the response is disposed), the request's secrets removed from its text.</summary>
-    internal static async Task<DataverseApiException> FromResponseAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)
-    {
-        using (response)
-        {
-            return await ReadAsync(response, redactor, cancellationToken).ConfigureAwait(false);
-        }
-    }
 
     /// <summary>Reads an error response into an exception, leaving the response readable (its body is buffered).</summary>
     internal static async Task<DataverseApiException> ReadAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ClarityConnect.Connectors.Dataverse;
 
 /// <summary>A column's metadata (<c>EntityDefinitions(LogicalName='…')/Attributes</c>).</summary>
@@ -10,13 +12,15 @@ public sealed record DataverseAttribute
     public required string AttributeType { get; init; }
 
     /// <summary>The user's localized <c>DisplayName</c> label, e.g. <c>Business Phone</c>; null when none.</summary>
+    [JsonConverter(typeof(DataverseLabelConverter))]
     public string? DisplayName { get; init; }
 
     /// <summary><c>IsValidForRead</c>: whether the column can be selected.</summary>
     public bool IsValidForRead { get; init; }
 
     /// <summary>For lookups (<c>Lookup</c>, <c>Customer</c>, <c>Owner</c>): the tables it can point to (<c>Targets</c>); empty otherwise.</summary>
-    public IReadOnlyList<string> Targets { get; init; } = [];
+    /// <remarks>Never null: System.Text.Json's generated code sets an init-only property it did not find in the JSON to null.</remarks>
+    public IReadOnlyList<string> Targets { get => field; init => field = value ?? []; } = [];
 
     /// <summary>True for the lookup kinds, which the Web API surfaces as <c>_{name}_value</c>.</summary>
     public bool IsLookup => AttributeType is "Lookup" or "Customer" or "Owner";

@@ -1,12 +1,8 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.OAuth;
-using ClarityConnect.Connectors.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,31 +10,44 @@ namespace ClarityConnect.Connectors.Dataverse;
 
 /// <summary>The Dataverse (Dynamics 365) Web API: queries with paging, metadata, record and note creation.</summary>
 /// <remarks>
-/// One per <see cref="HttpLane"/>: the lane's named <see cref="HttpClient"/> runs that lane's resilience pipeline (see
-/// <see cref="DataverseServiceCollectionExtensions.AddDataverseConnector"/>). The access token lives in the singleton
-/// <see cref="DataverseSessionStore"/>: it is obtained on first use (refresh-token grant, or client credentials when the
-/// credentials have no refresh token), renewed single-flight <see cref="DataverseConnectorOptions.TokenRefreshMargin"/> before
-/// it expires and once on a 401 (then the call is retried once). A rotated refresh token is handed to
-/// <see cref="IDataverseCredentialsSource.RefreshTokenRotatedAsync"/>; a refusal that needs a new authorization is reported
-/// once to <see cref="IDataverseCredentialsSource.ReauthorizationRequiredAsync"/> and thrown as <see cref="OAuthException"/>,
-/// and later calls fail fast with it until the credentials change.
+/// One per <see cref="HttpLane"/>: the lane's named <see cref="HttpClient"/> runs <see cref="CrmAccessTokenHandler{TCredentials}"/>
+/// and then that lane's resilience pipeline (see <see cref="DataverseServiceCollectionExtensions.AddDataverseConnector"/>). The
+/// access token lives in the singleton <see cref="CrmAccessTokenStore{TCredentials}"/>: it is obtained on first use
+/// (refresh-token grant, or client credentials when the credentials have no refresh token), renewed single-flight
+/// <see cref="DataverseConnectorOptions.TokenRefreshMargin"/> before it expires and once on a 401 (then the handler retries the
+/// call once). A rotated refresh token is handed to <see cref="ICrmCredentialsSource{TCredentials}.RefreshTokenRotatedAsync"/>;
+/// a refusal that needs a new authorization is reported once to
+/// <see cref="ICrmCredentialsSource{TCredentials}.ReauthorizationRequiredAsync"/> and thrown as <see cref="OAuthException"/>,
+/// and later calls fail fast with it until the credentials change. Metadata is <see cref="DataverseMetadata"/>'s job, notes
+/// with attachments <see cref="DataverseAnnotations"/>'; this class checks the arguments and hands them on.
 /// Errors: <see cref="DataverseApiException"/> (the Web API's error body), <see cref="DataverseUnavailableException"/>
 /// (unreachable, timed out, the lane's breaker open, queue full), <see cref="DataverseNotConfiguredException"/> (from the credentials source).
 /// </remarks>
-public sealed class DataverseClient(
-    HttpClient httpClient,
-    HttpConnectorLane lane,
-    DataverseOAuthClient oauthClient,
-    IDataverseCredentialsSource credentialsSource,
-    DataverseSessionStore sessionStore,
-    IOptions<DataverseConnectorOptions> options,
-    ILogger<DataverseClient> logger)
+public sealed class DataverseClient
 {
     /// <summary>The largest <c>odata.maxpagesize</c> Dataverse honours (facts B2).</summary>
     public const int MaxPageSize = 5000;
 
-    private const string EntitySelect = "LogicalName,EntitySetName,PrimaryIdAttribute,PrimaryNameAttribute,DisplayName,IsCustomEntity";
-    private readonly DataverseConnectorOptions settings = options.Value;
+    private readonly DataverseWebApi api;
+    private readonly DataverseMetadata metadata;
+    private readonly DataverseAnnotations annotations;
+    private readonly IDataverseCredentialsSource credentialsSource;
+
+    /// <summary>Creates the client of one lane.</summary>
+    public DataverseClient(
+        HttpClient httpClient,
+        HttpConnectorLane lane,
+        IDataverseCredentialsSource credentialsSource,
+        CrmAccessTokenStore<DataverseCredentials> tokens,
+        MetadataCache<DataverseClient> metadataCache,
+        IOptions<DataverseConnectorOptions> options,
+        ILogger<DataverseClient> logger)
+    {
+        this.credentialsSource = credentialsSource;
+        api = new DataverseWebApi(httpClient, lane, tokens, options.Value, logger);
+        metadata = new DataverseMetadata(api, metadataCache);
+        annotations = new DataverseAnnotations(api);
+    }
 
     /// <summary>The environment URL from the current credentials.</summary>
     public async Task<Uri> GetInstanceUrlAsync(CancellationToken cancellationToken) =>
@@ -48,7 +57,7 @@ public sealed class DataverseClient(
     /// <c>{InstanceUrl}/main.aspx?etn={logicalName}&amp;pagetype=entityrecord&amp;id={guid}</c> (facts B6).</summary>
     /// <exception cref="InvalidOperationException">No call has obtained a token yet; use <see cref="RecordUrl(Uri, string, Guid)"/> with <see cref="GetInstanceUrlAsync"/>.</exception>
     public Uri RecordUrl(string logicalName, Guid id) =>
-        RecordUrl(sessionStore.Current?.InstanceUrl ?? throw new InvalidOperationException("No Dataverse session yet: call GetInstanceUrlAsync and the static RecordUrl overload."), logicalName, id);
+        RecordUrl(api.Tokens.Current?.InstanceUrl ?? throw new InvalidOperationException("No Dataverse access token yet: call GetInstanceUrlAsync and the static RecordUrl overload."), logicalName, id);
 
     /// <summary>The model-driven app URL of a record: <c>{instanceUrl}/main.aspx?etn={logicalName}&amp;pagetype=entityrecord&amp;id={guid}</c>.</summary>
     /// <exception cref="ArgumentException"><paramref name="logicalName"/> is not a logical name.</exception>
@@ -140,91 +149,29 @@ public sealed class DataverseClient(
 
     /// <summary>A table's metadata (<c>EntityDefinitions(LogicalName='…')</c>); cached per silo for <see cref="DataverseConnectorOptions.MetadataCacheDuration"/>.</summary>
     /// <exception cref="DataverseApiException">404 when the table does not exist.</exception>
-    public async Task<DataverseEntityDefinition> GetEntityAsync(string logicalName, CancellationToken cancellationToken)
+    public Task<DataverseEntityDefinition> GetEntityAsync(string logicalName, CancellationToken cancellationToken)
     {
         RequireName(logicalName, nameof(logicalName));
-        var instance = await GetInstanceUrlAsync(cancellationToken).ConfigureAwait(false);
-        return await sessionStore.GetOrAddMetadataAsync(
-            $"{instance}|entity|{logicalName}",
-            settings.MetadataCacheDuration,
-            async () => ParseEntity(await GetJsonAsync(
-                apiBase => new Uri(apiBase, $"EntityDefinitions(LogicalName='{logicalName}')?$select={EntitySelect}"),
-                cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+        return metadata.GetEntityAsync(logicalName, cancellationToken);
     }
 
     /// <summary>Every table's metadata (<c>EntityDefinitions?$select=LogicalName,EntitySetName,PrimaryIdAttribute,PrimaryNameAttribute,DisplayName,IsCustomEntity</c>); cached per silo.</summary>
-    public async Task<IReadOnlyList<DataverseEntityDefinition>> ListEntitiesAsync(CancellationToken cancellationToken)
-    {
-        var instance = await GetInstanceUrlAsync(cancellationToken).ConfigureAwait(false);
-        return await sessionStore.GetOrAddMetadataAsync<IReadOnlyList<DataverseEntityDefinition>>(
-            $"{instance}|entities",
-            settings.MetadataCacheDuration,
-            async () => Values(await GetJsonAsync(apiBase => new Uri(apiBase, $"EntityDefinitions?$select={EntitySelect}"), cancellationToken).ConfigureAwait(false))
-                .Select(ParseEntity).ToList()).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<DataverseEntityDefinition>> ListEntitiesAsync(CancellationToken cancellationToken) =>
+        metadata.ListEntitiesAsync(cancellationToken);
 
     /// <summary>A table's columns (<c>…/Attributes?$select=LogicalName,AttributeType,DisplayName,IsValidForRead</c>), with the
     /// <c>Targets</c> of its lookups (<c>…/Attributes/Microsoft.Dynamics.CRM.LookupAttributeMetadata?$select=LogicalName,Targets</c>); cached per silo.</summary>
-    public async Task<IReadOnlyList<DataverseAttribute>> GetAttributesAsync(string logicalName, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DataverseAttribute>> GetAttributesAsync(string logicalName, CancellationToken cancellationToken)
     {
         RequireName(logicalName, nameof(logicalName));
-        var instance = await GetInstanceUrlAsync(cancellationToken).ConfigureAwait(false);
-        return await sessionStore.GetOrAddMetadataAsync<IReadOnlyList<DataverseAttribute>>(
-            $"{instance}|attributes|{logicalName}",
-            settings.MetadataCacheDuration,
-            async () =>
-            {
-                var entity = $"EntityDefinitions(LogicalName='{logicalName}')";
-                var attributes = Values(await GetJsonAsync(
-                    apiBase => new Uri(apiBase, $"{entity}/Attributes?$select=LogicalName,AttributeType,DisplayName,IsValidForRead"),
-                    cancellationToken).ConfigureAwait(false));
-                var targets = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-                if (attributes.Any(a => (string?)a["AttributeType"] is "Lookup" or "Customer" or "Owner"))
-                {
-                    // Targets is a property of the derived LookupAttributeMetadata type: only a cast segment returns it (facts B3).
-                    foreach (var lookup in Values(await GetJsonAsync(
-                        apiBase => new Uri(apiBase, $"{entity}/Attributes/Microsoft.Dynamics.CRM.LookupAttributeMetadata?$select=LogicalName,Targets"),
-                        cancellationToken).ConfigureAwait(false)))
-                    {
-                        if ((string?)lookup["LogicalName"] is { } name)
-                        {
-                            targets[name] = (lookup["Targets"] as JsonArray)?.Select(t => (string?)t).OfType<string>().ToList() ?? [];
-                        }
-                    }
-                }
-
-                return attributes.Select(a =>
-                {
-                    var name = (string?)a["LogicalName"] ?? string.Empty;
-                    return new DataverseAttribute
-                    {
-                        LogicalName = name,
-                        AttributeType = (string?)a["AttributeType"] ?? string.Empty,
-                        DisplayName = Label(a["DisplayName"]),
-                        IsValidForRead = a["IsValidForRead"] is JsonValue v && v.TryGetValue<bool>(out var read) && read,
-                        Targets = targets.TryGetValue(name, out var t) ? t : [],
-                    };
-                }).ToList();
-            }).ConfigureAwait(false);
+        return metadata.GetAttributesAsync(logicalName, cancellationToken);
     }
 
     /// <summary>A table's many-to-one relationships (<c>…/ManyToOneRelationships?$select=ReferencingAttribute,ReferencedEntity,ReferencingEntityNavigationPropertyName</c>); cached per silo.</summary>
-    public async Task<IReadOnlyList<DataverseRelationship>> GetManyToOneRelationshipsAsync(string logicalName, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DataverseRelationship>> GetManyToOneRelationshipsAsync(string logicalName, CancellationToken cancellationToken)
     {
         RequireName(logicalName, nameof(logicalName));
-        var instance = await GetInstanceUrlAsync(cancellationToken).ConfigureAwait(false);
-        return await sessionStore.GetOrAddMetadataAsync<IReadOnlyList<DataverseRelationship>>(
-            $"{instance}|manytoone|{logicalName}",
-            settings.MetadataCacheDuration,
-            async () => Values(await GetJsonAsync(
-                    apiBase => new Uri(apiBase, $"EntityDefinitions(LogicalName='{logicalName}')/ManyToOneRelationships?$select=ReferencingAttribute,ReferencedEntity,ReferencingEntityNavigationPropertyName"),
-                    cancellationToken).ConfigureAwait(false))
-                .Select(r => new DataverseRelationship
-                {
-                    ReferencingAttribute = (string?)r["ReferencingAttribute"] ?? string.Empty,
-                    ReferencedEntity = (string?)r["ReferencedEntity"] ?? string.Empty,
-                    ReferencingEntityNavigationPropertyName = (string?)r["ReferencingEntityNavigationPropertyName"] ?? string.Empty,
-                }).ToList()).ConfigureAwait(false);
+        return metadata.GetManyToOneRelationshipsAsync(logicalName, cancellationToken);
     }
 
     /// <summary>Creates a record (<c>POST {set}</c>) and returns its id from the <c>OData-EntityId</c> header of the 204 answer.</summary>
@@ -232,7 +179,7 @@ public sealed class DataverseClient(
     {
         RequireName(entitySetName, nameof(entitySetName));
         ArgumentNullException.ThrowIfNull(body);
-        return CreateCoreAsync(entitySetName, body.ToJsonString(), timeout: null, cancellationToken);
+        return api.CreateAsync(entitySetName, body.ToJsonString(), timeout: null, cancellationToken);
     }
 
     /// <summary>Creates a note (<c>annotation</c>) regarding a record, with an optional attachment, and returns its id.</summary>
@@ -252,7 +199,7 @@ public sealed class DataverseClient(
     /// <param name="cancellationToken">Cancels the upload.</param>
     /// <exception cref="DataverseApiException">Dataverse refused the note; for an attachment above the environment's
     /// <c>MaxUploadFileSize</c> the message names that limit.</exception>
-    public async Task<Guid> CreateAnnotationAsync(
+    public Task<Guid> CreateAnnotationAsync(
         string regardingEntityLogicalName,
         string regardingEntitySetName,
         Guid regardingId,
@@ -268,7 +215,6 @@ public sealed class DataverseClient(
         RequireName(regardingEntitySetName, nameof(regardingEntitySetName));
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-
         var note = new JsonObject
         {
             ["subject"] = subject,
@@ -279,124 +225,14 @@ public sealed class DataverseClient(
             note["notetext"] = noteText;
         }
 
-        if (data is null)
-        {
-            return await CreateCoreAsync("annotations", note.ToJsonString(), timeout: null, cancellationToken).ConfigureAwait(false);
-        }
-
-        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
-        note["filename"] = fileName;
-        note["mimetype"] = mimeType ?? "application/octet-stream";
-        note["isdocument"] = true;
-
-        try
-        {
-            if (length <= settings.InlineAttachmentLimit)
-            {
-                var bytes = new byte[length];
-                await data.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
-                note["documentbody"] = Convert.ToBase64String(bytes);
-                return await CreateCoreAsync("annotations", note.ToJsonString(), settings.UploadTimeout, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await UploadInBlocksAsync(note, data, length, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DataverseApiException ex) when (IsTooLarge(ex))
-        {
-            throw new DataverseApiException(ex.StatusCode, ex.ErrorCode,
-                $"The {length}-byte attachment '{fileName}' is larger than the Dataverse environment accepts: raise the environment's maximum file size " +
-                $"(Organization.MaxUploadFileSize, System Settings > Email; 5 MB by default, up to 128 MB). Dataverse said: {ex.ErrorMessage}");
-        }
-    }
-
-    private async Task<Guid> UploadInBlocksAsync(JsonObject note, Stream data, long length, CancellationToken cancellationToken)
-    {
-        var annotationId = Guid.NewGuid();
-        var target = note.DeepClone().AsObject();
-        target["annotationid"] = annotationId.ToString("D", CultureInfo.InvariantCulture);
-        target["@odata.type"] = "Microsoft.Dynamics.CRM.annotation";
-
-        var initialized = await PostActionAsync("InitializeAnnotationBlocksUpload", new JsonObject { ["Target"] = target.DeepClone() }, cancellationToken).ConfigureAwait(false);
-        var continuation = (string?)initialized?["FileContinuationToken"]
-            ?? throw new DataverseApiException(HttpStatusCode.OK, null, "InitializeAnnotationBlocksUpload returned no FileContinuationToken.");
-
-        var blockIds = new JsonArray();
-        var buffer = new byte[(int)Math.Min(settings.UploadBlockSize, length)];
-        long sent = 0;
-        for (var index = 0; sent < length; index++)
-        {
-            var size = (int)Math.Min(buffer.Length, length - sent);
-            await data.ReadExactlyAsync(buffer.AsMemory(0, size), cancellationToken).ConfigureAwait(false);
-            // Block ids must all have the same length before base64 encoding (as in Azure block blobs, which back the store).
-            var blockId = Convert.ToBase64String(Encoding.ASCII.GetBytes(index.ToString("D6", CultureInfo.InvariantCulture)));
-            await PostActionAsync("UploadBlock", new JsonObject
-            {
-                ["BlockId"] = blockId,
-                ["BlockData"] = Convert.ToBase64String(buffer, 0, size),
-                ["FileContinuationToken"] = continuation,
-            }, cancellationToken).ConfigureAwait(false);
-            blockIds.Add(blockId);
-            sent += size;
-        }
-
-        var committed = await PostActionAsync("CommitAnnotationBlocksUpload", new JsonObject
-        {
-            ["Target"] = target,
-            ["BlockList"] = blockIds,
-            ["FileContinuationToken"] = continuation,
-        }, cancellationToken).ConfigureAwait(false);
-        return committed?["AnnotationId"] is JsonValue id && Guid.TryParse((string?)id, out var created) ? created : annotationId;
-    }
-
-    private static bool IsTooLarge(DataverseApiException ex) =>
-        ex.StatusCode == HttpStatusCode.RequestEntityTooLarge
-        || string.Equals(ex.ErrorCode, "0x80044a02", StringComparison.OrdinalIgnoreCase)
-        || ex.ErrorMessage.Contains("too large", StringComparison.OrdinalIgnoreCase)
-        || ex.ErrorMessage.Contains("MaxUploadFileSize", StringComparison.OrdinalIgnoreCase);
-
-    private async Task<JsonObject?> PostActionAsync(string action, JsonObject body, CancellationToken cancellationToken)
-    {
-        var json = body.ToJsonString();
-        using var response = await SendAsync(
-            (apiBase, _) => new HttpRequestMessage(HttpMethod.Post, new Uri(apiBase, action)) { Content = JsonContent(json) },
-            settings.UploadTimeout,
-            cancellationToken).ConfigureAwait(false);
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return bytes.Length == 0 ? null : JsonSerializer.Deserialize(bytes, DataverseJsonContext.Default.JsonObject);
-    }
-
-    private async Task<Guid> CreateCoreAsync(string entitySetName, string json, TimeSpan? timeout, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(
-            (apiBase, _) => new HttpRequestMessage(HttpMethod.Post, new Uri(apiBase, entitySetName)) { Content = JsonContent(json) },
-            timeout,
-            cancellationToken).ConfigureAwait(false);
-        var entityId = response.Headers.TryGetValues("OData-EntityId", out var values) ? values.FirstOrDefault() : response.Headers.Location?.ToString();
-        if (entityId is not null)
-        {
-            var open = entityId.LastIndexOf('(');
-            var close = entityId.LastIndexOf(')');
-            if (open >= 0 && close > open && Guid.TryParse(entityId.AsSpan(open + 1, close - open - 1), out var id))
-            {
-                return id;
-            }
-        }
-
-        throw new DataverseApiException(response.StatusCode, null, $"Dataverse created a {entitySetName} record but sent no OData-EntityId with its id.");
-    }
-
-    private static StringContent JsonContent(string json)
-    {
-        var content = new StringContent(json, Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return content;
+        return annotations.CreateAsync(note, fileName, mimeType, data, length, cancellationToken);
     }
 
     private async Task<DataversePage> GetPageAsync(Func<Uri, Uri> uri, int? pageSize, CancellationToken cancellationToken)
     {
         Uri? requested = null;
-        using var response = await SendAsync(
-            (apiBase, _) =>
+        using var response = await api.SendAsync(
+            apiBase =>
             {
                 requested = uri(apiBase);
                 var request = new HttpRequestMessage(HttpMethod.Get, requested);
@@ -411,166 +247,15 @@ public sealed class DataverseClient(
             },
             timeout: null,
             cancellationToken).ConfigureAwait(false);
-        var root = await ReadObjectAsync(response, cancellationToken).ConfigureAwait(false);
+        var root = await DataverseWebApi.ReadAsync(response, DataverseJsonContext.Default.JsonObject, cancellationToken).ConfigureAwait(false);
         return new DataversePage
         {
-            Records = Values(root),
+            Records = (root["value"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [],
             NextLink = (string?)root["@odata.nextLink"],
             Count = root["@odata.count"] is JsonValue c && c.TryGetValue<long>(out var n) ? n : null,
             RequestUri = requested!,
         };
     }
-
-    private async Task<JsonObject> GetJsonAsync(Func<Uri, Uri> uri, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync((apiBase, _) => new HttpRequestMessage(HttpMethod.Get, uri(apiBase)), timeout: null, cancellationToken).ConfigureAwait(false);
-        return await ReadObjectAsync(response, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<JsonObject> ReadObjectAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return (bytes.Length == 0 ? null : JsonSerializer.Deserialize(bytes, DataverseJsonContext.Default.JsonObject))
-                ?? throw new DataverseApiException(response.StatusCode, null, "Dataverse answered with an empty body.");
-        }
-        catch (JsonException ex)
-        {
-            throw new DataverseApiException(response.StatusCode, null, $"Dataverse answered with a body that is not a JSON object ({ex.Message}).");
-        }
-    }
-
-    private static List<JsonObject> Values(JsonObject root) =>
-        (root["value"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
-
-    private static DataverseEntityDefinition ParseEntity(JsonObject e) => new()
-    {
-        LogicalName = (string?)e["LogicalName"] ?? string.Empty,
-        EntitySetName = (string?)e["EntitySetName"] ?? string.Empty,
-        PrimaryIdAttribute = (string?)e["PrimaryIdAttribute"] ?? string.Empty,
-        PrimaryNameAttribute = (string?)e["PrimaryNameAttribute"],
-        DisplayName = Label(e["DisplayName"]),
-        IsCustomEntity = e["IsCustomEntity"] is JsonValue v && v.TryGetValue<bool>(out var custom) && custom,
-    };
-
-    // Labels are {"LocalizedLabels":[{"Label":"Contact","LanguageCode":1033}],"UserLocalizedLabel":{"Label":"Contact",...}}.
-    private static string? Label(JsonNode? label) =>
-        (string?)label?["UserLocalizedLabel"]?["Label"]
-        ?? (label?["LocalizedLabels"] as JsonArray)?.Select(l => (string?)l?["Label"]).FirstOrDefault(l => l is not null);
-
-    /// <summary>Sends a request with the current token; on 401 renews it (single-flight) and sends once more.
-    /// Returns a successful response; throws for anything else.</summary>
-    private async Task<HttpResponseMessage> SendAsync(
-        Func<Uri, DataverseCredentials, HttpRequestMessage> build, TimeSpan? timeout, CancellationToken cancellationToken)
-    {
-        var (session, credentials) = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
-        var response = await SendOnceAsync(session, credentials, build, timeout, cancellationToken).ConfigureAwait(false);
-
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-        {
-            DataverseLog.TokenRejected(logger, response.RequestMessage?.Method ?? HttpMethod.Get, response.RequestMessage?.RequestUri?.AbsolutePath ?? string.Empty);
-            response.Dispose();
-            credentials = sessionStore.Normalize(await credentialsSource.GetAsync(cancellationToken).ConfigureAwait(false));
-            session = await RenewAsync(session, credentials, cancellationToken).ConfigureAwait(false);
-            response = await SendOnceAsync(session, credentials, build, timeout, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            var method = response.RequestMessage?.Method ?? HttpMethod.Get;
-            var path = response.RequestMessage?.RequestUri?.AbsolutePath ?? string.Empty;
-            var error = await DataverseApiException.FromResponseAsync(response, Redactor(session, credentials), cancellationToken).ConfigureAwait(false);
-            DataverseLog.CallFailed(logger, method, path, error.StatusCode, error.ErrorCode);
-            throw error;
-        }
-
-        return response;
-    }
-
-    private async Task<HttpResponseMessage> SendOnceAsync(
-        DataverseSession session,
-        DataverseCredentials credentials,
-        Func<Uri, DataverseCredentials, HttpRequestMessage> build,
-        TimeSpan? timeout,
-        CancellationToken cancellationToken)
-    {
-        var request = build(ApiBase(session.InstanceUrl), credentials);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.AccessToken);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.TryAddWithoutValidation("OData-MaxVersion", "4.0");
-        request.Headers.TryAddWithoutValidation("OData-Version", "4.0");
-        if (request.Method == HttpMethod.Get)
-        {
-            // Facts B2: without it a browser-like cache could answer from an earlier ETag.
-            request.Headers.TryAddWithoutValidation("If-None-Match", "null");
-        }
-
-        return await HttpConnectorTransport.SendAsync(
-            httpClient,
-            lane,
-            request,
-            timeout ?? credentials.RequestTimeout,
-            Redactor(session, credentials),
-            (failure, ex) => new DataverseUnavailableException(failure, ex),
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    // Error bodies and reason phrases are Dataverse's (or a proxy's) text and may quote what the request carried.
-    private static SecretRedactor Redactor(DataverseSession session, DataverseCredentials credentials) =>
-        SecretRedactor.For(session.AccessToken, credentials.RefreshToken).WithBasic(credentials.ClientId, credentials.ClientSecret);
-
-    private Uri ApiBase(Uri instanceUrl) => new(new Uri(instanceUrl.GetLeftPart(UriPartial.Authority) + "/"), settings.ApiPath);
-
-    private async Task<(DataverseSession Session, DataverseCredentials Credentials)> GetSessionAsync(CancellationToken cancellationToken)
-    {
-        var credentials = sessionStore.Normalize(await credentialsSource.GetAsync(cancellationToken).ConfigureAwait(false));
-        var current = sessionStore.Current;
-        if (sessionStore.IsUsable(current, credentials, settings.TokenRefreshMargin))
-        {
-            return (current!, credentials);
-        }
-
-        return (await RenewAsync(current, credentials, cancellationToken).ConfigureAwait(false), credentials);
-    }
-
-    private Task<DataverseSession> RenewAsync(DataverseSession? failed, DataverseCredentials credentials, CancellationToken cancellationToken) =>
-        sessionStore.RenewAsync(
-            failed,
-            credentials,
-            settings.TokenRefreshMargin,
-            async (c, ct) =>
-            {
-                var grant = c.RefreshToken is null ? "client_credentials" : "refresh_token";
-                var token = c.RefreshToken is null
-                    ? await oauthClient.ClientCredentialsAsync(c, ct).ConfigureAwait(false)
-                    : await oauthClient.RefreshAsync(c, ct).ConfigureAwait(false);
-                DataverseLog.TokenObtained(logger, c.InstanceUrl, grant, token.ExpiresAt);
-                return token;
-            },
-            async (rotated, ct) =>
-            {
-                DataverseLog.RefreshTokenRotated(logger);
-                try
-                {
-                    await credentialsSource.RefreshTokenRotatedAsync(rotated, ct).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The store keeps the new token in memory and maps the old one to it, so calls go on; the next
-                    // rotation tries to store again.
-                    DataverseLog.RotationNotStored(logger, ex);
-                }
-            },
-            async (error, ct) =>
-            {
-                DataverseLog.ReauthorizationRequired(logger, error.Error);
-                var reason = string.IsNullOrWhiteSpace(error.Description)
-                    ? $"Entra ID refused the Dataverse credentials: {error.Error}."
-                    : $"Entra ID refused the Dataverse credentials: {error.Error} ({error.Description}).";
-                await credentialsSource.ReauthorizationRequiredAsync(reason, ct).ConfigureAwait(false);
-            },
-            cancellationToken);
 
     private static void RequireName(string name, string parameter)
     {

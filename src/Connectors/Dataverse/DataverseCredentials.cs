@@ -1,7 +1,10 @@
+using ClarityConnect.Connectors.OAuth;
+using ClarityConnect.Connectors.Security;
+
 namespace ClarityConnect.Connectors.Dataverse;
 
 /// <summary>How the connector authenticates against Microsoft Entra ID and which Dataverse environment it calls.</summary>
-public sealed record DataverseCredentials
+public sealed record DataverseCredentials : ICrmCredentials<DataverseCredentials>
 {
     /// <summary>The environment, e.g. <c>https://contoso.crm.dynamics.com</c> ("MS Dynamics Instance URL").</summary>
     public required Uri InstanceUrl { get; init; }
@@ -17,6 +20,13 @@ public sealed record DataverseCredentials
     public string? RefreshToken { get; init; }
     /// <summary>Timeout of one request.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    SecretRedactor ICrmCredentials<DataverseCredentials>.Secrets => SecretRedactor.For(RefreshToken).WithBasic(ClientId, ClientSecret);
+
+    string ICrmCredentials<DataverseCredentials>.Fingerprint =>
+        CrmCredentialsFingerprint.Of(InstanceUrl.AbsoluteUri, TokenUrl.AbsoluteUri, ClientId, ClientSecret, RefreshToken);
+
+    DataverseCredentials ICrmCredentials<DataverseCredentials>.WithRefreshToken(string refreshToken) => this with { RefreshToken = refreshToken };
 
     // Records print every property by default; the secret and the refresh token must never reach a log through ToString.
     private bool PrintMembers(System.Text.StringBuilder builder)

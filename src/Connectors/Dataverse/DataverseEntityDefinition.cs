@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ClarityConnect.Connectors.Dataverse;
 
 /// <summary>A table's metadata (<c>EntityDefinitions</c>).</summary>
@@ -16,6 +18,7 @@ public sealed record DataverseEntityDefinition
     public string? PrimaryNameAttribute { get; init; }
 
     /// <summary>The user's localized <c>DisplayName</c> label, e.g. <c>Contact</c>; null when the table has none.</summary>
+    [JsonConverter(typeof(DataverseLabelConverter))]
     public string? DisplayName { get; init; }
 
     /// <summary><c>IsCustomEntity</c>.</summary>

@@ -7,4 +7,10 @@ namespace ClarityConnect.Connectors.Dataverse;
 [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(DataverseErrorEnvelope))]
 [JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(ODataCollection<DataverseEntityDefinition>))]
+[JsonSerializable(typeof(DataverseEntityDefinition))]
+[JsonSerializable(typeof(ODataCollection<DataverseAttribute>))]
+[JsonSerializable(typeof(ODataCollection<DataverseLookupTargets>))]
+[JsonSerializable(typeof(ODataCollection<DataverseRelationship>))]
+[JsonSerializable(typeof(DataverseLabel))]
 internal sealed partial class DataverseJsonContext : JsonSerializerContext;

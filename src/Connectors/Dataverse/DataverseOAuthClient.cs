@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.OAuth;
 
 namespace ClarityConnect.Connectors.Dataverse;
@@ -17,10 +15,22 @@ namespace ClarityConnect.Connectors.Dataverse;
 /// for <c>invalid_grant</c> and kin); an unreachable endpoint as <see cref="DataverseUnavailableException"/>. Neither tokens nor
 /// secrets appear in messages.</para>
 /// </remarks>
-public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider timeProvider)
+public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider timeProvider) : ICrmTokenGrant<DataverseCredentials>
 {
     /// <summary>Used for <see cref="DataverseToken.ExpiresAt"/> when a response has no <c>expires_in</c> (Dataverse tokens last about an hour).</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
+
+    /// <inheritdoc />
+    public string Issuer => "Entra ID";
+
+    /// <inheritdoc />
+    async Task<IssuedAccessToken> ICrmTokenGrant<DataverseCredentials>.RequestAsync(DataverseCredentials credentials, CancellationToken cancellationToken)
+    {
+        var token = credentials.RefreshToken is null
+            ? await ClientCredentialsAsync(credentials, cancellationToken).ConfigureAwait(false)
+            : await RefreshAsync(credentials, cancellationToken).ConfigureAwait(false);
+        return new IssuedAccessToken(token.AccessToken, token.RefreshToken, credentials.InstanceUrl, token.ExpiresAt, OAuthTokenEndpoint.RenewalGrant(credentials.RefreshToken));
+    }
 
     /// <summary>The scope of the delegated (authorization-code and refresh) grants: <c>{InstanceUrl}/.default offline_access</c>.</summary>
     public static string DelegatedScope(DataverseCredentials credentials) => ResourceScope(credentials) + " offline_access";
@@ -42,25 +52,8 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
     public Uri BuildAuthorizationUrl(DataverseCredentials credentials, Uri redirectUri, string state, string codeChallenge)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        ArgumentNullException.ThrowIfNull(redirectUri);
-        ArgumentException.ThrowIfNullOrEmpty(state);
-        ArgumentException.ThrowIfNullOrEmpty(codeChallenge);
-
-        var query = string.Join('&', new[]
-        {
-            Pair("client_id", credentials.ClientId),
-            Pair("response_type", "code"),
-            Pair("redirect_uri", redirectUri.AbsoluteUri),
-            Pair("response_mode", "query"),
-            Pair("scope", DelegatedScope(credentials)),
-            Pair("state", state),
-            Pair("code_challenge", codeChallenge),
-            Pair("code_challenge_method", Pkce.Method),
-        });
-        var existing = credentials.AuthorizationUrl.Query.TrimStart('?');
-        return new UriBuilder(credentials.AuthorizationUrl) { Query = existing.Length == 0 ? query : existing + "&" + query }.Uri;
-
-        static string Pair(string name, string value) => $"{name}={Uri.EscapeDataString(value)}";
+        return OAuthTokenEndpoint.AuthorizationUrl(
+            credentials.AuthorizationUrl, credentials.ClientId, redirectUri, DelegatedScope(credentials), state, codeChallenge, ("response_mode", "query"));
     }
 
     /// <summary>Redeems the authorization code from the callback (<c>grant_type=authorization_code</c> with the PKCE <c>code_verifier</c>).</summary>
@@ -70,20 +63,8 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
         DataverseCredentials credentials, string code, Uri redirectUri, string codeVerifier, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        ArgumentException.ThrowIfNullOrEmpty(code);
-        ArgumentNullException.ThrowIfNull(redirectUri);
-        ArgumentException.ThrowIfNullOrEmpty(codeVerifier);
-
-        return RequestTokenAsync(credentials, new Dictionary<string, string>
-        {
-            ["client_id"] = credentials.ClientId,
-            ["scope"] = DelegatedScope(credentials),
-            ["code"] = code,
-            ["redirect_uri"] = redirectUri.AbsoluteUri,
-            ["grant_type"] = "authorization_code",
-            ["code_verifier"] = codeVerifier,
-            ["client_secret"] = credentials.ClientSecret,
-        }, cancellationToken);
+        return RequestTokenAsync(credentials, OAuthTokenEndpoint.AuthorizationCodeForm(
+            credentials.ClientId, credentials.ClientSecret, DelegatedScope(credentials), code, redirectUri, codeVerifier), cancellationToken);
     }
 
     /// <summary>Gets a new access token with the credentials' refresh token (<c>grant_type=refresh_token</c>). The answer usually
@@ -94,19 +75,8 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
     public Task<DataverseToken> RefreshAsync(DataverseCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        if (string.IsNullOrEmpty(credentials.RefreshToken))
-        {
-            throw new InvalidOperationException("The Dataverse credentials have no refresh token; authorize the integration or use the client-credentials flow.");
-        }
-
-        return RequestTokenAsync(credentials, new Dictionary<string, string>
-        {
-            ["client_id"] = credentials.ClientId,
-            ["scope"] = DelegatedScope(credentials),
-            ["refresh_token"] = credentials.RefreshToken,
-            ["grant_type"] = "refresh_token",
-            ["client_secret"] = credentials.ClientSecret,
-        }, cancellationToken);
+        return RequestTokenAsync(credentials, OAuthTokenEndpoint.RefreshTokenForm(
+            "Dataverse", credentials.ClientId, credentials.ClientSecret, DelegatedScope(credentials), credentials.RefreshToken), cancellationToken);
     }
 
     /// <summary>Gets an access token for the app's Application User (<c>grant_type=client_credentials</c>, scope <see cref="ResourceScope"/>).</summary>
@@ -115,30 +85,20 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
     public Task<DataverseToken> ClientCredentialsAsync(DataverseCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        return RequestTokenAsync(credentials, new Dictionary<string, string>
-        {
-            ["client_id"] = credentials.ClientId,
-            ["scope"] = ResourceScope(credentials),
-            ["client_secret"] = credentials.ClientSecret,
-            ["grant_type"] = "client_credentials",
-        }, cancellationToken);
+        return RequestTokenAsync(credentials, OAuthTokenEndpoint.ClientCredentialsForm(credentials.ClientId, credentials.ClientSecret, ResourceScope(credentials)), cancellationToken);
     }
 
     private async Task<DataverseToken> RequestTokenAsync(
         DataverseCredentials credentials, Dictionary<string, string> form, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, credentials.TokenUrl) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var redactor = OAuthTokenResponseReader.RedactorFor(form);
-        using var response = await HttpConnectorTransport.SendAsync(
+        var (token, _) = await OAuthTokenEndpoint.PostAsync(
             httpClient,
-            request,
+            credentials.TokenUrl,
+            form,
             credentials.RequestTimeout,
-            redactor,
             (failure, ex) => new DataverseUnavailableException($"The Entra ID token endpoint could not be reached: {failure}", ex),
             cancellationToken).ConfigureAwait(false);
         var receivedAt = timeProvider.GetUtcNow();
-        var token = await OAuthTokenResponseReader.ReadAsync(response, redactor, cancellationToken).ConfigureAwait(false);
         var lifetime = token.ExpiresIn is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultLifetime;
         return new DataverseToken
         {

@@ -12,10 +12,6 @@ internal static class DataverseResilience
     /// <summary>The Web API's target; its lanes are <c>dataverse-rest-live</c> and <c>dataverse-rest-background</c>.
     /// Service protection limits answer 429 with Retry-After in seconds (facts B5); the shared retry waits exactly that long.</summary>
     public const string RestTarget = "dataverse-rest";
-    public const string OAuthPipelineName = "dataverse-oauth";
-
-    public static void ConfigureOAuth(ResiliencePipelineBuilder<HttpResponseMessage> builder, DataverseConnectorOptions options) =>
-        HttpConnectorResilience.ConfigureOAuth(builder, OAuthPipelineName, options, IsTransientAsync);
 
     /// <summary>True for failures that a later attempt can fix: 429, 502, 503, 504 and connection errors (facts B2, B5).</summary>
     internal static bool IsTransient(Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>

@@ -14,8 +14,15 @@ internal static class HttpConnectorLanes
     /// <param name="target">The API, e.g. <c>salesforce-rest</c>: lanes are named <c>{target}-live</c> and <c>{target}-background</c>.</param>
     /// <param name="isTransient">What the connector retries and counts as a failure.</param>
     /// <param name="describe">How the connector reads a failed answer (for the breaker's cause).</param>
+    /// <param name="authenticate">Adds the handlers that run outside the pipeline (the CRMs' <c>CrmAccessTokenHandler</c>), so that a
+    /// request they send again passes the lane's limiter and breaker again.</param>
     public static void Add<TClient, TOptions>(
-        IServiceCollection services, string connector, string target, HttpConnectorResilience.TransientPredicate isTransient, HttpConnectorResilience.FailureDescriber describe)
+        IServiceCollection services,
+        string connector,
+        string target,
+        HttpConnectorResilience.TransientPredicate isTransient,
+        HttpConnectorResilience.FailureDescriber describe,
+        Action<IHttpClientBuilder>? authenticate = null)
         where TClient : class
         where TOptions : HttpConnectorOptions
     {
@@ -26,8 +33,9 @@ internal static class HttpConnectorLanes
             services.AddKeyedSingleton(name, (_, _) => new HttpConnectorLane(connector, target, kind));
 
             // The pipelines own the timeouts (per attempt); HttpClient's own 100 s cap would cut long uploads short.
-            services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
-                .AddResilienceHandler(name, (builder, context) => HttpConnectorResilience.ConfigureRest(
+            var client = services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan);
+            authenticate?.Invoke(client);
+            client.AddResilienceHandler(name, (builder, context) => HttpConnectorResilience.ConfigureRest(
                     builder,
                     context.ServiceProvider.GetRequiredKeyedService<HttpConnectorLane>(name),
                     context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value,

@@ -7,7 +7,7 @@ namespace ClarityConnect.Connectors.Http;
 /// each entry expires after the connector's cache duration, and at most <see cref="Capacity"/> entries are kept, so an
 /// org with thousands of objects, or a builder user browsing them, cannot make it grow without bound.
 /// </summary>
-public sealed class MetadataCache(TimeProvider timeProvider)
+public class MetadataCache(TimeProvider timeProvider)
 {
     /// <summary>The most entries kept; beyond it expired entries go first, then those closest to expiring.</summary>
     public const int Capacity = 512;
@@ -65,3 +65,7 @@ public sealed class MetadataCache(TimeProvider timeProvider)
         }
     }
 }
+
+/// <summary>The <see cref="MetadataCache"/> of one connector (a singleton per <typeparamref name="TConnector"/>, shared by both lanes).</summary>
+/// <typeparam name="TConnector">The connector's client type.</typeparam>
+public sealed class MetadataCache<TConnector>(TimeProvider timeProvider) : MetadataCache(timeProvider);

@@ -2,13 +2,14 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ClarityConnect.Connectors.Http;
+using ClarityConnect.Connectors.OAuth;
 using ClarityConnect.Connectors.Security;
 
 namespace ClarityConnect.Connectors.Salesforce;
 
 /// <summary>Salesforce answered a REST call with an error status and its JSON error array.</summary>
 /// <remarks>The message holds the status and the errors Salesforce sent; never the access token or any secret.</remarks>
-public sealed class SalesforceApiException : Exception
+public sealed class SalesforceApiException : Exception, ICrmApiError
 {
     /// <summary>Creates the exception from a status and the parsed error array.</summary>
     public SalesforceApiException(HttpStatusCode statusCode, IReadOnlyList<SalesforceError> errors)
@@ -32,15 +33,6 @@ public sealed class SalesforceApiException : Exception
     public bool IsTransient =>
         StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout or HttpStatusCode.TooManyRequests
         || Errors.Any(e => e.ErrorCode is "REQUEST_LIMIT_EXCEEDED" or "UNABLE_TO_LOCK_ROW" || e.Message.Contains("UNABLE_TO_LOCK_ROW", StringComparison.Ordinal));
-
-    /// <summary>Reads an error response into an exception (the response is disposed), the request's secrets removed from its text.</summary>
-    internal static async Task<SalesforceApiException> FromResponseAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)
-    {
-        using (response)
-        {
-            return await ReadAsync(response, redactor, cancellationToken).ConfigureAwait(false);
-        }
-    }
 
     /// <summary>Reads an error response into an exception, leaving the response readable (its body is buffered).</summary>
     internal static async Task<SalesforceApiException> ReadAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -15,40 +14,48 @@ namespace ClarityConnect.Connectors.Salesforce;
 
 /// <summary>The Salesforce REST API: SOQL queries, SOSL searches, describes and record creation.</summary>
 /// <remarks>
-/// One per <see cref="HttpLane"/>: the lane's named <see cref="HttpClient"/> runs that lane's resilience pipeline (see
-/// <see cref="SalesforceServiceCollectionExtensions.AddSalesforceConnector"/>). The session lives in the singleton
-/// <see cref="SalesforceSessionStore"/>: the first call obtains a token (refresh-token grant, or client credentials when
-/// the credentials have no refresh token); a 401 renews it once, however many calls hit it together, and retries the call
-/// once. A refusal that needs a new authorization is reported to
-/// <see cref="ISalesforceCredentialsSource.ReauthorizationRequiredAsync"/> and thrown as <see cref="OAuthException"/>.
+/// One per <see cref="HttpLane"/>: the lane's named <see cref="HttpClient"/> runs <see cref="CrmAccessTokenHandler{TCredentials}"/>
+/// and then that lane's resilience pipeline (see <see cref="SalesforceServiceCollectionExtensions.AddSalesforceConnector"/>). The
+/// token lives in the singleton <see cref="CrmAccessTokenStore{TCredentials}"/>: the first call obtains it (refresh-token grant,
+/// or client credentials when the credentials have no refresh token); a 401 renews it once, however many calls hit it
+/// together, and the handler retries the call once. A refusal that needs a new authorization is reported to
+/// <see cref="ICrmCredentialsSource{TCredentials}.ReauthorizationRequiredAsync"/> and thrown as <see cref="OAuthException"/>.
 /// Errors: <see cref="SalesforceApiException"/> (Salesforce's error array), <see cref="SalesforceUnavailableException"/>
 /// (unreachable, timed out, the lane's breaker open), <see cref="SalesforceNotConfiguredException"/> (from the credentials source).
 /// </remarks>
-public sealed class SalesforceClient(
-    HttpClient httpClient,
-    HttpConnectorLane lane,
-    SalesforceOAuthClient oauthClient,
-    ISalesforceCredentialsSource credentialsSource,
-    SalesforceSessionStore sessionStore,
-    IOptions<SalesforceConnectorOptions> options,
-    ILogger<SalesforceClient> logger)
+public sealed class SalesforceClient
 {
-    private readonly SalesforceConnectorOptions settings = options.Value;
+    private readonly CrmRestSender<SalesforceCredentials, SalesforceApiException> sender;
+    private readonly CrmAccessTokenStore<SalesforceCredentials> tokens;
+    private readonly MetadataCache<SalesforceClient> describeCache;
+    private readonly SalesforceConnectorOptions settings;
 
-    /// <summary>The instance URL of the current session.</summary>
-    /// <exception cref="InvalidOperationException">No call has obtained a session yet; see <see cref="GetInstanceUrlAsync"/>.</exception>
-    public Uri InstanceUrl => sessionStore.InstanceUrl
-        ?? throw new InvalidOperationException("No Salesforce session yet: the instance URL is known after the first call.");
-
-    /// <summary>The instance URL, obtaining a session first when there is none.</summary>
-    public async Task<Uri> GetInstanceUrlAsync(CancellationToken cancellationToken)
+    /// <summary>Creates the client of one lane.</summary>
+    public SalesforceClient(
+        HttpClient httpClient,
+        HttpConnectorLane lane,
+        CrmAccessTokenStore<SalesforceCredentials> tokens,
+        MetadataCache<SalesforceClient> describeCache,
+        IOptions<SalesforceConnectorOptions> options,
+        ILogger<SalesforceClient> logger)
     {
-        var (session, _) = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
-        return session.InstanceUrl;
+        this.tokens = tokens;
+        this.describeCache = describeCache;
+        settings = options.Value;
+        sender = new(httpClient, lane, tokens, (failure, ex) => new SalesforceUnavailableException(failure, ex), SalesforceApiException.ReadAsync, logger);
     }
 
+    /// <summary>The instance URL of the current token.</summary>
+    /// <exception cref="InvalidOperationException">No call has obtained a token yet; see <see cref="GetInstanceUrlAsync"/>.</exception>
+    public Uri InstanceUrl => tokens.Current?.InstanceUrl
+        ?? throw new InvalidOperationException("No Salesforce access token yet: the instance URL is known after the first call.");
+
+    /// <summary>The instance URL, obtaining a token first when there is none.</summary>
+    public async Task<Uri> GetInstanceUrlAsync(CancellationToken cancellationToken) =>
+        (await tokens.GetAsync(cancellationToken).ConfigureAwait(false)).Token.InstanceUrl;
+
     /// <summary>The Lightning URL of a record in the current org; see <see cref="SalesforceRecordUrl.Lightning"/>.</summary>
-    /// <exception cref="InvalidOperationException">No session yet.</exception>
+    /// <exception cref="InvalidOperationException">No access token yet.</exception>
     public Uri RecordUrl(string objectType, string id) => SalesforceRecordUrl.Lightning(InstanceUrl, objectType, id);
 
     /// <summary>Runs a SOQL query (<c>GET /query?q=</c>) and returns its first page. Build the text with <see cref="Soql"/>.</summary>
@@ -57,7 +64,7 @@ public sealed class SalesforceClient(
         ArgumentException.ThrowIfNullOrWhiteSpace(soql);
         SentQueries.Record(soql);
         return GetJsonAsync(
-            (session, credentials) => DataUri(session, credentials, "query", "q=" + Uri.EscapeDataString(soql)),
+            (token, credentials) => DataUri(token, credentials, "query", "q=" + Uri.EscapeDataString(soql)),
             SalesforceJsonContext.Default.SalesforceQueryPage,
             cancellationToken);
     }
@@ -73,7 +80,7 @@ public sealed class SalesforceClient(
         }
 
         return GetJsonAsync(
-            (session, _) => new Uri(session.InstanceUrl, nextRecordsUrl),
+            (token, _) => new Uri(token.InstanceUrl, nextRecordsUrl),
             SalesforceJsonContext.Default.SalesforceQueryPage,
             cancellationToken);
     }
@@ -114,8 +121,8 @@ public sealed class SalesforceClient(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sosl);
         SentQueries.Record(sosl);
-        using var response = await SendAsync(
-            (session, credentials) => new HttpRequestMessage(HttpMethod.Get, DataUri(session, credentials, "search/", "q=" + Uri.EscapeDataString(sosl))),
+        using var response = await sender.SendAsync(
+            (token, credentials) => new HttpRequestMessage(HttpMethod.Get, DataUri(token, credentials, "search/", "q=" + Uri.EscapeDataString(sosl))),
             timeout: null,
             cancellationToken).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -134,11 +141,11 @@ public sealed class SalesforceClient(
     public async Task<IReadOnlyList<SalesforceObjectInfo>> DescribeGlobalAsync(CancellationToken cancellationToken)
     {
         var instance = await GetInstanceUrlAsync(cancellationToken).ConfigureAwait(false);
-        return await sessionStore.GetOrAddDescribeAsync<IReadOnlyList<SalesforceObjectInfo>>(
+        return await describeCache.GetOrAddAsync<IReadOnlyList<SalesforceObjectInfo>>(
             $"{instance}|*",
             settings.DescribeCacheDuration,
             async () => (await GetJsonAsync(
-                (session, credentials) => DataUri(session, credentials, "sobjects/", null),
+                (token, credentials) => DataUri(token, credentials, "sobjects/", null),
                 SalesforceJsonContext.Default.SalesforceDescribeGlobalResult,
                 cancellationToken).ConfigureAwait(false)).SObjects).ConfigureAwait(false);
     }
@@ -149,11 +156,11 @@ public sealed class SalesforceClient(
     {
         RequireObjectName(objectName);
         var instance = await GetInstanceUrlAsync(cancellationToken).ConfigureAwait(false);
-        return await sessionStore.GetOrAddDescribeAsync(
+        return await describeCache.GetOrAddAsync(
             $"{instance}|{objectName}",
             settings.DescribeCacheDuration,
             () => GetJsonAsync(
-                (session, credentials) => DataUri(session, credentials, $"sobjects/{objectName}/describe", null),
+                (token, credentials) => DataUri(token, credentials, $"sobjects/{objectName}/describe", null),
                 SalesforceJsonContext.Default.SalesforceObjectDescribe,
                 cancellationToken)).ConfigureAwait(false);
     }
@@ -164,7 +171,7 @@ public sealed class SalesforceClient(
         RequireObjectName(objectName);
         ArgumentNullException.ThrowIfNull(fields);
         var json = fields.ToJsonString();
-        return CreateCoreAsync(objectName, () => new StringContent(json, Encoding.UTF8, "application/json"), timeout: null, cancellationToken);
+        return CreateCoreAsync(objectName, new StringContent(json, Encoding.UTF8, "application/json"), timeout: null, cancellationToken);
     }
 
     /// <summary>Uploads a file as a ContentVersion linked to <paramref name="firstPublishLocationId"/> and returns the ContentVersion id.
@@ -200,45 +207,39 @@ public sealed class SalesforceClient(
             await data.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
             entity["VersionData"] = Convert.ToBase64String(bytes);
             var json = entity.ToJsonString();
-            return await CreateCoreAsync("ContentVersion", () => new StringContent(json, Encoding.UTF8, "application/json"), settings.UploadTimeout, cancellationToken).ConfigureAwait(false);
+            return await CreateCoreAsync("ContentVersion", new StringContent(json, Encoding.UTF8, "application/json"), settings.UploadTimeout, cancellationToken).ConfigureAwait(false);
         }
 
         var entityJson = entity.ToJsonString();
-        var start = data.CanSeek ? data.Position : -1;
-        var built = false;
-        return await CreateCoreAsync("ContentVersion", () =>
+        var filePart = new StreamContent(new LengthLimitedStream(data, length));
+        filePart.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        filePart.Headers.ContentLength = length;
+        var multipart = new MultipartFormDataContent
         {
-            if (built)
-            {
-                if (start < 0)
-                {
-                    throw new InvalidOperationException("The Salesforce session expired during the upload of a non-seekable stream; upload again.");
-                }
+            { new StringContent(entityJson, Encoding.UTF8, "application/json"), "entity_content" },
+            { filePart, "VersionData", pathOnClient },
+        };
 
-                data.Position = start;
-            }
-
-            built = true;
-            var entityPart = new StringContent(entityJson, Encoding.UTF8, "application/json");
-            var filePart = new StreamContent(new LengthLimitedStream(data, length));
-            filePart.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            filePart.Headers.ContentLength = length;
-            return new MultipartFormDataContent
-            {
-                { entityPart, "entity_content" },
-                { filePart, "VersionData", pathOnClient },
-            };
-        }, settings.UploadTimeout, cancellationToken).ConfigureAwait(false);
+        // StreamContent rewinds a seekable stream to where it started, so after a 401 the handler can send the file again;
+        // a forward-only stream cannot be re-read, and its 401 surfaces (the caller uploads again).
+        return await CreateCoreAsync("ContentVersion", multipart, settings.UploadTimeout, cancellationToken, resendable: data.CanSeek).ConfigureAwait(false);
     }
 
-    private async Task<string> CreateCoreAsync(string objectName, Func<HttpContent> content, TimeSpan? timeout, CancellationToken cancellationToken)
+    private async Task<string> CreateCoreAsync(
+        string objectName, HttpContent content, TimeSpan? timeout, CancellationToken cancellationToken, bool? resendable = null)
     {
         var redactor = SecretRedactor.None;
-        using var response = await SendAsync(
-            (session, credentials) =>
+        using var response = await sender.SendAsync(
+            (token, credentials) =>
             {
-                redactor = Redactor(session, credentials);
-                return new HttpRequestMessage(HttpMethod.Post, DataUri(session, credentials, $"sobjects/{objectName}/", null)) { Content = content() };
+                redactor = CrmRestSender<SalesforceCredentials, SalesforceApiException>.Redactor(token, credentials);
+                var request = new HttpRequestMessage(HttpMethod.Post, DataUri(token, credentials, $"sobjects/{objectName}/", null)) { Content = content };
+                if (resendable is { } canResend)
+                {
+                    request.Options.Set(CrmRequestOptions.ResendableContent, canResend);
+                }
+
+                return request;
             },
             timeout,
             cancellationToken).ConfigureAwait(false);
@@ -253,10 +254,10 @@ public sealed class SalesforceClient(
         return result.Id;
     }
 
-    private async Task<T> GetJsonAsync<T>(Func<SalesforceSession, SalesforceCredentials, Uri> uri, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private async Task<T> GetJsonAsync<T>(Func<CrmAccessToken, SalesforceCredentials, Uri> uri, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(
-            (session, credentials) => new HttpRequestMessage(HttpMethod.Get, uri(session, credentials)),
+        using var response = await sender.SendAsync(
+            (token, credentials) => new HttpRequestMessage(HttpMethod.Get, uri(token, credentials)),
             timeout: null,
             cancellationToken).ConfigureAwait(false);
         return await ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
@@ -272,97 +273,9 @@ public sealed class SalesforceClient(
         }
     }
 
-    /// <summary>Sends a request with the current session; on 401 renews the session (single-flight) and sends once more.
-    /// Returns a successful response; throws for anything else.</summary>
-    private async Task<HttpResponseMessage> SendAsync(
-        Func<SalesforceSession, SalesforceCredentials, HttpRequestMessage> build, TimeSpan? timeout, CancellationToken cancellationToken)
+    private static Uri DataUri(CrmAccessToken token, SalesforceCredentials credentials, string resource, string? query)
     {
-        var (session, credentials) = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
-        var response = await SendOnceAsync(session, credentials, build, timeout, cancellationToken).ConfigureAwait(false);
-
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-        {
-            SalesforceLog.SessionExpired(logger, response.RequestMessage?.Method ?? HttpMethod.Get, response.RequestMessage?.RequestUri?.AbsolutePath ?? string.Empty);
-            response.Dispose();
-            credentials = await credentialsSource.GetAsync(cancellationToken).ConfigureAwait(false);
-            session = await RenewAsync(session, credentials, cancellationToken).ConfigureAwait(false);
-            response = await SendOnceAsync(session, credentials, build, timeout, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            var method = response.RequestMessage?.Method ?? HttpMethod.Get;
-            var path = response.RequestMessage?.RequestUri?.AbsolutePath ?? string.Empty;
-            var error = await SalesforceApiException.FromResponseAsync(response, Redactor(session, credentials), cancellationToken).ConfigureAwait(false);
-            SalesforceLog.CallFailed(logger, method, path, error.StatusCode, error.ErrorCode);
-            throw error;
-        }
-
-        return response;
-    }
-
-    private async Task<HttpResponseMessage> SendOnceAsync(
-        SalesforceSession session,
-        SalesforceCredentials credentials,
-        Func<SalesforceSession, SalesforceCredentials, HttpRequestMessage> build,
-        TimeSpan? timeout,
-        CancellationToken cancellationToken)
-    {
-        var request = build(session, credentials);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.AccessToken);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return await HttpConnectorTransport.SendAsync(
-            httpClient,
-            lane,
-            request,
-            timeout ?? credentials.RequestTimeout,
-            Redactor(session, credentials),
-            (failure, ex) => new SalesforceUnavailableException(failure, ex),
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<(SalesforceSession Session, SalesforceCredentials Credentials)> GetSessionAsync(CancellationToken cancellationToken)
-    {
-        var credentials = await credentialsSource.GetAsync(cancellationToken).ConfigureAwait(false);
-        var current = sessionStore.Current;
-        if (current is not null && current.CredentialsFingerprint == SalesforceSessionStore.Fingerprint(credentials))
-        {
-            return (current, credentials);
-        }
-
-        return (await RenewAsync(current, credentials, cancellationToken).ConfigureAwait(false), credentials);
-    }
-
-    private Task<SalesforceSession> RenewAsync(SalesforceSession? failed, SalesforceCredentials credentials, CancellationToken cancellationToken) =>
-        sessionStore.RenewAsync(
-            failed,
-            credentials,
-            async (c, ct) =>
-            {
-                var grant = c.RefreshToken is null ? "client_credentials" : "refresh_token";
-                var token = c.RefreshToken is null
-                    ? await oauthClient.ClientCredentialsAsync(c, ct).ConfigureAwait(false)
-                    : await oauthClient.RefreshAsync(c, ct).ConfigureAwait(false);
-                SalesforceLog.SessionObtained(logger, token.InstanceUrl, grant);
-                return token;
-            },
-            async (error, ct) =>
-            {
-                SalesforceLog.ReauthorizationRequired(logger, error.Error);
-                var reason = string.IsNullOrWhiteSpace(error.Description)
-                    ? $"Salesforce refused the credentials: {error.Error}."
-                    : $"Salesforce refused the credentials: {error.Error} ({error.Description}).";
-                await credentialsSource.ReauthorizationRequiredAsync(reason, ct).ConfigureAwait(false);
-            },
-            cancellationToken);
-
-    // Error bodies and reason phrases are the org's (or a proxy's) text and may quote what the request carried.
-    private static SecretRedactor Redactor(SalesforceSession session, SalesforceCredentials credentials) =>
-        SecretRedactor.For(session.AccessToken, credentials.RefreshToken).WithBasic(credentials.ConsumerKey, credentials.ConsumerSecret);
-
-    private static Uri DataUri(SalesforceSession session, SalesforceCredentials credentials, string resource, string? query)
-    {
-        var builder = new UriBuilder(new Uri(session.InstanceUrl, $"/services/data/v{credentials.ApiVersion}/{resource}"));
+        var builder = new UriBuilder(new Uri(token.InstanceUrl, $"/services/data/v{credentials.ApiVersion}/{resource}"));
         if (query is not null)
         {
             builder.Query = query;

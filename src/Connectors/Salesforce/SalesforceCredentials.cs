@@ -1,7 +1,10 @@
+using ClarityConnect.Connectors.OAuth;
+using ClarityConnect.Connectors.Security;
+
 namespace ClarityConnect.Connectors.Salesforce;
 
 /// <summary>How the connector authenticates: the connected app, the org's login URL and the grant to use.</summary>
-public sealed record SalesforceCredentials
+public sealed record SalesforceCredentials : ICrmCredentials<SalesforceCredentials>
 {
     /// <summary>The login URL: <c>https://login.salesforce.com</c>, <c>https://test.salesforce.com</c> or a My Domain URL.</summary>
     public required Uri LoginUrl { get; init; }
@@ -15,6 +18,12 @@ public sealed record SalesforceCredentials
     public required string ApiVersion { get; init; }
     /// <summary>Timeout of one request.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    SecretRedactor ICrmCredentials<SalesforceCredentials>.Secrets => SecretRedactor.For(RefreshToken).WithBasic(ConsumerKey, ConsumerSecret);
+
+    string ICrmCredentials<SalesforceCredentials>.Fingerprint => CrmCredentialsFingerprint.Of(LoginUrl.AbsoluteUri, ConsumerKey, ConsumerSecret, RefreshToken);
+
+    SalesforceCredentials ICrmCredentials<SalesforceCredentials>.WithRefreshToken(string refreshToken) => this with { RefreshToken = refreshToken };
 
     // Records print every property by default; the secret and the refresh token must never reach a log through ToString.
     private bool PrintMembers(System.Text.StringBuilder builder)

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.OAuth;
 
 namespace ClarityConnect.Connectors.Salesforce;
@@ -10,10 +8,23 @@ namespace ClarityConnect.Connectors.Salesforce;
 /// <summary>Salesforce's OAuth 2.0 endpoints: the web-server flow with PKCE, the refresh-token grant and the client-credentials grant.</summary>
 /// <remarks>A typed <see cref="HttpClient"/> registered by <see cref="SalesforceServiceCollectionExtensions.AddSalesforceConnector"/>.
 /// Token-endpoint refusals surface as <see cref="OAuthException"/>; neither tokens nor secrets appear in messages.</remarks>
-public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider timeProvider)
+public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider timeProvider) : ICrmTokenGrant<SalesforceCredentials>
 {
     /// <summary>The scopes requested by <see cref="BuildAuthorizationUrl"/>.</summary>
     public const string DefaultScope = "api refresh_token";
+
+    /// <inheritdoc />
+    public string Issuer => "Salesforce";
+
+    /// <inheritdoc />
+    async Task<IssuedAccessToken> ICrmTokenGrant<SalesforceCredentials>.RequestAsync(SalesforceCredentials credentials, CancellationToken cancellationToken)
+    {
+        var token = credentials.RefreshToken is null
+            ? await ClientCredentialsAsync(credentials, cancellationToken).ConfigureAwait(false)
+            : await RefreshAsync(credentials, cancellationToken).ConfigureAwait(false);
+        // Salesforce sends no expires_in: the token lives as long as the org's session timeout, and a 401 is the signal.
+        return new IssuedAccessToken(token.AccessToken, token.RefreshToken, token.InstanceUrl, ExpiresAt: null, OAuthTokenEndpoint.RenewalGrant(credentials.RefreshToken));
+    }
 
     /// <summary>The URL to send the administrator's browser to: <c>{LoginUrl}/services/oauth2/authorize</c> with
     /// <c>response_type=code</c>, <c>client_id</c>, <c>redirect_uri</c>, <c>state</c>, <c>code_challenge</c>,
@@ -25,23 +36,7 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
     public Uri BuildAuthorizationUrl(SalesforceCredentials credentials, Uri redirectUri, string state, string codeChallenge)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        ArgumentNullException.ThrowIfNull(redirectUri);
-        ArgumentException.ThrowIfNullOrEmpty(state);
-        ArgumentException.ThrowIfNullOrEmpty(codeChallenge);
-
-        var query = string.Join('&', new[]
-        {
-            Pair("response_type", "code"),
-            Pair("client_id", credentials.ConsumerKey),
-            Pair("redirect_uri", redirectUri.AbsoluteUri),
-            Pair("state", state),
-            Pair("code_challenge", codeChallenge),
-            Pair("code_challenge_method", Pkce.Method),
-            Pair("scope", DefaultScope),
-        });
-        return new UriBuilder(Endpoint(credentials, "authorize")) { Query = query }.Uri;
-
-        static string Pair(string name, string value) => $"{name}={Uri.EscapeDataString(value)}";
+        return OAuthTokenEndpoint.AuthorizationUrl(Endpoint(credentials, "authorize"), credentials.ConsumerKey, redirectUri, DefaultScope, state, codeChallenge);
     }
 
     /// <summary>Exchanges the authorization code from the callback for tokens (<c>grant_type=authorization_code</c> with the PKCE <c>code_verifier</c>).</summary>
@@ -50,19 +45,8 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
         SalesforceCredentials credentials, string code, Uri redirectUri, string codeVerifier, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        ArgumentException.ThrowIfNullOrEmpty(code);
-        ArgumentNullException.ThrowIfNull(redirectUri);
-        ArgumentException.ThrowIfNullOrEmpty(codeVerifier);
-
-        return RequestTokenAsync(credentials, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["code"] = code,
-            ["client_id"] = credentials.ConsumerKey,
-            ["client_secret"] = credentials.ConsumerSecret,
-            ["redirect_uri"] = redirectUri.AbsoluteUri,
-            ["code_verifier"] = codeVerifier,
-        }, cancellationToken);
+        return RequestTokenAsync(credentials, OAuthTokenEndpoint.AuthorizationCodeForm(
+            credentials.ConsumerKey, credentials.ConsumerSecret, scope: null, code, redirectUri, codeVerifier), cancellationToken);
     }
 
     /// <summary>Gets a new access token with the credentials' refresh token (<c>grant_type=refresh_token</c>).
@@ -72,18 +56,8 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
     public Task<SalesforceToken> RefreshAsync(SalesforceCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        if (string.IsNullOrEmpty(credentials.RefreshToken))
-        {
-            throw new InvalidOperationException("The Salesforce credentials have no refresh token; authorize the integration or use the client-credentials flow.");
-        }
-
-        return RequestTokenAsync(credentials, new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token",
-            ["refresh_token"] = credentials.RefreshToken,
-            ["client_id"] = credentials.ConsumerKey,
-            ["client_secret"] = credentials.ConsumerSecret,
-        }, cancellationToken);
+        return RequestTokenAsync(credentials, OAuthTokenEndpoint.RefreshTokenForm(
+            "Salesforce", credentials.ConsumerKey, credentials.ConsumerSecret, scope: null, credentials.RefreshToken), cancellationToken);
     }
 
     /// <summary>Gets an access token for the connected app's run-as user (<c>grant_type=client_credentials</c>).
@@ -92,35 +66,23 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
     public Task<SalesforceToken> ClientCredentialsAsync(SalesforceCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        return RequestTokenAsync(credentials, new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = credentials.ConsumerKey,
-            ["client_secret"] = credentials.ConsumerSecret,
-        }, cancellationToken);
+        return RequestTokenAsync(credentials, OAuthTokenEndpoint.ClientCredentialsForm(credentials.ConsumerKey, credentials.ConsumerSecret, scope: null), cancellationToken);
     }
 
     private async Task<SalesforceToken> RequestTokenAsync(
         SalesforceCredentials credentials, Dictionary<string, string> form, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint(credentials, "token"))
-        {
-            Content = new FormUrlEncodedContent(form),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var redactor = OAuthTokenResponseReader.RedactorFor(form);
-        using var response = await HttpConnectorTransport.SendAsync(
+        var (token, status) = await OAuthTokenEndpoint.PostAsync(
             httpClient,
-            request,
+            Endpoint(credentials, "token"),
+            form,
             credentials.RequestTimeout,
-            redactor,
             (failure, ex) => new SalesforceUnavailableException($"The Salesforce token endpoint could not be reached: {failure}", ex),
             cancellationToken).ConfigureAwait(false);
-        var token = await OAuthTokenResponseReader.ReadAsync(response, redactor, cancellationToken).ConfigureAwait(false);
 
         if (!Uri.TryCreate(token.InstanceUrl, UriKind.Absolute, out var instanceUrl) || instanceUrl.Scheme is not ("https" or "http"))
         {
-            throw new OAuthException("invalid_response", "the token response has no valid instance_url", response.StatusCode);
+            throw new OAuthException("invalid_response", "the token response has no valid instance_url", status);
         }
 
         VerifySignature(credentials, token);

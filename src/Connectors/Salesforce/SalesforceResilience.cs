@@ -12,10 +12,6 @@ internal static class SalesforceResilience
 {
     /// <summary>The REST API's target; its lanes are <c>salesforce-rest-live</c> and <c>salesforce-rest-background</c>.</summary>
     public const string RestTarget = "salesforce-rest";
-    public const string OAuthPipelineName = "salesforce-oauth";
-
-    public static void ConfigureOAuth(ResiliencePipelineBuilder<HttpResponseMessage> builder, SalesforceConnectorOptions options) =>
-        HttpConnectorResilience.ConfigureOAuth(builder, OAuthPipelineName, options, IsTransientAsync);
 
     /// <summary>True for failures that a later attempt can fix (facts A2, A8).</summary>
     internal static async ValueTask<bool> IsTransientAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context)

@@ -1,6 +1,6 @@
 namespace ClarityConnect.Connectors.Salesforce;
 
-/// <summary>A Salesforce OAuth token response: the session to call the REST API with.</summary>
+/// <summary>A Salesforce OAuth token response: the access token to call the REST API with.</summary>
 /// <remarks>Salesforce sends no <c>expires_in</c>: the token lives as long as the org's session timeout, and a 401
 /// <c>INVALID_SESSION_ID</c> is the signal to refresh. <see cref="ToString"/> redacts the tokens.</remarks>
 public sealed record SalesforceToken

@@ -61,4 +61,23 @@ public sealed class DataverseMetadataTests
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, error.StatusCode);
     }
+
+    [Fact]
+    public async Task Columns_of_a_custom_table_read_as_typed_records_with_targets_only_on_lookups()
+    {
+        await using var harness = await DataverseHarness.StartAsync();
+        harness.Double.DefineEntity("new_ticket", "new_tickets", "new_number", "Ticket");
+        harness.Double.DefineAttribute("new_ticket", "new_number", "String", "Ticket Number");
+        harness.Double.DefineAttribute("new_ticket", "new_customerid", "Lookup", "Customer", ["contact"]);
+
+        var entity = await harness.Client.GetEntityAsync("new_ticket", CancellationToken.None);
+        var attributes = await harness.Client.GetAttributesAsync("new_ticket", CancellationToken.None);
+
+        Assert.Equal("new_tickets", entity.EntitySetName);
+        Assert.Equal("Ticket", entity.DisplayName);
+        Assert.True(entity.IsCustomEntity);
+        Assert.Equal(["contact"], attributes.Single(a => a.LogicalName == "new_customerid").Targets);
+        Assert.Equal("Ticket Number", attributes.Single(a => a.LogicalName == "new_number").DisplayName);
+        Assert.All(attributes.Where(a => !a.IsLookup), a => Assert.Empty(a.Targets));
+    }
 }

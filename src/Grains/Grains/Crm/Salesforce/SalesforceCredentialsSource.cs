@@ -6,7 +6,7 @@ using ClarityConnect.Grains.Integrations;
 
 namespace ClarityConnect.Grains.Crm.Salesforce;
 
-/// <summary>Gives the Salesforce connector the stored settings, the decrypted Consumer Secret and refresh token, and reports a refused grant to the authorization grain.</summary>
+/// <summary>Gives the Salesforce connector the stored settings, the decrypted Consumer Secret and refresh token; stores a rotated refresh token; reports a refused grant to the authorization grain.</summary>
 public sealed class SalesforceCredentialsSource(IntegrationSettingsCache settingsCache, IGrainFactory grains, ISecretProtector protector) : ISalesforceCredentialsSource
 {
     /// <inheritdoc />
@@ -27,6 +27,10 @@ public sealed class SalesforceCredentialsSource(IntegrationSettingsCache setting
     /// <summary>The connected app's credentials without a refresh token: what the "Key icon" flow starts from.</summary>
     public async Task<SalesforceCredentials> GetAppCredentialsAsync(CancellationToken cancellationToken) =>
         AppCredentials(await settingsCache.GetWithSecretsAsync<SalesforceSettings>(IntegrationNames.Salesforce));
+
+    /// <inheritdoc />
+    public Task RefreshTokenRotatedAsync(string refreshToken, CancellationToken cancellationToken) =>
+        grains.GetGrain<ICrmTokenGrain>(IntegrationNames.Salesforce).StoreRefreshTokenAsync(refreshToken);
 
     /// <inheritdoc />
     public Task ReauthorizationRequiredAsync(string reason, CancellationToken cancellationToken) =>

@@ -3,7 +3,7 @@ using ClarityConnect.Connectors.OAuth;
 
 namespace ClarityConnect.Connectors.Tests.Dataverse;
 
-public sealed class DataverseSessionTests
+public sealed class DataverseAccessTokenTests
 {
     private static Task QueryAsync(DataverseHarness harness) =>
         harness.Client.QueryAsync("contacts", "fullname", null, null, null, 10, CancellationToken.None);

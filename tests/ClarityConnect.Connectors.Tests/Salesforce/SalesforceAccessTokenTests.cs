@@ -1,6 +1,6 @@
 namespace ClarityConnect.Connectors.Tests.Salesforce;
 
-public sealed class SalesforceSessionTests
+public sealed class SalesforceAccessTokenTests
 {
     [Fact]
     public async Task Twenty_concurrent_calls_on_an_expired_token_refresh_exactly_once()
@@ -47,7 +47,7 @@ public sealed class SalesforceSessionTests
     }
 
     [Fact]
-    public async Task Record_url_uses_the_session_instance()
+    public async Task Record_url_uses_the_instance_of_the_access_token()
     {
         await using var harness = await SalesforceHarness.StartAsync();
         var id = harness.Double.AddRecord("Contact", new() { ["LastName"] = "Lee" });
