@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using ClarityConnect.Storage.Tests.EndToEnd;
 using ClarityConnect.Storage.Tests.PostgreSql;
 using ClarityConnect.TestDoubles;
 
