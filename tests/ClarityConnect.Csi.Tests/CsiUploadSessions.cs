@@ -1,5 +1,4 @@
 using System.Text;
-using ClarityConnect.Abstractions.Agents;
 using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Sessions;
@@ -19,18 +18,15 @@ internal static class CsiUploadSessions
     {
         var id = idPrefix + Guid.NewGuid().ToString("n");
         var session = grains.GetGrain<ISessionGrain>(id);
-        var agent = "agent-" + Guid.NewGuid().ToString("n");
-        await grains.GetGrain<IAgentGrain>(agent).SetStatusAsync(AgentStatus.Available);
         await session.StartAsync(new SessionStart { Channel = channel, CallerPhoneNumber = "+1 415 555 0100" });
-        await session.EnqueueAsync(queue);
         if (abandon)
         {
+            await session.EnqueueAsync(queue);
             await session.AbandonAsync("caller hung up");
             return session;
         }
 
-        await session.OfferAsync(agent);
-        await session.AcceptAsync();
+        await new SessionDriver(grains).AnswerAsync(session, queue);
         for (var n = 1; n <= pieces; n++)
         {
             await File.WriteAllTextAsync(Path.Combine(recordingsDirectory, $"{id}-{n}.wav"), $"piece-{n}", Encoding.ASCII);

@@ -1,11 +1,16 @@
 using ClarityConnect.Abstractions.Agents;
 using ClarityConnect.Abstractions.Sessions;
 
-namespace ClarityConnect.Grains.Tests;
+namespace ClarityConnect.Testing;
 
-/// <summary>Brings a new session (and its agent) to a given status the way the platform would.</summary>
+/// <summary>
+/// Drives sessions the way the telephony platform does: starts a call, queues it, offers it to a fresh available agent
+/// who accepts, ends it and wraps it up. The one place tests script a session's life; <see cref="ResilientCall"/> is
+/// the same life made to survive dying silos.
+/// </summary>
 public sealed class SessionDriver(IGrainFactory grains)
 {
+    /// <summary>A voice call with every caller detail the platform sends.</summary>
     public static SessionStart VoiceCall => new()
     {
         Channel = SessionChannel.Voice,
@@ -16,11 +21,11 @@ public sealed class SessionDriver(IGrainFactory grains)
         ExtraItems = new Dictionary<string, string> { ["AccountNumber"] = "A-1001" },
     };
 
+    /// <summary>A new session of <see cref="VoiceCall"/> on <paramref name="channel"/>, brought to <paramref name="status"/>; returns it and its agent's id.</summary>
     public async Task<(ISessionGrain Session, string AgentId)> NewAsync(SessionStatus status, SessionChannel channel = SessionChannel.Voice)
     {
-        var id = "s-" + Guid.NewGuid().ToString("n");
+        var session = grains.GetGrain<ISessionGrain>("s-" + Guid.NewGuid().ToString("n"));
         var agentId = "a-" + Guid.NewGuid().ToString("n");
-        var session = grains.GetGrain<ISessionGrain>(id);
         await session.StartAsync(VoiceCall with { Channel = channel });
         if (status == SessionStatus.New)
         {
@@ -39,7 +44,7 @@ public sealed class SessionDriver(IGrainFactory grains)
             return (session, agentId);
         }
 
-        await grains.GetGrain<IAgentGrain>(agentId).SetStatusAsync(AgentStatus.Available);
+        await AvailableAgentAsync(agentId);
         await session.OfferAsync(agentId);
         if (status == SessionStatus.Ringing)
         {
@@ -67,4 +72,24 @@ public sealed class SessionDriver(IGrainFactory grains)
         await session.CompleteAsync(new WrapUpDetails { Disposition = "Resolved" });
         return (session, agentId);
     }
+
+    /// <summary>Queues a started <paramref name="session"/> in <paramref name="queue"/> and has a new agent accept it (the session is then active); returns the agent's id.</summary>
+    public async Task<string> AnswerAsync(ISessionGrain session, string queue = "Support")
+    {
+        var agentId = "agent-" + Guid.NewGuid().ToString("n");
+        await AvailableAgentAsync(agentId);
+        await session.EnqueueAsync(queue);
+        await session.OfferAsync(agentId);
+        await session.AcceptAsync();
+        return agentId;
+    }
+
+    /// <summary>Answers a started <paramref name="session"/> (<see cref="AnswerAsync"/>) and ends the call (the session is then in wrap-up).</summary>
+    public async Task AnswerAndEndAsync(ISessionGrain session)
+    {
+        await AnswerAsync(session);
+        await session.EndAsync();
+    }
+
+    private Task AvailableAgentAsync(string agentId) => grains.GetGrain<IAgentGrain>(agentId).SetStatusAsync(AgentStatus.Available);
 }

@@ -65,7 +65,7 @@ internal static class SessionDriving
         var (session, _) = await site.MatchedSessionAsync(SessionChannel.Voice);
         var id = session.GetPrimaryKeyString();
         await File.WriteAllBytesAsync(Path.Combine(site.RecordingsDirectory(), $"{id}-1.wav"), Wave());
-        await AnsweredCall.AnswerAsync(site.Grains, session);
+        await new SessionDriver(site.Grains).AnswerAsync(session);
         await session.StartRecordingAsync($"{id}-1.wav");
         await session.StopRecordingAsync();
         await session.StartRecordingAsync($"{id}-2.wav");

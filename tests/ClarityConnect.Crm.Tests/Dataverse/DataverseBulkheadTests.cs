@@ -1,49 +1,7 @@
-using System.Text.Json.Nodes;
-using ClarityConnect.Abstractions.Exports;
-using ClarityConnect.Abstractions.Integrations;
-using ClarityConnect.Abstractions.Nodes;
-using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Crm.Tests.Scenarios;
 
-namespace ClarityConnect.Dynamics.Tests;
+namespace ClarityConnect.Crm.Tests.Dataverse;
 
-/// <summary>Failing exports open only the export lane's breaker; lookups go on (issue 13, finding 5).</summary>
-[Collection(TrippingDynamicsCollection.Name)]
-public sealed class DynamicsBulkheadTests(TrippingDynamicsClusterFixture fixture)
-{
-    private const string Busy = "The service is temporarily unavailable.";
-
-    [Fact]
-    public async Task Exports_failing_until_their_breaker_opens_leave_lookups_matching_and_park_with_dataverses_answer()
-    {
-        var phone = "(720) 555-" + Random.Shared.Next(1000, 9999);
-        var contactId = fixture.Dataverse.AddRecord("contact", new JsonObject { ["lastname"] = "Bulkhead", ["fullname"] = "Bulkhead", ["telephone1"] = phone }).ToString();
-        var session = await MatchedSessionAsync(phone, contactId);
-
-        // Every note upload is refused; queries and metadata are answered.
-        using (fixture.Dataverse.FailEvery(r => r.Method == "POST" && r.Path.EndsWith("/annotations", StringComparison.Ordinal), 503, message: Busy))
-        {
-            await session.CompleteAsync(new WrapUpDetails { Notes = "Parked, not lost" });
-            var export = fixture.Grains.GetGrain<IExportGrain>($"{IntegrationNames.Dynamics}/{session.GetPrimaryKeyString()}");
-            ExportStatus status = null!;
-            await Eventually.TrueAsync(async () => (status = await export.GetStatusAsync()).State == ExportState.Failed, "the export is parked", TimeSpan.FromSeconds(60));
-
-            // The exports' breaker is open now (the last attempts were refused by it); a caller's lookup still goes through.
-            var lookup = await MatchedSessionAsync(phone, contactId);
-            Assert.Equal(contactId, (await lookup.GetAsync()).LinkedRecord!.RecordId);
-
-            Assert.Contains("Dataverse is being given a rest", status.LastError);
-            Assert.Contains("503 Service Unavailable: " + Busy, status.LastError);
-        }
-    }
-
-    private async Task<ISessionGrain> MatchedSessionAsync(string phone, string contactId)
-    {
-        var session = fixture.Grains.GetGrain<ISessionGrain>("dv-bulkhead-" + Guid.NewGuid().ToString("n"));
-        await session.StartAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = phone });
-        var outcome = await session.RunNodeAsync(new CustomerLookupNode { NodeId = "lookup", Integration = IntegrationNames.Dynamics });
-        Assert.True(outcome.Exit == NodeExit.Match && !outcome.ReusedEarlierRecord, outcome.Reason);
-        Assert.Equal(contactId, outcome.Records[0].RecordId);
-        await AnsweredCall.AnswerAndEndAsync(fixture.Grains, session);
-        return session;
-    }
-}
+/// <summary>The shared bulkhead scenarios against Dataverse.</summary>
+[Collection(TrippingDataverseCollection.Name)]
+public sealed class DataverseBulkheadTests(TrippingDataverseClusterFixture fixture) : BulkheadScenarios<TrippingDataverseClusterFixture>(fixture);
