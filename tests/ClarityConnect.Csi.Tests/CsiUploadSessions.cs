@@ -49,11 +49,6 @@ internal static class CsiUploadSessions
         grains.GetGrain<IExportGrain>($"{IntegrationNames.Csi}/{session.GetPrimaryKeyString()}");
 
     /// <summary>Waits until the CSI export of <paramref name="session"/> is in <paramref name="state"/>.</summary>
-    public static async Task<ExportStatus> WaitForUploadAsync(IGrainFactory grains, ISessionGrain session, ExportState state, TimeSpan? limit = null)
-    {
-        var export = ExportOf(grains, session);
-        ExportStatus status = null!;
-        await Eventually.TrueAsync(async () => (status = await export.GetStatusAsync()).State == state, $"the upload is {state}", limit ?? TimeSpan.FromSeconds(60));
-        return status;
-    }
+    public static Task<ExportStatus> WaitForUploadAsync(IGrainFactory grains, ISessionGrain session, ExportState state, TimeSpan? limit = null) =>
+        new SessionDriver(grains).WaitForExportAsync(IntegrationNames.Csi, session.GetPrimaryKeyString(), state, limit);
 }

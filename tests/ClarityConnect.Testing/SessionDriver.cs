@@ -1,5 +1,7 @@
 using ClarityConnect.Abstractions.Agents;
+using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.TestDoubles;
 
 namespace ClarityConnect.Testing;
 
@@ -89,6 +91,16 @@ public sealed class SessionDriver(IGrainFactory grains)
     {
         await AnswerAsync(session);
         await session.EndAsync();
+    }
+
+    /// <summary>Waits until the export of session <paramref name="sessionId"/> to <paramref name="integration"/> is in <paramref name="state"/>; returns its status then.</summary>
+    public async Task<ExportStatus> WaitForExportAsync(string integration, string sessionId, ExportState state, TimeSpan? limit = null)
+    {
+        var export = grains.GetGrain<IExportGrain>($"{integration}/{sessionId}");
+        ExportStatus status = null!;
+        await Eventually.TrueAsync(async () => (status = await export.GetStatusAsync()).State == state,
+            $"the {integration} export of {sessionId} is {state}", limit ?? TimeSpan.FromSeconds(60));
+        return status;
     }
 
     private Task AvailableAgentAsync(string agentId) => grains.GetGrain<IAgentGrain>(agentId).SetStatusAsync(AgentStatus.Available);

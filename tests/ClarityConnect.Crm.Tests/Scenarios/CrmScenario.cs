@@ -39,13 +39,8 @@ public abstract class CrmScenario<TFixture>(TFixture fixture)
     protected IExportGrain ExportOf(ISessionGrain session) => fixture.Grains.GetGrain<IExportGrain>($"{Crm.Integration}/{session.GetPrimaryKeyString()}");
 
     /// <summary>Waits until the CRM export of <paramref name="session"/> is in <paramref name="state"/>.</summary>
-    protected async Task<ExportStatus> WaitForExportAsync(ISessionGrain session, ExportState state)
-    {
-        var export = ExportOf(session);
-        ExportStatus status = null!;
-        await Eventually.TrueAsync(async () => (status = await export.GetStatusAsync()).State == state, $"the export is {state}", TimeSpan.FromSeconds(60));
-        return status;
-    }
+    protected Task<ExportStatus> WaitForExportAsync(ISessionGrain session, ExportState state) =>
+        new SessionDriver(fixture.Grains).WaitForExportAsync(Crm.Integration, session.GetPrimaryKeyString(), state);
 
     /// <summary>A North American number nobody else's test uses (almost surely).</summary>
     protected static (string Area, string Exchange, string Line) NewNumber() =>
