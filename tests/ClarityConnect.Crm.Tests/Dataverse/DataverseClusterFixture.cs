@@ -1,5 +1,3 @@
-using System.Web;
-using ClarityConnect.Abstractions.Crm;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Crm.Tests.Scenarios;
 using ClarityConnect.TestDoubles.Dataverse;
@@ -14,8 +12,6 @@ namespace ClarityConnect.Crm.Tests.Dataverse;
 /// </summary>
 public class DataverseClusterFixture : CrmClusterFixture
 {
-    public static readonly Uri RedirectUri = new("https://admin.example.com/api/integrations/dynamics/callback");
-
     public DataverseClusterFixture() => Crm = new DataverseCrm(Dataverse);
 
     public DataverseDouble Dataverse { get; } = new();
@@ -44,14 +40,7 @@ public class DataverseClusterFixture : CrmClusterFixture
 
     /// <inheritdoc />
     /// <remarks>The double plays Entra ID's login page.</remarks>
-    public override async Task<AuthorizationStatus> AuthorizeAsync()
-    {
-        var authorization = Grains.GetGrain<ICrmAuthorizationGrain>(IntegrationNames.Dynamics);
-        var url = await authorization.BeginAsync(RedirectUri);
-        var query = HttpUtility.ParseQueryString(url.Query);
-        var code = Dataverse.IssueAuthorizationCode(query["code_challenge"], new Uri(query["redirect_uri"]!));
-        return await authorization.CompleteAsync(query["state"]!, code);
-    }
+    protected override string IssueAuthorizationCode(string? codeChallenge, Uri redirectUri) => Dataverse.IssueAuthorizationCode(codeChallenge, redirectUri);
 
     protected override async Task StartDoublesAsync()
     {

@@ -1,5 +1,3 @@
-using System.Web;
-using ClarityConnect.Abstractions.Crm;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Crm.Tests.Scenarios;
 using ClarityConnect.TestDoubles.Salesforce;
@@ -13,8 +11,6 @@ namespace ClarityConnect.Crm.Tests.Salesforce;
 /// </summary>
 public class SalesforceClusterFixture : CrmClusterFixture
 {
-    public static readonly Uri RedirectUri = new("https://admin.example.com/api/integrations/salesforce/callback");
-
     public SalesforceClusterFixture() => Crm = new SalesforceCrm(Salesforce);
 
     public SalesforceDouble Salesforce { get; } = new();
@@ -40,14 +36,7 @@ public class SalesforceClusterFixture : CrmClusterFixture
     }
 
     /// <inheritdoc />
-    public override async Task<AuthorizationStatus> AuthorizeAsync()
-    {
-        var authorization = Grains.GetGrain<ICrmAuthorizationGrain>(IntegrationNames.Salesforce);
-        var url = await authorization.BeginAsync(RedirectUri);
-        var query = HttpUtility.ParseQueryString(url.Query);
-        var code = Salesforce.IssueAuthorizationCode(query["code_challenge"], new Uri(query["redirect_uri"]!));
-        return await authorization.CompleteAsync(query["state"]!, code);
-    }
+    protected override string IssueAuthorizationCode(string? codeChallenge, Uri redirectUri) => Salesforce.IssueAuthorizationCode(codeChallenge, redirectUri);
 
     protected override async Task StartDoublesAsync()
     {

@@ -1,3 +1,4 @@
+using System.Web;
 using ClarityConnect.Abstractions.Crm;
 
 namespace ClarityConnect.Crm.Tests.Scenarios;
@@ -18,7 +19,20 @@ public abstract class CrmClusterFixture : ClusterFixture
     public abstract Task ConfigureAsync(bool enabled, bool clientCredentials = false);
 
     /// <summary>The "Key icon": open the authorization URL, let the double's login page issue a code, follow the redirect back.</summary>
-    public abstract Task<AuthorizationStatus> AuthorizeAsync();
+    public async Task<AuthorizationStatus> AuthorizeAsync()
+    {
+        var authorization = Grains.GetGrain<ICrmAuthorizationGrain>(Crm.Integration);
+        var url = await authorization.BeginAsync(RedirectUri);
+        var query = HttpUtility.ParseQueryString(url.Query);
+        var code = IssueAuthorizationCode(query["code_challenge"], new Uri(query["redirect_uri"]!));
+        return await authorization.CompleteAsync(query["state"]!, code);
+    }
+
+    /// <summary>The admin website's callback the CRM redirects the administrator's browser to.</summary>
+    protected Uri RedirectUri => new($"https://admin.example.com/api/integrations/{Crm.Integration}/callback");
+
+    /// <summary>What the CRM's login page does once the administrator signs in: issue a code for the PKCE challenge.</summary>
+    protected abstract string IssueAuthorizationCode(string? codeChallenge, Uri redirectUri);
 
     /// <inheritdoc />
     protected override async Task ConfigureIntegrationsAsync()
