@@ -22,7 +22,7 @@ public sealed class MultiProcessCluster : IAsyncDisposable
     private readonly string _secretKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly List<HostProcess> _silos = [];
     private readonly Dictionary<HostProcess, Uri> _siloUrls = [];
-    private static readonly System.Text.RegularExpressions.Regex TypeLabel = new("type=\"([^\",]*)[\",]");
+    private static readonly System.Text.RegularExpressions.Regex GrainTypeLabel = new("grain_type=\"([^\"]*)\"");
     private readonly List<HostProcess> _others = [];
     private string? _connectionString;
     private HostProcess? _adminApi;
@@ -119,11 +119,10 @@ public sealed class MultiProcessCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// How many activations of the grain class <paramref name="grainClass"/> (its full name) <paramref name="silo"/> holds,
-    /// as its own Prometheus endpoint reports Orleans' grain count (<c>orleans_grains{type="…"}</c>, a per-silo gauge
-    /// whose type is the class's runtime name: its full name, then a comma and the assembly).
+    /// How many activations of the grain type <paramref name="grainType"/> (e.g. <c>session</c>) <paramref name="silo"/>
+    /// holds, as its own Prometheus endpoint reports Orleans' per-silo gauge <c>orleans_grains{grain_type="…"}</c>.
     /// </summary>
-    public async Task<long> ActivationsAsync(HostProcess silo, string grainClass)
+    public async Task<long> ActivationsAsync(HostProcess silo, string grainType)
     {
         using var http = new HttpClient { BaseAddress = _siloUrls[silo], Timeout = TimeSpan.FromSeconds(30) };
         using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics");
@@ -132,7 +131,7 @@ public sealed class MultiProcessCluster : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         var text = await response.Content.ReadAsStringAsync();
         return text.Split('\n')
-            .Where(line => line.StartsWith("orleans_grains{", StringComparison.Ordinal) && TypeLabel.IsMatch(line) && TypeLabel.Match(line).Groups[1].Value == grainClass)
+            .Where(line => line.StartsWith("orleans_grains{", StringComparison.Ordinal) && GrainTypeLabel.Match(line).Groups[1].Value == grainType)
             .Sum(line => long.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
     }
 
