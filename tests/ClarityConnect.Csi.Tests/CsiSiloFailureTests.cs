@@ -1,6 +1,8 @@
+using System.Globalization;
 using ClarityConnect.Abstractions.Agents;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Grains.Csi;
 using ClarityConnect.TestDoubles.Csi;
 
 namespace ClarityConnect.Csi.Tests;
@@ -29,13 +31,46 @@ public sealed class CsiSiloFailureTests(CsiThreeSiloFixture fixture) : IClassFix
     public async Task Killing_a_silo_while_sessions_run_loses_no_csi_event_and_keeps_each_entitys_order()
     {
         var run = Guid.NewGuid().ToString("n")[..8];
+        var victim = fixture.Cluster.SecondarySilos[0];
+        const int onVictim = Sessions / 3;
+        var queues = Enumerable.Range(0, new CsiEventOptions().Queues).Select(q => fixture.Grains.GetGrain<ICsiEventQueueGrain>(q.ToString(CultureInfo.InvariantCulture))).ToList();
+        using (SiloPlacement.On(victim.SiloAddress))
+        {
+            // Every CSI event queue lives on the silo about to die: each event of the run passes through it.
+            await Task.WhenAll(queues.Select(q => q.GetPendingCountAsync()));
+        }
+
+        var answered = 0;
+        var allAnswered = new TaskCompletionSource();
+        var killed = new TaskCompletionSource();
         var calls = Enumerable.Range(0, Sessions).Select(async i =>
         {
-            await Task.Delay(i * 20);
-            await ResilientCall.RunAsync(fixture.Grains, $"{run}-s{i}", $"{run}-a{i}");
+            if (i >= onVictim)
+            {
+                await killed.Task;
+                await ResilientCall.RunAsync(fixture.Grains, $"{run}-s{i}", $"{run}-a{i}");
+                return;
+            }
+
+            // A third of the calls live on that silo too, and are mid-call when it dies.
+            using (SiloPlacement.On(victim.SiloAddress))
+            {
+                await ResilientCall.RunAsync(fixture.Grains, $"{run}-s{i}", $"{run}-a{i}", whileActive: async () =>
+                {
+                    if (Interlocked.Increment(ref answered) == onVictim)
+                    {
+                        allAnswered.SetResult();
+                    }
+
+                    await killed.Task;
+                });
+            }
         }).ToList();
-        await Task.Delay(200);
-        await fixture.Cluster.KillSiloAsync(fixture.Cluster.SecondarySilos[0]);
+
+        await allAnswered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await SiloPlacement.AssertHoldsAsync(fixture.Grains, victim.SiloAddress, queues.Concat(Enumerable.Range(0, onVictim).Select(i => (IAddressable)fixture.Grains.GetGrain<ISessionGrain>($"{run}-s{i}"))));
+        await fixture.Cluster.KillSiloAsync(victim);
+        killed.SetResult();
         await Task.WhenAll(calls);
 
         var expected = new Dictionary<string, long>();

@@ -1,5 +1,4 @@
 using System.Text;
-using ClarityConnect.Abstractions.Agents;
 using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Sessions;
@@ -19,18 +18,15 @@ internal static class CsiUploadSessions
     {
         var id = idPrefix + Guid.NewGuid().ToString("n");
         var session = grains.GetGrain<ISessionGrain>(id);
-        var agent = "agent-" + Guid.NewGuid().ToString("n");
-        await grains.GetGrain<IAgentGrain>(agent).SetStatusAsync(AgentStatus.Available);
         await session.StartAsync(new SessionStart { Channel = channel, CallerPhoneNumber = "+1 415 555 0100" });
-        await session.EnqueueAsync(queue);
         if (abandon)
         {
+            await session.EnqueueAsync(queue);
             await session.AbandonAsync("caller hung up");
             return session;
         }
 
-        await session.OfferAsync(agent);
-        await session.AcceptAsync();
+        await new SessionDriver(grains).AnswerAsync(session, queue);
         for (var n = 1; n <= pieces; n++)
         {
             await File.WriteAllTextAsync(Path.Combine(recordingsDirectory, $"{id}-{n}.wav"), $"piece-{n}", Encoding.ASCII);
@@ -53,11 +49,6 @@ internal static class CsiUploadSessions
         grains.GetGrain<IExportGrain>($"{IntegrationNames.Csi}/{session.GetPrimaryKeyString()}");
 
     /// <summary>Waits until the CSI export of <paramref name="session"/> is in <paramref name="state"/>.</summary>
-    public static async Task<ExportStatus> WaitForUploadAsync(IGrainFactory grains, ISessionGrain session, ExportState state, TimeSpan? limit = null)
-    {
-        var export = ExportOf(grains, session);
-        ExportStatus status = null!;
-        await Eventually.TrueAsync(async () => (status = await export.GetStatusAsync()).State == state, $"the upload is {state}", limit ?? TimeSpan.FromSeconds(60));
-        return status;
-    }
+    public static Task<ExportStatus> WaitForUploadAsync(IGrainFactory grains, ISessionGrain session, ExportState state, TimeSpan? limit = null) =>
+        new SessionDriver(grains).WaitForExportAsync(IntegrationNames.Csi, session.GetPrimaryKeyString(), state, limit);
 }

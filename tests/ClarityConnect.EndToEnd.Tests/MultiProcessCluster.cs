@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using ClarityConnect.Storage.Tests.EndToEnd;
 using ClarityConnect.Storage.Tests.PostgreSql;
 using ClarityConnect.TestDoubles;
 
@@ -22,6 +21,8 @@ public sealed class MultiProcessCluster : IAsyncDisposable
     private readonly string _apiKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly string _secretKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly List<HostProcess> _silos = [];
+    private readonly Dictionary<HostProcess, Uri> _siloUrls = [];
+    private static readonly System.Text.RegularExpressions.Regex GrainTypeLabel = new("grain_type=\"([^\"]*)\"");
     private readonly List<HostProcess> _others = [];
     private string? _connectionString;
     private HostProcess? _adminApi;
@@ -117,6 +118,23 @@ public sealed class MultiProcessCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// How many activations of the grain type <paramref name="grainType"/> (e.g. <c>session</c>) <paramref name="silo"/>
+    /// holds, as its own Prometheus endpoint reports Orleans' per-silo gauge <c>orleans_grains{grain_type="…"}</c>.
+    /// </summary>
+    public async Task<long> ActivationsAsync(HostProcess silo, string grainType)
+    {
+        using var http = new HttpClient { BaseAddress = _siloUrls[silo], Timeout = TimeSpan.FromSeconds(30) };
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        scrape.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _apiKey);
+        using var response = await http.SendAsync(scrape);
+        response.EnsureSuccessStatusCode();
+        var text = await response.Content.ReadAsStringAsync();
+        return text.Split('\n')
+            .Where(line => line.StartsWith("orleans_grains{", StringComparison.Ordinal) && GrainTypeLabel.Match(line).Groups[1].Value == grainType)
+            .Sum(line => long.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>The tail of every process's output, for assertion messages.</summary>
     public string Describe() => string.Concat(_silos.Concat(_others).Select(p => p.Describe()));
 
@@ -169,7 +187,8 @@ public sealed class MultiProcessCluster : IAsyncDisposable
         settings["ClarityConnect__Cluster__SiloPort"] = Port();
         settings["ClarityConnect__Cluster__GatewayPort"] = Port();
         settings["ClarityConnect__Cluster__AdvertisedIp"] = IPAddress.Loopback.ToString();
-        settings["Urls"] = $"http://127.0.0.1:{Port()}";
+        var url = $"http://127.0.0.1:{Port()}";
+        settings["Urls"] = url;
         // Change events lost with a killed silo's stream queues come back through the redelivery reminder; a short
         // period keeps the listing check below a minute.
         settings["ClarityConnect__ChangeEvents__RedeliveryPeriod"] = "00:00:05";
@@ -178,7 +197,9 @@ public sealed class MultiProcessCluster : IAsyncDisposable
             settings[key] = value;
         }
 
-        _silos.Add(HostProcess.Start(name, HostAssemblies.Silo, [], settings, LogDirectory));
+        var silo = HostProcess.Start(name, HostAssemblies.Silo, [], settings, LogDirectory);
+        _silos.Add(silo);
+        _siloUrls[silo] = new Uri(url);
     }
 
     private void StartAdminApi()

@@ -14,6 +14,9 @@ public sealed class SiloFailoverTests(ITestOutputHelper output)
 {
     private const int Sessions = 300;
 
+    // The end-to-end tests run the hosts' build output and reference no product assembly, so SessionGrain's type is named here.
+    private const string SessionGrainType = "session";
+
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(90);
 
@@ -33,8 +36,11 @@ public sealed class SiloFailoverTests(ITestOutputHelper output)
             RunTimeout, "a fifth of the sessions finished");
         var atKill = SimulatorProgress.TryParse(line)!;
         var victim = cluster.Silos[0];
+        // The kill must hit work: the victim holds sessions of the run (read from its own metrics) when it dies.
+        var sessionsOnVictim = await cluster.ActivationsAsync(victim, SessionGrainType);
+        Assert.True(sessionsOnVictim > 0, $"{victim.Name} holds no session when it is killed: the kill would prove nothing.{cluster.Describe()}");
         await victim.KillAsync();
-        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: killed {victim.Name} at simulator progress {line}");
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: killed {victim.Name}, holding {sessionsOnVictim} session activations, at simulator progress {line}");
 
         var exitCode = await simulator.WaitForExitAsync(RunTimeout);
         var summary = SimulatorSummary.Parse(simulator.Lines);

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ClarityConnect.Storage.Tests.EndToEnd;
+using ClarityConnect.TestDoubles;
 
 namespace ClarityConnect.EndToEnd.Tests;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using ClarityConnect.Storage.Tests.EndToEnd;
+using ClarityConnect.TestDoubles;
 
 namespace ClarityConnect.EndToEnd.Tests;
 

@@ -22,21 +22,42 @@ public sealed class SiloFailureTests(ThreeSiloClusterFixture fixture)
     public async Task Killing_a_silo_while_sessions_run_loses_no_event_and_keeps_each_entitys_order()
     {
         var run = Guid.NewGuid().ToString("n")[..8];
-        var started = 0;
+        var victim = fixture.Cluster.SecondarySilos[0];
+        const int onVictim = Sessions / 3;
+        var answered = 0;
+        var allAnswered = new TaskCompletionSource();
         var killed = new TaskCompletionSource();
         var sessions = Enumerable.Range(0, Sessions).Select(async i =>
         {
-            if (Interlocked.Increment(ref started) > Sessions / 3)
+            if (i >= onVictim)
             {
                 await killed.Task;
+                await ResilientCall.RunAsync(fixture.Grains, $"{run}-s{i}", $"{run}-a{i}");
+                return;
             }
 
-            await ResilientCall.RunAsync(fixture.Grains, $"{run}-s{i}", $"{run}-a{i}");
+            // A third of the calls live on the silo about to die, with their consumers, and are mid-call when it does.
+            using (SiloPlacement.On(victim.SiloAddress))
+            {
+                await Task.WhenAll(ConsumersOf($"{run}-s{i}", $"{run}-a{i}").Select(c => c.GetProgressAsync()));
+                await ResilientCall.RunAsync(fixture.Grains, $"{run}-s{i}", $"{run}-a{i}", whileActive: async () =>
+                {
+                    if (Interlocked.Increment(ref answered) == onVictim)
+                    {
+                        allAnswered.SetResult();
+                    }
+
+                    await killed.Task;
+                });
+            }
         }).ToList();
 
-        await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref started) >= Sessions / 3), "a third of the sessions started");
-        await Task.Delay(200);
-        await fixture.Cluster.KillSiloAsync(fixture.Cluster.SecondarySilos[0]);
+        await allAnswered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await SiloPlacement.AssertHoldsAsync(fixture.Grains, victim.SiloAddress, Enumerable.Range(0, onVictim).SelectMany(i => new IAddressable[]
+        {
+            fixture.Grains.GetGrain<ISessionGrain>($"{run}-s{i}"), fixture.Grains.GetGrain<IAgentGrain>($"{run}-a{i}"),
+        }.Concat(ConsumersOf($"{run}-s{i}", $"{run}-a{i}"))));
+        await fixture.Cluster.KillSiloAsync(victim);
         killed.SetResult();
         await Task.WhenAll(sessions);
 
@@ -68,4 +89,10 @@ public sealed class SiloFailureTests(ThreeSiloClusterFixture fixture)
             }
         }
     }
+
+    private IEnumerable<IChangeConsumerGrain> ConsumersOf(string sessionId, string agentId) =>
+        new[] { ChangeStreams.SessionKey(sessionId), ChangeStreams.AgentKey(agentId) }.SelectMany(key => new IChangeConsumerGrain[]
+        {
+            fixture.Grains.GetGrain<ICsiPusherGrain>(key), fixture.Grains.GetGrain<ICrmExporterGrain>(key),
+        });
 }

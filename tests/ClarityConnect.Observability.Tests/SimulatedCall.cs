@@ -1,4 +1,3 @@
-using ClarityConnect.Abstractions.Agents;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
@@ -11,9 +10,7 @@ public static class SimulatedCall
     /// <summary>Runs the call of <paramref name="caller"/> as session <paramref name="sessionId"/>, calling <paramref name="beforeCompletion"/> just before the session completes; returns the lookup's outcome.</summary>
     public static async Task<NodeOutcome> RunAsync(IGrainFactory grains, string sessionId, CallerData caller, CustomerLookupNode? lookup = null, Action? beforeCompletion = null)
     {
-        var agentId = "agent-" + Guid.NewGuid().ToString("n");
         var session = grains.GetGrain<ISessionGrain>(sessionId);
-        await grains.GetGrain<IAgentGrain>(agentId).SetStatusAsync(AgentStatus.Available);
         await session.StartAsync(new SessionStart
         {
             Channel = SessionChannel.Voice,
@@ -22,10 +19,7 @@ public static class SimulatedCall
             SipAddress = caller.SipAddress,
         });
         var outcome = await session.RunNodeAsync(lookup ?? new CustomerLookupNode { NodeId = "lookup", Integration = IntegrationNames.Salesforce });
-        await session.EnqueueAsync("Support");
-        await session.OfferAsync(agentId);
-        await session.AcceptAsync();
-        await session.EndAsync();
+        await new SessionDriver(grains).AnswerAndEndAsync(session);
         beforeCompletion?.Invoke();
         await session.CompleteAsync(new WrapUpDetails { Disposition = "Resolved", Notes = "Called about " + caller.LastName });
         return outcome;

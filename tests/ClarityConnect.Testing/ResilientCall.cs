@@ -9,8 +9,11 @@ namespace ClarityConnect.Testing;
 /// </summary>
 public static class ResilientCall
 {
-    /// <summary>Start, queue, offer, accept, hold, resume, end and complete <paramref name="sessionId"/> with <paramref name="agentId"/>.</summary>
-    public static async Task RunAsync(IGrainFactory grains, string sessionId, string agentId)
+    /// <summary>
+    /// Start, queue, offer, accept, hold, resume, end and complete <paramref name="sessionId"/> with <paramref name="agentId"/>;
+    /// <paramref name="whileActive"/>, if given, runs once the call is answered (before the hold), e.g. to kill a silo mid-call.
+    /// </summary>
+    public static async Task RunAsync(IGrainFactory grains, string sessionId, string agentId, Func<Task>? whileActive = null)
     {
         var session = grains.GetGrain<ISessionGrain>(sessionId);
         var agent = grains.GetGrain<IAgentGrain>(agentId);
@@ -19,6 +22,11 @@ public static class ResilientCall
         await StepAsync(() => session.EnqueueAsync("Support"), () => Reached(session, SessionStatus.Queued));
         await StepAsync(() => session.OfferAsync(agentId), () => Reached(session, SessionStatus.Ringing));
         await StepAsync(() => session.AcceptAsync(), () => Reached(session, SessionStatus.Active));
+        if (whileActive is not null)
+        {
+            await whileActive();
+        }
+
         await StepAsync(() => session.HoldAsync(), () => Reached(session, SessionStatus.Held));
         await StepAsync(() => session.ResumeAsync(), () => Reached(session, SessionStatus.Active, afterHold: true));
         await StepAsync(() => session.EndAsync(), () => Reached(session, SessionStatus.WrapUp));

@@ -119,7 +119,7 @@ public sealed class SessionDetailsTests(WebsiteFixture site) : BrowserTest(site)
         var id = "web-chat-" + Guid.NewGuid().ToString("n");
         var session = Site.Grains.GetGrain<ISessionGrain>(id);
         await session.StartAsync(new SessionStart { Channel = SessionChannel.Chat, SipAddress = "visitor@example.com", CallerIdName = "Visitor" });
-        await AnsweredCall.AnswerAsync(Site.Grains, session);
+        await new SessionDriver(Site.Grains).AnswerAsync(session);
         await session.AddTranscriptMessageAsync(new TranscriptMessage { Sender = "customer", Text = "Where is order 42?" });
         await session.AddTranscriptMessageAsync(new TranscriptMessage { Sender = "agent", Text = "It ships <today>." });
         await Page.SignInAsync();
@@ -143,7 +143,7 @@ public sealed class SessionDetailsTests(WebsiteFixture site) : BrowserTest(site)
         var id = "web-traversal-" + Guid.NewGuid().ToString("n");
         var session = Site.Grains.GetGrain<ISessionGrain>(id);
         await session.StartAsync(new SessionStart { Channel = SessionChannel.Voice });
-        await AnsweredCall.AnswerAsync(Site.Grains, session);
+        await new SessionDriver(Site.Grains).AnswerAsync(session);
         // A location that climbs out of the root (a platform bug or a forged event), then a file inside it that is no audio.
         await session.StartRecordingAsync("../" + Path.GetFileName(outside));
         await session.StopRecordingAsync();
@@ -179,7 +179,7 @@ public sealed class SessionDetailsTests(WebsiteFixture site) : BrowserTest(site)
         var id = "web-https-" + Guid.NewGuid().ToString("n");
         var session = Site.Grains.GetGrain<ISessionGrain>(id);
         await session.StartAsync(new SessionStart { Channel = SessionChannel.Voice });
-        await AnsweredCall.AnswerAsync(Site.Grains, session);
+        await new SessionDriver(Site.Grains).AnswerAsync(session);
         await session.StartRecordingAsync($"2026/{id}.wav");
         await session.StopRecordingAsync();
         await session.StartRecordingAsync("../../elsewhere/secret.wav");

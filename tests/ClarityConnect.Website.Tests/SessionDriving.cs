@@ -6,7 +6,6 @@ using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Testing;
-using ClarityConnect.TestDoubles;
 
 namespace ClarityConnect.Website.Tests;
 
@@ -65,7 +64,7 @@ internal static class SessionDriving
         var (session, _) = await site.MatchedSessionAsync(SessionChannel.Voice);
         var id = session.GetPrimaryKeyString();
         await File.WriteAllBytesAsync(Path.Combine(site.RecordingsDirectory(), $"{id}-1.wav"), Wave());
-        await AnsweredCall.AnswerAsync(site.Grains, session);
+        await new SessionDriver(site.Grains).AnswerAsync(session);
         await session.StartRecordingAsync($"{id}-1.wav");
         await session.StopRecordingAsync();
         await session.StartRecordingAsync($"{id}-2.wav");
@@ -77,13 +76,8 @@ internal static class SessionDriving
     }
 
     /// <summary>Waits until the session's Salesforce export is in <paramref name="state"/>, as the listing (the Exports page) shows it.</summary>
-    public static async Task<ExportStatus> WaitForExportAsync(this WebsiteFixture site, string sessionId, ExportState state)
-    {
-        var export = site.Grains.GetGrain<IExportGrain>($"{IntegrationNames.Salesforce}/{sessionId}");
-        ExportStatus status = null!;
-        await Eventually.TrueAsync(async () => (status = await export.GetStatusAsync()).State == state, $"the export of {sessionId} is {state}", TimeSpan.FromSeconds(60));
-        return status;
-    }
+    public static Task<ExportStatus> WaitForExportAsync(this WebsiteFixture site, string sessionId, ExportState state) =>
+        new SessionDriver(site.Grains).WaitForExportAsync(IntegrationNames.Salesforce, sessionId, state);
 
     /// <summary>A short, valid PCM WAVE file (8 kHz, 8-bit mono, a tenth of a second of a tone).</summary>
     public static byte[] Wave()

@@ -1,5 +1,6 @@
 using System.Security.Authentication;
 using ClarityConnect.Connectors.Ftp;
+using ClarityConnect.TestDoubles;
 using static ClarityConnect.Connectors.Tests.Ftp.FtpTestData;
 
 namespace ClarityConnect.Connectors.Tests.Ftp;
@@ -151,17 +152,10 @@ public sealed class FtpsUploadTests(FtpServersFixture servers)
     [VsftpdFact]
     public async Task A_server_that_is_not_listening_is_a_transient_failure()
     {
-        var target = servers.FtpsTarget with { Port = UnusedPort() };
+        var target = servers.FtpsTarget with { Port = FreePort.Next() };
 
         var failure = await Assert.ThrowsAsync<FtpException>(() => uploader.TestConnectionAsync(target, CancellationToken.None));
 
         Assert.True(failure.IsTransient);
-    }
-
-    private static int UnusedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

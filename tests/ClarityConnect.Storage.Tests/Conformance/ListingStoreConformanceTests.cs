@@ -13,6 +13,9 @@ public abstract class ListingStoreConformanceTests
     /// <summary>A store over the profile's database for <paramref name="serviceId"/>.</summary>
     protected abstract Task<IListingStore> CreateStoreAsync(string serviceId);
 
+    /// <summary>A store whose database cannot be reached (the profile's way of a database that is down).</summary>
+    protected abstract Task<IListingStore> CreateUnreachableStoreAsync(string serviceId);
+
     [SkippableFact]
     public async Task A_later_change_wins_an_earlier_one_is_ignored_and_the_start_time_stays()
     {
@@ -130,10 +133,14 @@ public abstract class ListingStoreConformanceTests
     }
 
     [SkippableFact]
-    public async Task Ping_answers_when_the_database_does()
+    public async Task Ping_answers_when_the_database_does_and_fails_when_it_cannot_be_reached()
     {
         var store = await CreateStoreAsync(TestGrainIds.NewServiceId());
-        await store.PingAsync(default);
+        var unreachable = await CreateUnreachableStoreAsync(TestGrainIds.NewServiceId());
+
+        // Readiness relies on both halves: a ping that never failed would report a dead database as ready.
+        Assert.Null(await Record.ExceptionAsync(() => store.PingAsync(default)));
+        Assert.NotNull(await Record.ExceptionAsync(() => unreachable.PingAsync(default)));
     }
 
     [SkippableFact]

@@ -51,10 +51,7 @@ public sealed class PostgreSqlSiloRestartTests(PostgresDatabaseFixture database)
             var ticker = clusterClient.GetGrain<IReminderCounterGrain>(keys[0]);
             Assert.True(await ticker.IsTickingAsync());
             var ticksAfterRestart = (await ticker.GetAsync()).Ticks;
-            await Eventually.WaitUntilAsync(
-                async () => (await ticker.GetAsync()).Ticks > ticksAfterRestart,
-                TimeSpan.FromSeconds(30),
-                "the reminder registered before the restart to tick in the new silo");
+            await Eventually.TrueAsync(async () => (await ticker.GetAsync()).Ticks > ticksAfterRestart, "the reminder registered before the restart to tick in the new silo", TimeSpan.FromSeconds(30));
 
             await client.StopAsync();
             await silo.StopAsync();

@@ -49,10 +49,7 @@ public sealed class SqliteSiloRestartTests(SqliteDataDirectoryFixture data) : IC
             var ticker = second.Client.GetGrain<IReminderCounterGrain>(keys[0]);
             Assert.True(await ticker.IsTickingAsync());
             var ticksAfterRestart = (await ticker.GetAsync()).Ticks;
-            await Eventually.WaitUntilAsync(
-                async () => (await ticker.GetAsync()).Ticks > ticksAfterRestart,
-                TimeSpan.FromSeconds(30),
-                "the reminder registered before the restart to tick in the new cluster");
+            await Eventually.TrueAsync(async () => (await ticker.GetAsync()).Ticks > ticksAfterRestart, "the reminder registered before the restart to tick in the new cluster", TimeSpan.FromSeconds(30));
         }
         finally
         {

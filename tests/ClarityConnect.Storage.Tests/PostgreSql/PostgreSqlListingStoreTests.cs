@@ -9,6 +9,7 @@ namespace ClarityConnect.Storage.Tests.PostgreSql;
 public sealed class PostgreSqlListingStoreTests(PostgresDatabaseFixture database) : ListingStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>, IDisposable
 {
     private NpgsqlDataSource? _dataSource;
+    private NpgsqlDataSource? _unreachable;
 
     protected override Task<IListingStore> CreateStoreAsync(string serviceId)
     {
@@ -17,5 +18,17 @@ public sealed class PostgreSqlListingStoreTests(PostgresDatabaseFixture database
         return Task.FromResult<IListingStore>(SqlListingStore.ForPostgreSql(source, serviceId));
     }
 
-    public void Dispose() => _dataSource?.Dispose();
+    protected override Task<IListingStore> CreateUnreachableStoreAsync(string serviceId)
+    {
+        // The test server's database on a loopback port nobody listens on: every connection is refused.
+        var unreachable = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = FreePort.Next(), Timeout = 5 };
+        _unreachable ??= NpgsqlDataSource.Create(unreachable.ConnectionString);
+        return Task.FromResult<IListingStore>(SqlListingStore.ForPostgreSql(_unreachable, serviceId));
+    }
+
+    public void Dispose()
+    {
+        _dataSource?.Dispose();
+        _unreachable?.Dispose();
+    }
 }

@@ -132,7 +132,7 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
             // A port picked free can be taken before vsftpd binds it: try a few.
             for (var attempt = 1; ; attempt++)
             {
-                var port = FreeLoopbackPort();
+                var port = FreePort.Next();
                 var configFile = WriteConfig(folder, port, tls);
                 var output = new StringBuilder();
                 var process = Launch(configFile, output);
@@ -457,13 +457,6 @@ public sealed class VsftpdServer : IAsyncDisposable, IDisposable
         }
 
         return false;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task RunAsync(

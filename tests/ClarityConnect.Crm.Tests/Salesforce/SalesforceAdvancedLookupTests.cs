@@ -4,10 +4,10 @@ using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
 
-namespace ClarityConnect.Salesforce.Tests;
+namespace ClarityConnect.Crm.Tests.Salesforce;
 
 [Collection(SalesforceCollection.Name)]
-public sealed class AdvancedLookupTests(SalesforceClusterFixture fixture)
+public sealed class SalesforceAdvancedLookupTests(SalesforceClusterFixture fixture)
 {
     [Fact]
     public async Task One_record_takes_the_single_result_exit_and_maps_fields_including_relationship_fields()

@@ -4,11 +4,11 @@ using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
 
-namespace ClarityConnect.Salesforce.Tests;
+namespace ClarityConnect.Crm.Tests.Salesforce;
 
 /// <summary>"Try node" (<see cref="ICrmBuilderGrain.TryNodeAsync"/>): the exit a real session's RunNodeAsync takes, the queries sent, no trace left.</summary>
 [Collection(SalesforceCollection.Name)]
-public sealed class TryNodeTests(SalesforceClusterFixture fixture)
+public sealed class SalesforceTryNodeTests(SalesforceClusterFixture fixture)
 {
     private ICrmBuilderGrain Builder => fixture.Grains.GetGrain<ICrmBuilderGrain>(IntegrationNames.Salesforce);
 

@@ -4,13 +4,13 @@ using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
 
-namespace ClarityConnect.Dynamics.Tests;
+namespace ClarityConnect.Crm.Tests.Dataverse;
 
-[Collection(DynamicsCollection.Name)]
-public sealed class DynamicsAdvancedLookupTests(DynamicsClusterFixture fixture)
+[Collection(DataverseCollection.Name)]
+public sealed class DataverseAdvancedLookupTests(DataverseClusterFixture fixture)
 {
     [Fact]
-    public async Task Dynamics_maps_one_record_and_a_related_column_through_expand()
+    public async Task Dataverse_maps_one_record_and_a_related_column_through_expand()
     {
         var tag = Tag();
         var accountId = fixture.Dataverse.AddRecord("account", new JsonObject { ["name"] = "Globex " + tag });
@@ -24,7 +24,7 @@ public sealed class DynamicsAdvancedLookupTests(DynamicsClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Dynamics_follows_the_multiple_results_policy_across_pages()
+    public async Task Dataverse_follows_the_multiple_results_policy_across_pages()
     {
         var tag = Tag();
         foreach (var title in new[] { "Buyer", "Head, \"Procurement\"", "Clerk" })
@@ -55,7 +55,7 @@ public sealed class DynamicsAdvancedLookupTests(DynamicsClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Dynamics_takes_no_results_for_nothing_found_an_unknown_column_or_a_missing_extra_item()
+    public async Task Dataverse_takes_no_results_for_nothing_found_an_unknown_column_or_a_missing_extra_item()
     {
         Assert.Equal(NodeExit.NoResults, (await RunAsync(Node(MultipleResultsPolicy.TakeFirstResult), new() { ["Surname"] = "nobody-" + Tag() })).Exit);
         var unknown = await RunAsync(Node(MultipleResultsPolicy.TakeFirstResult) with { Fields = [new FieldMapping { Field = "nonsense_col", ExtraItem = "X" }] }, new() { ["Surname"] = "x" });
@@ -65,7 +65,7 @@ public sealed class DynamicsAdvancedLookupTests(DynamicsClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Dynamics_escapes_placeholder_values_as_odata_literals_and_the_filter_keeps_its_meaning()
+    public async Task Dataverse_escapes_placeholder_values_as_odata_literals_and_the_filter_keeps_its_meaning()
     {
         fixture.Dataverse.AddRecord("contact", new JsonObject { ["lastname"] = "Bystander", ["fullname"] = "Bystander", ["jobtitle"] = "Witness" });
         var node = new AdvancedLookupNode
@@ -82,7 +82,7 @@ public sealed class DynamicsAdvancedLookupTests(DynamicsClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Dynamics_builder_lists_tables_and_columns_generates_value_boxes_and_validates_queries()
+    public async Task Dataverse_builder_lists_tables_and_columns_generates_value_boxes_and_validates_queries()
     {
         var builder = fixture.Grains.GetGrain<ICrmBuilderGrain>(IntegrationNames.Dynamics);
 

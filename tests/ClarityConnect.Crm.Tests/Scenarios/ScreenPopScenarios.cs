@@ -1,34 +1,33 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using ClarityConnect.Abstractions.Agents;
-using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
 
-namespace ClarityConnect.Dynamics.Tests;
+namespace ClarityConnect.Crm.Tests.Scenarios;
 
-[Collection(DynamicsCollection.Name)]
-public sealed class DynamicsAgentScreenPopTests(DynamicsClusterFixture fixture)
+/// <summary>The answering agent's console gets the record a call-flow lookup found.</summary>
+public abstract class ScreenPopScenarios<TFixture>(TFixture fixture) : CrmScenario<TFixture>(fixture)
+    where TFixture : CrmClusterFixture
 {
     [Fact]
-    public async Task Dynamics_record_reaches_the_answering_agent_as_screen_pop_and_instant_message()
+    public async Task The_answering_agent_gets_the_record_as_screen_pop_and_instant_message()
     {
         var line = Random.Shared.Next(1_000_000, 9_999_999).ToString();
-        var contactId = fixture.Dataverse.AddRecord("contact", new JsonObject { ["lastname"] = "Popper" + line, ["fullname"] = "Popper" + line, ["telephone1"] = $"(646) {line[..3]}-{line[3..]}" });
+        var contactId = Crm.AddContact(new CrmContact("Popper" + line) { Phone = $"(646) {line[..3]}-{line[3..]}" });
         var agentId = "agent-" + Guid.NewGuid().ToString("n");
-        var agent = fixture.Grains.GetGrain<IAgentGrain>(agentId);
+        var agent = Fixture.Grains.GetGrain<IAgentGrain>(agentId);
         await agent.SetStatusAsync(AgentStatus.Available);
         var console = new Console();
-        await agent.SubscribeAsync(fixture.Cluster.Client.CreateObjectReference<IAgentConsoleObserver>(console));
-        var session = fixture.Grains.GetGrain<ISessionGrain>("dv-" + Guid.NewGuid().ToString("n"));
+        await agent.SubscribeAsync(Fixture.Cluster.Client.CreateObjectReference<IAgentConsoleObserver>(console));
+        var session = NewSession();
         await session.StartAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = $"646{line}" });
 
-        await session.RunNodeAsync(new CustomerLookupNode { NodeId = "lookup", Integration = IntegrationNames.Dynamics, AutoOpenOnAccept = true });
+        await session.RunNodeAsync(Automatic);
         await session.EnqueueAsync("Support");
         await session.OfferAsync(agentId);
         await session.AcceptAsync();
 
-        var expected = new Uri($"{fixture.Dataverse.BaseUrl.ToString().TrimEnd('/')}/main.aspx?etn=contact&pagetype=entityrecord&id={contactId}");
+        var expected = Crm.RecordUrl(Crm.ContactType, contactId);
         await Eventually.TrueAsync(() => Task.FromResult(console.Received.OfType<ScreenPop>().Any() && console.Received.OfType<InstantMessage>().Any()), "the pop and the IM arrive");
         var pop = console.Received.OfType<ScreenPop>().Single();
         Assert.Equal((expected, true), (pop.Record.Url, pop.AutoOpen));

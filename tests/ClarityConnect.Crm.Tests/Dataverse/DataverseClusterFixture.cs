@@ -1,26 +1,26 @@
-using System.Web;
-using ClarityConnect.Abstractions.Crm;
 using ClarityConnect.Abstractions.Integrations;
+using ClarityConnect.Crm.Tests.Scenarios;
 using ClarityConnect.TestDoubles.Dataverse;
 
-namespace ClarityConnect.Dynamics.Tests;
+namespace ClarityConnect.Crm.Tests.Dataverse;
 
 /// <summary>
-/// A cluster with the real Dataverse connector pointed at a <see cref="DataverseDouble"/> on loopback, enabled and
-/// authorized through the "Key icon" flow as an administrator would. Its contact table has no <c>emailaddress3</c> (as an
+/// A cluster with the real Dataverse connector (the "Microsoft Dynamics" integration) pointed at a
+/// <see cref="DataverseDouble"/> on loopback. Its contact table has no <c>emailaddress3</c> (as an
 /// environment the integrator met), and a custom table <c>new_ticket</c> (number, subject, a contact lookup) that only
 /// the relationship test reads, so its metadata is never cached by another test.
 /// </summary>
-public class DynamicsClusterFixture : ClusterFixture
+public class DataverseClusterFixture : CrmClusterFixture
 {
-    public static readonly Uri RedirectUri = new("https://admin.example.com/api/integrations/dynamics/callback");
+    public DataverseClusterFixture() => Crm = new DataverseCrm(Dataverse);
 
     public DataverseDouble Dataverse { get; } = new();
 
-    public string RecordingsDirectory => Path.Combine(DataDirectory, "recordings");
+    /// <inheritdoc />
+    public override ICrmDouble Crm { get; }
 
-    /// <summary>Saves the Microsoft Dynamics settings pointing at the double.</summary>
-    public async Task ConfigureAsync(bool enabled, bool clientCredentials = false)
+    /// <inheritdoc />
+    public override async Task ConfigureAsync(bool enabled, bool clientCredentials = false)
     {
         var config = Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Dynamics);
         await config.UpdateAsync(new DynamicsSettings
@@ -38,15 +38,9 @@ public class DynamicsClusterFixture : ClusterFixture
         }, (await config.GetAsync()).Version);
     }
 
-    /// <summary>The "Key icon": open the authorization URL, let Entra ID's double issue a code, follow the redirect back.</summary>
-    public async Task<AuthorizationStatus> AuthorizeAsync()
-    {
-        var authorization = Grains.GetGrain<ICrmAuthorizationGrain>(IntegrationNames.Dynamics);
-        var url = await authorization.BeginAsync(RedirectUri);
-        var query = HttpUtility.ParseQueryString(url.Query);
-        var code = Dataverse.IssueAuthorizationCode(query["code_challenge"], new Uri(query["redirect_uri"]!));
-        return await authorization.CompleteAsync(query["state"]!, code);
-    }
+    /// <inheritdoc />
+    /// <remarks>The double plays Entra ID's login page.</remarks>
+    protected override string IssueAuthorizationCode(string? codeChallenge, Uri redirectUri) => Dataverse.IssueAuthorizationCode(codeChallenge, redirectUri);
 
     protected override async Task StartDoublesAsync()
     {
@@ -60,31 +54,24 @@ public class DynamicsClusterFixture : ClusterFixture
         Directory.CreateDirectory(RecordingsDirectory);
     }
 
-    protected override async Task ConfigureIntegrationsAsync()
-    {
-        await ConfigureAsync(enabled: true);
-        await ConfigurePlatformAsync(RecordingsDirectory);
-        await AuthorizeAsync();
-    }
-
     protected override Task StopDoublesAsync() => Dataverse.DisposeAsync().AsTask();
 }
 
 [CollectionDefinition(Name)]
-public sealed class DynamicsCollection : ICollectionFixture<DynamicsClusterFixture>
+public sealed class DataverseCollection : ICollectionFixture<DataverseClusterFixture>
 {
-    public const string Name = "dynamics cluster";
+    public const string Name = "dataverse cluster";
 }
 
-/// <summary>The Dynamics cluster with circuit breakers that open after a few failures and stay open for minutes.</summary>
-public sealed class TrippingDynamicsClusterFixture : DynamicsClusterFixture
+/// <summary>The Dataverse cluster with circuit breakers that open after a few failures and stay open for minutes.</summary>
+public sealed class TrippingDataverseClusterFixture : DataverseClusterFixture
 {
     protected override void AddConfigurators(Orleans.TestingHost.TestClusterBuilder builder) =>
         builder.AddSiloBuilderConfigurator<TrippingBreakersSiloConfigurator>();
 }
 
 [CollectionDefinition(Name)]
-public sealed class TrippingDynamicsCollection : ICollectionFixture<TrippingDynamicsClusterFixture>
+public sealed class TrippingDataverseCollection : ICollectionFixture<TrippingDataverseClusterFixture>
 {
-    public const string Name = "dynamics cluster with tripping breakers";
+    public const string Name = "dataverse cluster with tripping breakers";
 }

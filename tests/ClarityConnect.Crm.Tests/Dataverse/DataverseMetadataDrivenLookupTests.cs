@@ -4,12 +4,12 @@ using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
 
-namespace ClarityConnect.Dynamics.Tests;
+namespace ClarityConnect.Crm.Tests.Dataverse;
 
 /// <summary>Lookups select and filter on what the table's metadata says it has, and read relationships only when a related
 /// column is used (issue 13, finding 4).</summary>
-[Collection(DynamicsCollection.Name)]
-public sealed class DynamicsMetadataDrivenLookupTests(DynamicsClusterFixture fixture)
+[Collection(DataverseCollection.Name)]
+public sealed class DataverseMetadataDrivenLookupTests(DataverseClusterFixture fixture)
 {
     [Fact]
     public async Task An_e_mail_lookup_on_a_contact_table_without_emailaddress3_skips_that_column_and_matches()

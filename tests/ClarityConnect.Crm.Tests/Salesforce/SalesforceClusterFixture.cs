@@ -1,25 +1,25 @@
-using System.Web;
-using ClarityConnect.Abstractions.Crm;
 using ClarityConnect.Abstractions.Integrations;
+using ClarityConnect.Crm.Tests.Scenarios;
 using ClarityConnect.TestDoubles.Salesforce;
 
-namespace ClarityConnect.Salesforce.Tests;
+namespace ClarityConnect.Crm.Tests.Salesforce;
 
 /// <summary>
-/// A cluster with the real Salesforce connector pointed at a <see cref="SalesforceDouble"/> on loopback, enabled and
-/// authorized through the "Key icon" flow as an administrator would. The org has a custom object <c>Ticket__c</c> (a
-/// name, a ticket number, no phone or e-mail) for Extra Item Key lookups on objects other than contacts and accounts.
+/// A cluster with the real Salesforce connector pointed at a <see cref="SalesforceDouble"/> on loopback. The org has a
+/// custom object <c>Ticket__c</c> (a name, a ticket number, no phone or e-mail) for Extra Item Key lookups on objects
+/// other than contacts and accounts.
 /// </summary>
-public class SalesforceClusterFixture : ClusterFixture
+public class SalesforceClusterFixture : CrmClusterFixture
 {
-    public static readonly Uri RedirectUri = new("https://admin.example.com/api/integrations/salesforce/callback");
+    public SalesforceClusterFixture() => Crm = new SalesforceCrm(Salesforce);
 
     public SalesforceDouble Salesforce { get; } = new();
 
-    public string RecordingsDirectory => Path.Combine(DataDirectory, "recordings");
+    /// <inheritdoc />
+    public override ICrmDouble Crm { get; }
 
-    /// <summary>Saves the Salesforce settings pointing at the double.</summary>
-    public async Task ConfigureAsync(bool enabled)
+    /// <inheritdoc />
+    public override async Task ConfigureAsync(bool enabled, bool clientCredentials = false)
     {
         var config = Grains.GetGrain<IIntegrationConfigGrain>(IntegrationNames.Salesforce);
         await config.UpdateAsync(new SalesforceSettings
@@ -28,21 +28,15 @@ public class SalesforceClusterFixture : ClusterFixture
             ConsumerKey = Salesforce.ClientId,
             ConsumerSecret = Salesforce.ClientSecret,
             LoginUrl = Salesforce.BaseUrl.ToString(),
+            UseClientCredentials = clientCredentials,
             PushCallRecordings = true,
             PushSessionNotes = true,
             PushSessionTranscript = true,
         }, (await config.GetAsync()).Version);
     }
 
-    /// <summary>The "Key icon": open the authorization URL, let the double's login page issue a code, follow the redirect back.</summary>
-    public async Task<AuthorizationStatus> AuthorizeAsync()
-    {
-        var authorization = Grains.GetGrain<ICrmAuthorizationGrain>(IntegrationNames.Salesforce);
-        var url = await authorization.BeginAsync(RedirectUri);
-        var query = HttpUtility.ParseQueryString(url.Query);
-        var code = Salesforce.IssueAuthorizationCode(query["code_challenge"], new Uri(query["redirect_uri"]!));
-        return await authorization.CompleteAsync(query["state"]!, code);
-    }
+    /// <inheritdoc />
+    protected override string IssueAuthorizationCode(string? codeChallenge, Uri redirectUri) => Salesforce.IssueAuthorizationCode(codeChallenge, redirectUri);
 
     protected override async Task StartDoublesAsync()
     {
@@ -55,15 +49,7 @@ public class SalesforceClusterFixture : ClusterFixture
         Directory.CreateDirectory(RecordingsDirectory);
     }
 
-    protected override async Task ConfigureIntegrationsAsync()
-    {
-        await ConfigureAsync(enabled: true);
-        await ConfigurePlatformAsync(RecordingsDirectory);
-        await AuthorizeAsync();
-    }
-
     protected override Task StopDoublesAsync() => Salesforce.DisposeAsync().AsTask();
-
 }
 
 [CollectionDefinition(Name)]

@@ -4,11 +4,11 @@ using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
 
-namespace ClarityConnect.Salesforce.Tests;
+namespace ClarityConnect.Crm.Tests.Salesforce;
 
 /// <summary>Lookups select and filter on what the object's describe says it has (issue 13, finding 4).</summary>
 [Collection(SalesforceCollection.Name)]
-public sealed class DescribeDrivenLookupTests(SalesforceClusterFixture fixture)
+public sealed class SalesforceDescribeDrivenLookupTests(SalesforceClusterFixture fixture)
 {
     [Fact]
     public async Task An_extra_item_key_on_a_custom_object_without_phone_fields_matches()
