@@ -28,6 +28,8 @@ public abstract class ChangeEventSourceGrain<TState>(
     private const string RedeliveryReminder = "change-redelivery";
     private bool _redeliveryArmed;
     private bool _outboxTrimmedSinceWrite;
+    // Stands in for the reminder while registering it fails (see ObserveArmingAsync).
+    private IGrainTimer? _armingRetry;
 
     /// <summary>The grain's state; mutate it, then <see cref="CommitAsync"/>.</summary>
     protected TState State => persistentState.State;
@@ -48,6 +50,17 @@ public abstract class ChangeEventSourceGrain<TState>(
             _redeliveryArmed = await this.GetReminder(RedeliveryReminder) is not null;
             await ArmRedeliveryAsync();
             await RedeliverAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_armingRetry is not null && Outbox.Pending.Count > 0)
+        {
+            // Last chance for the events the timer was keeping alive: a later activation finds them in any case,
+            // but only the reminder makes one happen when nobody calls this entity again.
+            await TryArmRedeliveryAsync();
         }
     }
 
@@ -156,8 +169,10 @@ public abstract class ChangeEventSourceGrain<TState>(
         _redeliveryArmed = true;
     }
 
-    // The state write decides the call's outcome. A registration that failed beside a successful write is retried by
-    // the next commit (_redeliveryArmed stays false) and by the next activation, which redelivers whatever is pending.
+    // The state write decides the call's outcome, so a registration that failed beside a successful write does not
+    // fail the call. But the event is then durable with nothing to redeliver it should its first publication be lost
+    // (the stream's queue died with a silo): until a registration succeeds, a timer that keeps the activation alive
+    // stands in for the reminder, republishing what is pending and retrying the registration every period.
     private async Task ObserveArmingAsync(Task arming)
     {
         try
@@ -166,7 +181,34 @@ public abstract class ChangeEventSourceGrain<TState>(
         }
         catch (Exception failure)
         {
-            logger.LogError(failure, "Registering the redelivery reminder of {Grain} failed; the next change registers it", this.GetGrainId());
+            logger.LogError(failure, "Registering the redelivery reminder of {Grain} failed; retrying it every period", this.GetGrainId());
+            var period = options.Value.RedeliveryPeriod;
+            _armingRetry ??= this.RegisterGrainTimer(
+                _ => RetryArmingAsync(), new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+        }
+    }
+
+    private async Task RetryArmingAsync()
+    {
+        await RedeliverAsync();
+        if (await TryArmRedeliveryAsync())
+        {
+            _armingRetry?.Dispose();
+            _armingRetry = null;
+        }
+    }
+
+    private async Task<bool> TryArmRedeliveryAsync()
+    {
+        try
+        {
+            await ArmRedeliveryAsync();
+            return true;
+        }
+        catch (Exception failure)
+        {
+            logger.LogError(failure, "Registering the redelivery reminder of {Grain} failed again", this.GetGrainId());
+            return false;
         }
     }
 
