@@ -18,10 +18,7 @@ public sealed class ChangeStreamDeliveryTests(CoreClusterFixture fixture)
         var key = ChangeStreams.SessionKey(session.GetPrimaryKeyString());
         var sequence = (await session.GetAsync()).EventSequence;
 
-        await Eventually.TrueAsync(async () =>
-            (await fixture.Grains.GetGrain<ICsiPusherGrain>(key).GetProgressAsync()).HandledSequence >= sequence
-            && (await fixture.Grains.GetGrain<ICrmExporterGrain>(key).GetProgressAsync()).HandledSequence >= sequence,
-            $"{key} is handled up to {sequence}");
+        await BothConsumers.HandledAsync(fixture.Grains, key, sequence);
 
         var activations = await fixture.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         Assert.DoesNotContain(activations, a => a.GrainType.Contains("PubSubRendezvous", StringComparison.Ordinal) && a.ActivationCount > 0);

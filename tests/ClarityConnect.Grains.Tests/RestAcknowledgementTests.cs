@@ -49,10 +49,7 @@ public sealed class RestAcknowledgementTests : IAsyncLifetime
         var (session, _) = await new SessionDriver(fixture.Grains).NewAsync(SessionStatus.Active);
         var key = ChangeStreams.SessionKey(session.GetPrimaryKeyString());
         var sequence = (await session.GetAsync()).EventSequence;
-        await Eventually.TrueAsync(async () =>
-            (await fixture.Grains.GetGrain<ICsiPusherGrain>(key).GetProgressAsync()).HandledSequence >= sequence
-            && (await fixture.Grains.GetGrain<ICrmExporterGrain>(key).GetProgressAsync()).HandledSequence >= sequence,
-            $"{key} is handled up to {sequence}");
+        await BothConsumers.HandledAsync(fixture.Grains, key, sequence);
 
         var source = fixture.Grains.GetGrain<IChangeEventSource>(GrainId.Create(Sessions.SessionGrain.GrainTypeName, session.GetPrimaryKeyString()));
         foreach (var consumer in ChangeConsumers.All)
