@@ -1,7 +1,6 @@
 using ClarityConnect.Abstractions.Agents;
 using ClarityConnect.Abstractions.Events;
 using ClarityConnect.Grains.Agents;
-using ClarityConnect.Grains.Events;
 using ClarityConnect.Silo.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -38,28 +37,9 @@ public sealed class RedeliveryReminderTests(CoreClusterFixture fixture)
         Assert.Equal(registered, await ReminderRowAsync(agentId));
     }
 
-    // An ended session produces no more events: keeping its reminder for the retention only cost a tick per period.
-    [Fact]
-    public async Task An_ended_session_whose_events_were_acknowledged_drops_its_reminder_at_the_next_tick_not_after_the_retention()
+    private async Task HandledAsync(string agentId, long sequence)
     {
-        var (session, _) = await new SessionDriver(fixture.Grains).NewAsync(Abstractions.Sessions.SessionStatus.Completed);
-        var sessionId = session.GetPrimaryKeyString();
-        await HandledStreamAsync(ChangeStreams.SessionKey(sessionId), (await session.GetAsync()).EventSequence);
-
-        // Registered with the session's first event; removed well inside the one-minute retention an unended session keeps its reminder for.
-        await Eventually.TrueAsync(async () => await ReminderRowAsync(Sessions.SessionGrain.GrainTypeName, sessionId) is null,
-            "the ended session's reminder is removed", TimeSpan.FromSeconds(30));
-        var source = fixture.Grains.GetGrain<IChangeEventSource>(Orleans.Runtime.GrainId.Create(Sessions.SessionGrain.GrainTypeName, sessionId));
-        foreach (var consumer in ChangeConsumers.All)
-        {
-            Assert.Empty((await source.GetPendingAsync(consumer, 0)).Events);
-        }
-    }
-
-    private Task HandledAsync(string agentId, long sequence) => HandledStreamAsync(ChangeStreams.AgentKey(agentId), sequence);
-
-    private async Task HandledStreamAsync(string key, long sequence)
-    {
+        var key = ChangeStreams.AgentKey(agentId);
         await Eventually.TrueAsync(async () =>
             (await fixture.Grains.GetGrain<ICrmExporterGrain>(key).GetProgressAsync()).HandledSequence == sequence
             && (await fixture.Grains.GetGrain<ICsiPusherGrain>(key).GetProgressAsync()).HandledSequence == sequence,
@@ -67,16 +47,14 @@ public sealed class RedeliveryReminderTests(CoreClusterFixture fixture)
     }
 
     // The row of the agent's redelivery reminder (its start and version change with every registration), or null.
-    private Task<(long StartAt, long Version)?> ReminderRowAsync(string agentId) => ReminderRowAsync(AgentGrain.GrainTypeName, agentId);
-
-    private async Task<(long StartAt, long Version)?> ReminderRowAsync(string grainType, string id)
+    private async Task<(long StartAt, long Version)?> ReminderRowAsync(string agentId)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(fixture.DataDirectory, SqliteStorageOptions.DefaultDatabaseFileName)}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT start_at_ticks, version FROM reminders WHERE service_id = $service AND grain_id = $grain;";
         command.Parameters.AddWithValue("$service", fixture.Cluster.Options.ServiceId);
-        command.Parameters.AddWithValue("$grain", $"{grainType}/{id}");
+        command.Parameters.AddWithValue("$grain", $"{AgentGrain.GrainTypeName}/{agentId}");
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
     }

@@ -104,12 +104,6 @@ public abstract class ChangeEventSourceGrain<TState>(
         }
     }
 
-    /// <summary>
-    /// False once the entity can produce no more events (a session that ended): its redelivery reminder is then removed
-    /// at the first tick that finds nothing pending, instead of being kept for <see cref="ChangeEventOptions.ReminderRetention"/>.
-    /// </summary>
-    protected virtual bool MayChangeAgain => true;
-
     /// <summary>Builds the event for the next sequence number.</summary>
     protected long NextSequence => Outbox.NextSequence;
 
@@ -143,9 +137,8 @@ public abstract class ChangeEventSourceGrain<TState>(
             return;
         }
 
-        // The first tick comes a period after the registration. An entity that can produce no more events has no
-        // next event to keep the reminder for: drop it now rather than tick until the retention has passed.
-        if (MayChangeAgain && status.CurrentTickTime - status.FirstTickTime + status.Period < options.Value.ReminderRetention)
+        // The first tick comes a period after the registration.
+        if (status.CurrentTickTime - status.FirstTickTime + status.Period < options.Value.ReminderRetention)
         {
             return;
         }

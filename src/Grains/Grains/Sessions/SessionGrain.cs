@@ -274,10 +274,6 @@ public sealed class SessionGrain(
     /// <inheritdoc />
     public Task<SessionSnapshot> GetAsync() => Task.FromResult(Snapshot());
 
-    /// <inheritdoc />
-    /// <remarks>No operation moves an ended session or adds to it, so it produces no event after its last one.</remarks>
-    protected override bool MayChangeAgain => !SessionLifecycle.IsTerminal(State.Status);
-
     private async Task RequeueAsync(string reason, AgentStatus agentStatusAfter, string? queue)
     {
         reason = SessionInput.Length(reason, "reason", SessionInput.MaxNameLength) ?? "";
