@@ -59,6 +59,7 @@ public sealed class LifecycleRunner(BenchHost host, AgentPool agents, CsiDeliver
         csi.Reset();
         var writesBefore = host.Writes.Snapshot();
         var siloCallsBefore = host.Calls.Calls;
+        var callsBefore = host.Calls.Snapshot();
         var clock = Stopwatch.StartNew();
 
         async Task LifecycleAsync(CancellationToken cancellationToken)
@@ -92,6 +93,8 @@ public sealed class LifecycleRunner(BenchHost host, AgentPool agents, CsiDeliver
         var writesAll = DurableWriteCounter.Difference(writesBefore, host.Writes.Snapshot());
         var siloCallsAll = host.Calls.Calls - siloCallsBefore;
         var perLifecycle = writesAll.ToDictionary(w => w.Key, w => Math.Round(w.Value / (double)Math.Max(1, lifecycles), 2));
+        var callsPerLifecycle = DurableWriteCounter.Difference(callsBefore, host.Calls.Snapshot())
+            .ToDictionary(c => c.Key, c => Math.Round(c.Value / (double)Math.Max(1, lifecycles), 2));
         return new LifecycleRun
         {
             Mode = mode,
@@ -106,6 +109,7 @@ public sealed class LifecycleRunner(BenchHost host, AgentPool agents, CsiDeliver
             LifecycleGrainCallsPerS = Math.Round(operations.Sum(o => o.Calls) / seconds, 1),
             SiloGrainCallsPerS = Math.Round(siloCalls / seconds, 1),
             SiloGrainCallsPerLifecycle = Math.Round(siloCallsAll / (double)Math.Max(1, lifecycles), 2),
+            SiloGrainCallsPerLifecycleByMethod = callsPerLifecycle,
             LifecycleStorageWritesPerS = Math.Round(writesInRun.Values.Sum() / seconds, 1),
             DurableWritesPerLifecycle = Math.Round(writesAll.Values.Sum() / (double)Math.Max(1, lifecycles), 2),
             WritesPerLifecycleByKind = perLifecycle,

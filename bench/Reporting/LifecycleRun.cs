@@ -29,6 +29,8 @@ public sealed record LifecycleRun
     public double SiloGrainCallsPerS { get; init; }
     /// <summary>Silo grain calls per life cycle, counted as the durable writes are: from the run's start until its events and exports were delivered.</summary>
     public double SiloGrainCallsPerLifecycle { get; init; }
+    /// <summary>Those calls by <c>interface.method</c> (stream deliveries and pub-sub lookups included), most first.</summary>
+    public required IReadOnlyDictionary<string, double> SiloGrainCallsPerLifecycleByMethod { get; init; }
     /// <summary>Durable writes (state and reminders) per second during the run.</summary>
     public double LifecycleStorageWritesPerS { get; init; }
     /// <summary>Durable writes per life cycle, counted from the run's start until its events and exports were delivered.</summary>

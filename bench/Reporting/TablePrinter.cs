@@ -42,6 +42,10 @@ public static class TablePrinter
         Table(output, $"Durable writes per life cycle ({Name(busiest)}; deferred ones after the reminder retention: {F(busiest.DeferredWritesPerLifecycle)})",
             ["written", "per life cycle"],
             busiest.WritesPerLifecycleByKind.Select(w => new[] { w.Key, F(w.Value) }).Append(["total", F(busiest.DurableWritesPerLifecycle)]));
+        Table(output, $"Silo grain calls per life cycle ({Name(busiest)}), by interface.method",
+            ["called", "per life cycle"],
+            busiest.SiloGrainCallsPerLifecycleByMethod.Where(c => c.Value >= 0.01).Select(c => new[] { c.Key, F(c.Value) })
+                .Append(["total", F(busiest.SiloGrainCallsPerLifecycle)]));
         var repeat = report.RepeatCallers;
         Table(output, $"Repeat callers ({repeat.Callers} callers twice, {repeat.Concurrency} at a time), ms",
             ["lookup", "p50", "p95", "p99", "max"],

@@ -111,11 +111,21 @@ public static class SiloBuilderExtensions
 
     private static string ServiceId(IServiceProvider services) => services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
 
+    // At most this many events of one stream go to a consumer in one delivery; a life cycle has ten.
+    private const int ChangeEventDeliveryBatch = 64;
+
     /// <summary>Change-event streams, the grain storage serializer and grain services; independent of the profile.</summary>
     public static ISiloBuilder AddClarityConnectCore(this ISiloBuilder silo)
     {
         // Memory streams only fan events out; durability comes from each entity's outbox and redelivery reminder.
-        silo.AddMemoryStreams(ChangeStreams.ProviderName);
+        // Every consumer subscribes implicitly, so the pulling agents find them from the grain types alone (no pub-sub
+        // rendezvous grain, its stored state and a registration per stream), and an agent hands a consumer every event
+        // of its stream that waits in one call.
+        silo.AddMemoryStreams(ChangeStreams.ProviderName, streams =>
+        {
+            streams.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly);
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.BatchContainerBatchSize = ChangeEventDeliveryBatch));
+        });
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.AddClarityConnectGrains(silo.Configuration);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ClarityConnect.Connectors.Salesforce;
 using ClarityConnect.TestDoubles.Salesforce.Sosl;
 
@@ -59,5 +60,30 @@ public sealed class SoslDoubleTests
         var error = await Assert.ThrowsAsync<SalesforceApiException>(() => harness.Client.SearchAsync(sosl, CancellationToken.None));
 
         Assert.Equal((System.Net.HttpStatusCode.BadRequest, errorCode, false), (error.StatusCode, error.ErrorCode, error.IsTransient));
+    }
+
+    // The double keeps what a search compares of each record (phone digits, words) between searches: a changed record
+    // or a changed describe must be searched as it is now, as Salesforce's index follows its records.
+    [Fact]
+    public async Task A_search_finds_a_record_by_what_it_holds_now_after_an_update_or_a_describe_change()
+    {
+        await using var harness = await SalesforceHarness.StartAsync();
+        var id = harness.Double.AddRecord("Contact", new JsonObject { ["LastName"] = "Okafor", ["Email"] = "okafor@example.com", ["Phone"] = "(415) 555-0100", ["Department__c"] = "415 555 0177" });
+        async Task<IReadOnlyList<string?>> FindAsync(string term, string group) =>
+            (await harness.Client.SearchAsync($"FIND {{{term}}} IN {group} FIELDS RETURNING Contact(Id)", CancellationToken.None))
+                .Select(r => (string?)r["Id"]).ToList();
+
+        Assert.Equal([id], await FindAsync("4155550100", "PHONE"));
+        Assert.Equal([id], await FindAsync("okafor", "EMAIL"));
+        Assert.Empty(await FindAsync("4155550177", "PHONE"));
+
+        harness.Double.UpdateRecord(id, new JsonObject { ["Email"] = "mensah@example.com", ["Phone"] = "+1 415 555 0199" });
+        Assert.Empty(await FindAsync("4155550100", "PHONE"));
+        Assert.Equal([id], await FindAsync("4155550199", "PHONE"));
+        Assert.Empty(await FindAsync("okafor", "EMAIL"));
+        Assert.Equal([id], await FindAsync("mensah", "EMAIL"));
+
+        harness.Double.DefineField("Contact", "Department__c", "phone");
+        Assert.Equal([id], await FindAsync("4155550177", "PHONE"));
     }
 }

@@ -135,6 +135,8 @@ public sealed partial class SalesforceDouble : IAsyncDisposable
             {
                 hit.Record[hit.Type.Field(key)?.Name ?? key] = value?.DeepClone();
             }
+
+            hit.Type.Changed(hit.Record);
         }
     }
 

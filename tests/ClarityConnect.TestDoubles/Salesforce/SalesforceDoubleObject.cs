@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ClarityConnect.TestDoubles.Salesforce.Sosl;
 
 namespace ClarityConnect.TestDoubles.Salesforce;
 
@@ -26,6 +27,24 @@ internal sealed class SalesforceDoubleObject(string name, string keyPrefix, stri
     /// <summary>Records created through the API (POST), in order.</summary>
     public List<JsonObject> Created { get; } = [];
 
+    // What searches compare of each record, by record identity; dropped when the record or the describe changes.
+    private readonly Dictionary<JsonObject, SoslRecordText> searchText = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>What a search compares of <paramref name="record"/> (one of <see cref="Records"/>).</summary>
+    public SoslRecordText SearchText(JsonObject record)
+    {
+        if (!searchText.TryGetValue(record, out var text))
+        {
+            text = new SoslRecordText(this, record);
+            searchText[record] = text;
+        }
+
+        return text;
+    }
+
+    /// <summary>Call after changing fields of <paramref name="record"/>: its search text is worked out again.</summary>
+    public void Changed(JsonObject record) => searchText.Remove(record);
+
     public SalesforceDoubleField? Field(string fieldName) =>
         Fields.FirstOrDefault(f => string.Equals(f.Name, fieldName, StringComparison.OrdinalIgnoreCase));
 
@@ -34,6 +53,8 @@ internal sealed class SalesforceDoubleObject(string name, string keyPrefix, stri
 
     public void Define(SalesforceDoubleField field)
     {
+        // A field's type decides whether it is searched as a phone or as words.
+        searchText.Clear();
         var existing = Fields.FindIndex(f => string.Equals(f.Name, field.Name, StringComparison.OrdinalIgnoreCase));
         if (existing >= 0)
         {

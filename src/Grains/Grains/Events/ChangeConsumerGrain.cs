@@ -18,7 +18,8 @@ namespace ClarityConnect.Grains.Events;
 /// handled sequence lives in memory; an activation that does not yet know it (a fresh one meeting a gap or a
 /// redelivered event) asks the producer what this consumer acknowledged, so it neither redoes what the producer knows
 /// is handled nor skips anything. Acknowledgements are batched: one call per <see cref="ChangeEventOptions.AcknowledgementDelay"/>
-/// (and one when the activation ends) covers every event handled meanwhile; an event that was handled but not yet
+/// (and one when the activation ends) covers every event handled meanwhile, and one at once when the entity comes to rest
+/// (<see cref="ChangeEventRest"/>), so a short life cycle costs one acknowledgement and no timer; an event that was handled but not yet
 /// acknowledged when the consumer died comes again and is handled again, which handlers allow (at least once).
 /// </remarks>
 public abstract class ChangeConsumerGrain(
@@ -102,10 +103,20 @@ public abstract class ChangeConsumerGrain(
             _progress.HandledCount++;
         }
 
-        if (_progress.HandledSequence != handledBefore)
+        if (_progress.HandledSequence == handledBefore)
         {
-            ScheduleAcknowledgement();
+            return;
         }
+
+        if (batch.MaxBy(e => e.Sequence) is { } latest && latest.Sequence == _progress.HandledSequence && ChangeEventRest.ComesToRest(latest))
+        {
+            // Nothing more is due soon from this entity: acknowledge now rather than pay a timer turn for it later.
+            _acknowledgementDue = true;
+            await AcknowledgeAsync();
+            return;
+        }
+
+        ScheduleAcknowledgement();
     }
 
     private IChangeEventSource Source => GrainFactory.GetGrain<IChangeEventSource>(_source);

@@ -13,11 +13,14 @@ internal static class SoslEngine
         var returning = query.Returning.Count > 0
             ? query.Returning
             : org.Objects.Where(o => o.Records.Count > 0).Select(o => new SoslReturning(o, [new SoqlFieldPath([], o.Field("Id")!)], null, [], null)).ToList();
+        // Each word or phrase of the term is split once per search, each record's text once per record (SoslRecordText).
+        var texts = query.Term.Texts().Distinct().ToDictionary(t => t, t => new SearchedText(SoslRecordText.Digits(t.Text), SoslWords.Of(t.Text), t.Text.EndsWith('*')));
         var results = new List<JsonObject>();
         foreach (var item in returning)
         {
+            var searched = SearchedFields(query.SearchGroup, item.Object);
             IEnumerable<JsonObject> rows = item.Object.Records
-                .Where(r => IsHit(query, item.Object, r))
+                .Where(r => IsHit(query, texts, searched, item.Object.SearchText(r)))
                 .Where(r => item.Where is null || SoqlEngine.Matches(item.Where, r, org));
             rows = SoqlEngine.Sort(rows, item.OrderBy, org);
             if (item.Limit is { } limit)
@@ -31,21 +34,23 @@ internal static class SoslEngine
         return query.Limit is { } overall ? results.Take(overall).ToList() : results;
     }
 
-    private static bool IsHit(SoslQuery query, SalesforceDoubleObject type, JsonObject record)
+    private static List<SalesforceDoubleField> SearchedFields(string searchGroup, SalesforceDoubleObject type) => type.Fields.Where(f => searchGroup switch
     {
-        var phones = type.Fields.Where(f => f.Type == "phone").Select(f => SoqlEngine.Text(record[f.Name])).OfType<string>().ToList();
-        var searched = type.Fields.Where(f => query.SearchGroup switch
-        {
-            "NAME" => NameFields.Contains(f.Name),
-            "EMAIL" => f.Type == "email",
-            "PHONE" => false,
-            _ => f.IsText && f.Type is not ("id" or "reference" or "base64"),
-        });
-        var tokens = searched.Select(f => Tokens(SoqlEngine.Text(record[f.Name]) ?? string.Empty)).ToList();
+        "NAME" => NameFields.Contains(f.Name),
+        "EMAIL" => f.Type == "email",
+        "PHONE" => false,
+        _ => f.IsText && f.Type is not ("id" or "reference" or "base64"),
+    }).ToList();
+
+    private static bool IsHit(SoslQuery query, Dictionary<SoslText, SearchedText> texts, List<SalesforceDoubleField> searched, SoslRecordText record)
+    {
         var phoneSearched = query.SearchGroup is "PHONE" or "ALL" or "SIDEBAR";
         return Matches(query.Term, text =>
-            (phoneSearched && phones.Any(p => PhoneMatches(text.Text, p)))
-            || tokens.Any(t => ContainsSequence(t, Tokens(text.Text), text.Text.EndsWith('*'))));
+        {
+            var term = texts[text];
+            return (phoneSearched && record.PhoneDigits.Exists(p => PhoneMatches(term.Digits, p)))
+                || searched.Exists(f => ContainsSequence(record.Tokens(f), term.Words, term.PrefixLast));
+        });
     }
 
     private static bool Matches(SoslTerm term, Func<SoslText, bool> hit) => term switch
@@ -59,10 +64,8 @@ internal static class SoslEngine
 
     // Phone fields are matched on digits, whatever the punctuation of either side, tolerating a country or trunk
     // prefix on one side (+1 415… vs 415…) when the shorter side has at least 7 digits.
-    private static bool PhoneMatches(string term, string phone)
+    private static bool PhoneMatches(string a, string b)
     {
-        var a = string.Concat(term.Where(char.IsAsciiDigit));
-        var b = string.Concat(phone.Where(char.IsAsciiDigit));
         if (a.Length == 0 || b.Length == 0)
         {
             return false;
@@ -70,32 +73,6 @@ internal static class SoslEngine
 
         var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
         return a == b || (shorter.Length >= 7 && longer.EndsWith(shorter, StringComparison.Ordinal));
-    }
-
-    private static List<string> Tokens(string text)
-    {
-        var tokens = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var inToken = i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '*');
-            if (inToken && start < 0)
-            {
-                start = i;
-            }
-            else if (!inToken && start >= 0)
-            {
-                var token = text[start..i];
-                if (token.Trim('*').Length > 0)
-                {
-                    tokens.Add(token.ToUpperInvariant());
-                }
-
-                start = -1;
-            }
-        }
-
-        return tokens;
     }
 
     private static bool ContainsSequence(List<string> haystack, List<string> needle, bool prefixLast)
@@ -123,4 +100,7 @@ internal static class SoslEngine
 
         return false;
     }
+
+    // A word or phrase of the term as the records are compared with it.
+    private sealed record SearchedText(string Digits, List<string> Words, bool PrefixLast);
 }
