@@ -1,11 +1,14 @@
-using System.Net;
 using System.Net.Http.Json;
+using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.Security;
+using Microsoft.Extensions.Options;
 
 namespace ClarityConnect.Connectors.Csi;
 
-/// <summary>Posts batches of change events to Virtual Observer (CSI), authenticated with the Unique Developer Key.</summary>
-public sealed class CsiEventClient(HttpClient http, TimeProvider time)
+/// <summary>Posts batches of change events to Virtual Observer (CSI), authenticated with the Unique Developer Key. Each
+/// request passes its endpoint's pipeline (<see cref="CsiEventLanes"/>): concurrency limiter, circuit breaker and attempt
+/// timeout, no retry (the caller's queue retries durably).</summary>
+public sealed class CsiEventClient(HttpClient http, CsiEventLanes lanes, IOptions<CsiEventClientOptions> options, TimeProvider time)
 {
     /// <summary>The request format and version; see docs/csi-events.md.</summary>
     public const string Format = "clarityconnect.csi-events/1";
@@ -13,36 +16,32 @@ public sealed class CsiEventClient(HttpClient http, TimeProvider time)
     /// <summary>The header carrying the Unique Developer Key.</summary>
     public const string DeveloperKeyHeader = "X-CSI-Developer-Key";
 
-    /// <summary>Sends <paramref name="events"/> as one request; throws <see cref="CsiException"/> when CSI does not accept them.</summary>
+    /// <summary>Sends <paramref name="events"/> as one request; throws <see cref="CsiException"/> when CSI does not accept
+    /// them. A request the endpoint's open breaker refuses, one that times out and one CSI never received fail as
+    /// transient, so the queue keeps the events and tries again later.</summary>
     public async Task SendAsync(CsiEndpoint endpoint, IReadOnlyList<CsiEvent> events, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.EventsUrl)
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var url = endpoint.EventsUrl;
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = JsonContent.Create(new CsiEventBatch { SentAt = time.GetUtcNow(), Events = events }, CsiJsonContext.Default.CsiEventBatch),
         };
         request.Headers.Add(DeveloperKeyHeader, endpoint.DeveloperKey);
-        // The reason phrase and transport errors are remote or proxy text that may quote the key; the redactor is built
-        // only when there is such text (a batch that is accepted needs none).
-        string Redact(string text) => SecretRedactor.For(endpoint.DeveloperKey).Redact(text);
-        HttpResponseMessage response;
-        try
+        // The reason phrase and transport errors are remote or proxy text that may quote the key.
+        var redactor = SecretRedactor.For(endpoint.DeveloperKey);
+        using var response = await HttpConnectorTransport.SendAsync(
+            http,
+            lanes.For(CsiEventLanes.KeyOf(url)),
+            request,
+            options.Value.DefaultRequestTimeout,
+            redactor,
+            (description, failure) => new CsiException(description, isTransient: true, failure),
+            cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
         {
-            response = await http.SendAsync(request, cancellationToken);
-        }
-        catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new CsiException(Redact($"CSI at {endpoint.EventsUrl.Authority} did not answer: {failure.Message}"), isTransient: true, failure);
-        }
-
-        using (response)
-        {
-            if (response.IsSuccessStatusCode)
-            {
-                return;
-            }
-
-            var transient = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)response.StatusCode >= 500;
-            throw new CsiException(Redact($"CSI at {endpoint.EventsUrl.Authority} answered {(int)response.StatusCode} {response.ReasonPhrase}"), transient);
+            throw new CsiException(
+                redactor.Redact($"CSI at {url.Authority} {CsiResilience.Answered(response)}"), CsiResilience.IsTransient(response.StatusCode));
         }
     }
 
@@ -61,7 +60,7 @@ public sealed class CsiEventClient(HttpClient http, TimeProvider time)
         deadline.CancelAfter(timeout);
         try
         {
-            await SendAsync(endpoint, [], deadline.Token);
+            await SendAsync(endpoint, [], deadline.Token).ConfigureAwait(false);
             return true;
         }
         catch (CsiException failure)

@@ -9,7 +9,7 @@ public sealed class DataverseConnectorOptions : HttpConnectorOptions
     /// <summary>The configuration section the hosts bind.</summary>
     public const string Section = "ClarityConnect:Connectors:Dataverse";
 
-    /// <summary>Creates the defaults. <see cref="HttpConnectorOptions.MaxConcurrentRequests"/> defaults to 16: Dataverse allows
+    /// <summary>Creates the defaults. <see cref="HttpGuardOptions.MaxConcurrentRequests"/> defaults to 16: Dataverse allows
     /// 52 concurrent requests per user (facts B5). A <c>Retry-After</c> (seconds, facts B5) is honoured up to
     /// <see cref="HttpConnectorOptions.MaxRetryAfter"/>.</summary>
     public DataverseConnectorOptions()

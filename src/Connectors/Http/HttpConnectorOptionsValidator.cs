@@ -32,14 +32,8 @@ public abstract class HttpConnectorOptionsValidator<TOptions> : IValidateOptions
         failures.Between(options.RetryBaseDelay, TimeSpan.Zero, TimeSpan.FromMinutes(5));
         failures.Check(options.MaxRetryDelay >= options.RetryBaseDelay, nameof(options.MaxRetryDelay), "must not be below RetryBaseDelay", options.MaxRetryDelay);
         failures.NotNegative(options.MaxRetryAfter);
-        failures.AtLeast(options.DefaultRequestTimeout, TimeSpan.FromMilliseconds(10));
         failures.AtLeast(options.UploadTimeout, TimeSpan.FromMilliseconds(10));
         failures.Between(options.LookupTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(2));
-        failures.AtLeast(options.MaxConcurrentRequests, 1);
-        failures.NotNegative(options.QueueLimit);
-        failures.Check(options.CircuitBreakerFailureRatio is > 0 and <= 1, nameof(options.CircuitBreakerFailureRatio), "must be in (0, 1]", options.CircuitBreakerFailureRatio);
-        failures.AtLeast(options.CircuitBreakerMinimumThroughput, 2);
-        failures.AtLeast(options.CircuitBreakerSamplingDuration, TimeSpan.FromMilliseconds(500));
-        failures.AtLeast(options.CircuitBreakerBreakDuration, TimeSpan.FromMilliseconds(500));
+        options.ValidateGuards(failures);
     }
 }

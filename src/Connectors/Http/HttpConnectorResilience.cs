@@ -10,7 +10,8 @@ using Polly.Timeout;
 namespace ClarityConnect.Connectors.Http;
 
 /// <summary>The resilience pipelines of the HTTP connectors: concurrency limiter → retry (backoff + jitter, Retry-After) →
-/// circuit breaker → attempt timeout. Each connector supplies what it counts as transient and how it reads a failed answer.</summary>
+/// circuit breaker → attempt timeout, or the same without the retry for callers that retry durably themselves. Each
+/// connector supplies what it counts as transient and how it reads a failed answer.</summary>
 internal static class HttpConnectorResilience
 {
     /// <summary>Decides whether an outcome is worth another attempt (and counts as a failure for the breaker).</summary>
@@ -26,29 +27,19 @@ internal static class HttpConnectorResilience
     public static void ConfigureRest(
         ResiliencePipelineBuilder<HttpResponseMessage> builder, HttpConnectorLane lane, HttpConnectorOptions options, TransientPredicate isTransient, FailureDescriber describe)
     {
-        builder.AddConcurrencyLimiter(new ConcurrencyLimiterOptions
-        {
-            PermitLimit = options.MaxConcurrentRequests,
-            QueueLimit = options.QueueLimit,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
-        KeyValuePair<string, object?>[] pipeline = [new(TelemetryTags.Target, lane.Target), new(TelemetryTags.Lane, lane.Tag)];
-        builder.AddRetry(CreateRetry(pipeline, options, isTransient));
-        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-        {
-            OnOpened = async args =>
-            {
-                ConnectorMetrics.CircuitOpened.Add(1, pipeline);
-                var cause = await DescribeAsync(args.Outcome, args.Context, describe).ConfigureAwait(false);
-                lane.BreakerOpened(cause, DateTimeOffset.UtcNow + args.BreakDuration);
-            },
-            FailureRatio = options.CircuitBreakerFailureRatio,
-            MinimumThroughput = options.CircuitBreakerMinimumThroughput,
-            SamplingDuration = options.CircuitBreakerSamplingDuration,
-            BreakDuration = options.CircuitBreakerBreakDuration,
-            ShouldHandle = args => isTransient(args.Outcome, args.Context),
-        });
-        builder.AddTimeout(CreateAttemptTimeout(options));
+        AddLimiter(builder, options);
+        builder.AddRetry(CreateRetry(Tags(lane), options, isTransient));
+        AddBreakerAndAttemptTimeout(builder, lane, options, isTransient, describe);
+    }
+
+    /// <summary>The pipeline of calls whose caller retries them itself (durably, as CSI's event queues do): limiter, circuit
+    /// breaker and attempt timeout as in <see cref="ConfigureRest"/>, but no retry, so that no attempt is repeated behind
+    /// the caller's back.</summary>
+    public static void ConfigureUnretried(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, HttpConnectorLane lane, HttpGuardOptions options, TransientPredicate isTransient, FailureDescriber describe)
+    {
+        AddLimiter(builder, options);
+        AddBreakerAndAttemptTimeout(builder, lane, options, isTransient, describe);
     }
 
     /// <summary>The pipeline of token-endpoint calls: retry and attempt timeout only. <paramref name="name"/> tags its retries.</summary>
@@ -71,6 +62,37 @@ internal static class HttpConnectorResilience
             _ => false,
         };
     }
+
+    private static void AddLimiter(ResiliencePipelineBuilder<HttpResponseMessage> builder, HttpGuardOptions options) =>
+        builder.AddConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.MaxConcurrentRequests,
+            QueueLimit = options.QueueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+
+    private static void AddBreakerAndAttemptTimeout(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, HttpConnectorLane lane, HttpGuardOptions options, TransientPredicate isTransient, FailureDescriber describe)
+    {
+        var pipeline = Tags(lane);
+        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            OnOpened = async args =>
+            {
+                ConnectorMetrics.CircuitOpened.Add(1, pipeline);
+                var cause = await DescribeAsync(args.Outcome, args.Context, describe).ConfigureAwait(false);
+                lane.BreakerOpened(cause, DateTimeOffset.UtcNow + args.BreakDuration);
+            },
+            FailureRatio = options.CircuitBreakerFailureRatio,
+            MinimumThroughput = options.CircuitBreakerMinimumThroughput,
+            SamplingDuration = options.CircuitBreakerSamplingDuration,
+            BreakDuration = options.CircuitBreakerBreakDuration,
+            ShouldHandle = args => isTransient(args.Outcome, args.Context),
+        });
+        builder.AddTimeout(CreateAttemptTimeout(options));
+    }
+
+    private static KeyValuePair<string, object?>[] Tags(HttpConnectorLane lane) => [new(TelemetryTags.Target, lane.Target), new(TelemetryTags.Lane, lane.Tag)];
 
     // The breaker's own message ("The circuit is now open") tells an administrator nothing; what the remote system
     // answered does. The request carries only the bearer token as a secret (the OAuth pipeline has no breaker).
@@ -113,7 +135,7 @@ internal static class HttpConnectorResilience
         DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, options.MaxRetryAfter)),
     };
 
-    private static HttpTimeoutStrategyOptions CreateAttemptTimeout(HttpConnectorOptions options) => new()
+    private static HttpTimeoutStrategyOptions CreateAttemptTimeout(HttpGuardOptions options) => new()
     {
         Timeout = options.DefaultRequestTimeout,
         TimeoutGenerator = args =>

@@ -9,7 +9,7 @@ public sealed class SalesforceConnectorOptions : HttpConnectorOptions
     /// <summary>The configuration section the hosts bind.</summary>
     public const string Section = "ClarityConnect:Connectors:Salesforce";
 
-    /// <summary>Creates the defaults. <see cref="HttpConnectorOptions.MaxConcurrentRequests"/> defaults to 10: Salesforce caps
+    /// <summary>Creates the defaults. <see cref="HttpGuardOptions.MaxConcurrentRequests"/> defaults to 10: Salesforce caps
     /// long-running (≥ 20 s) requests at 25 per org (5 on Developer Edition).</summary>
     public SalesforceConnectorOptions()
         : base(maxConcurrentRequests: 10)

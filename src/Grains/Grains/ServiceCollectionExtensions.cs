@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<IExportTarget, CsiExportTarget>();
         services.AddValidatedOptions<CsiFtpOptions, CsiFtpOptionsValidator>(configuration, CsiFtpOptions.Section);
         services.AddCsiConnector();
+        services.AddOptions<CsiEventClientOptions>().Bind(configuration.GetSection(CsiEventClientOptions.Section));
         services.AddValidatedOptions<CsiEventOptions, CsiEventOptionsValidator>(configuration, CsiEventOptions.Section);
         services.AddSalesforceConnector();
         services.AddOptions<SalesforceConnectorOptions>().Bind(configuration.GetSection(SalesforceConnectorOptions.Section));
