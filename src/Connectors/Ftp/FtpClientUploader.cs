@@ -1,8 +1,12 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
 using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace ClarityConnect.Connectors.Ftp;
 
@@ -19,14 +23,18 @@ namespace ClarityConnect.Connectors.Ftp;
 /// directory), <c>EPSV</c>/<c>PASV</c>, <c>STOR</c> of a temporary name (<c>.NAME.part</c>, hidden from most
 /// listings), <c>SIZE</c> to check the length, <c>RNFR</c>/<c>RNTO</c> to the final name; the connection is kept for
 /// the next upload and closed with <c>QUIT</c> once idle. The data channel's TLS session resumes the control
-/// connection's (servers such as vsftpd require it) and is closed with close_notify before the socket. The class is
-/// thread-safe: register it as a singleton.
+/// connection's (servers such as vsftpd require it) and is closed with close_notify before the socket. Each upload
+/// runs, once its turn came, through its server's <see cref="FtpServerGuard"/> (circuit breaker, upload timeout). The
+/// class is thread-safe: register it as a singleton (the breakers live in it).
 /// </remarks>
 /// <param name="logger">Logs commands and replies at Debug (the password as <c>***</c>) and each upload at
 /// Information.</param>
-public sealed class FtpClientUploader(ILogger<FtpClientUploader>? logger = null) : IFtpUploader
+/// <param name="options">The breaker and upload timeout; the defaults when null.</param>
+public sealed class FtpClientUploader(ILogger<FtpClientUploader>? logger = null, IOptions<FtpUploadOptions>? options = null) : IFtpUploader
 {
     private readonly ILogger logger = logger ?? NullLogger<FtpClientUploader>.Instance;
+    private readonly FtpUploadOptions options = options?.Value ?? new FtpUploadOptions();
+    private readonly ConcurrentDictionary<string, FtpServerGuard> guards = new(StringComparer.OrdinalIgnoreCase);
 
     /// <inheritdoc />
     public Task UploadAsync(
@@ -136,9 +144,10 @@ public sealed class FtpClientUploader(ILogger<FtpClientUploader>? logger = null)
     private async Task<T> RunAsync<T>(FtpTarget target, bool fresh, Func<FtpConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var server = $"{target.Host}:{target.Port}";
+        var guard = guards.GetOrAdd(server, _ => new FtpServerGuard(target.Host, server, options));
         try
         {
-            return await FtpConnectionPool.Shared.RunAsync(target, fresh, logger, work, cancellationToken).ConfigureAwait(false);
+            return await FtpConnectionPool.Shared.RunAsync(target, fresh, logger, guard.Pipeline, work, cancellationToken).ConfigureAwait(false);
         }
         catch (FtpContentReadException exception)
         {
@@ -157,23 +166,17 @@ public sealed class FtpClientUploader(ILogger<FtpClientUploader>? logger = null)
                 isTransient: false,
                 innerException: exception));
         }
-        catch (TimeoutException exception)
+        catch (BrokenCircuitException refusal)
         {
-            throw Logged(new FtpException(exception.Message, isTransient: true, innerException: exception));
+            throw Logged(guard.Refused(refusal));
         }
-        catch (SocketException exception)
+        catch (TimeoutRejectedException timeout)
         {
-            throw Logged(new FtpException(
-                $"The FTP server {server} could not be reached: {exception.Message} ({exception.SocketErrorCode}).",
-                isTransient: true,
-                innerException: exception));
+            throw Logged(guard.TimedOut(timeout));
         }
-        catch (IOException exception)
+        catch (Exception exception) when (FtpTransportFailure.From(exception, server) is { } failure)
         {
-            throw Logged(new FtpException(
-                $"The connection to the FTP server {server} failed: {exception.Message}",
-                isTransient: true,
-                innerException: exception));
+            throw Logged(failure);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using ClarityConnect.Connectors.Telemetry;
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace ClarityConnect.Connectors.Ftp;
 
@@ -21,13 +22,14 @@ internal sealed class FtpConnectionLane
     public FtpConnectionLane() => idleTimer = new Timer(_ => CloseIfExpired(), null, Timeout.Infinite, Timeout.Infinite);
 
     /// <summary>
-    /// Waits for the lane's turn, then runs <paramref name="work"/> on a logged-in connection and keeps the connection for
-    /// the next upload when the work succeeded.
+    /// Waits for the lane's turn, then runs <paramref name="work"/> through <paramref name="guard"/> on a logged-in
+    /// connection and keeps the connection for the next upload when the work succeeded.
     /// </summary>
     /// <typeparam name="T">What the work returns.</typeparam>
     /// <param name="target">The server and credentials.</param>
     /// <param name="fresh">Log in anew even when a kept connection could serve (a connection test proves the login).</param>
     /// <param name="logger">Logs commands, replies and reconnections.</param>
+    /// <param name="guard">The server's pipeline (breaker, upload timeout), run once the turn came.</param>
     /// <param name="work">The upload.</param>
     /// <param name="cancellationToken">Cancels the wait and the work.</param>
     /// <returns>What the work returned.</returns>
@@ -35,54 +37,70 @@ internal sealed class FtpConnectionLane
         FtpTarget target,
         bool fresh,
         ILogger logger,
+        ResiliencePipeline guard,
         Func<FtpConnection, CancellationToken, Task<T>> work,
         CancellationToken cancellationToken)
     {
         await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
-        FtpConnection? connection = null;
-        var succeeded = false;
+        var turnState = new Turn();
         try
         {
-            var kept = TakeKept(target, fresh);
-            connection = kept ?? await OpenAsync(target, logger, reopened: false, cancellationToken).ConfigureAwait(false);
-            T result;
-            try
-            {
-                result = await RunOnAsync(connection, work, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception failure) when (kept is not null && connection.CommandCount <= 1 && IsClosedConnection(failure))
-            {
-                // The server closed the kept connection while it was idle (its own idle limit, a restart): the first
-                // command found it dead, so nothing of this upload happened yet and a new connection redoes it all.
-                logger.LogInformation(
-                    "FTP {Host}:{Port}: the kept connection was closed by the server ({Reason}); connecting again",
-                    target.Host, target.Port, failure.Message);
-                var dead = connection;
-                connection = null;
-                await dead.DisposeAsync().ConfigureAwait(false);
-                connection = await OpenAsync(target, logger, reopened: true, cancellationToken).ConfigureAwait(false);
-                result = await RunOnAsync(connection, work, cancellationToken).ConfigureAwait(false);
-            }
-
-            succeeded = true;
-            if (connection.IsReusable && connection.Target.IdleConnectionTimeout > TimeSpan.Zero)
-            {
-                Keep(connection);
-                connection = null;
-            }
-
-            return result;
+            return await guard.ExecuteAsync(
+                async token => await RunInTurnAsync(turnState, target, fresh, logger, work, token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             turn.Release();
-            if (connection is not null)
+            if (turnState.Connection is { } connection)
             {
                 // After a failure the connection's state is unknown: drop it without a goodbye that could wait for a
                 // server that no longer answers.
-                await (succeeded ? QuitAsync(connection) : connection.DisposeAsync().AsTask()).ConfigureAwait(false);
+                await (turnState.Succeeded ? QuitAsync(connection) : connection.DisposeAsync().AsTask()).ConfigureAwait(false);
             }
         }
+    }
+
+    // Called with the turn held. Leaves in turnState the connection to close once the turn is released (none when it
+    // is kept for the next upload), and whether the work succeeded.
+    private async Task<T> RunInTurnAsync<T>(
+        Turn turnState,
+        FtpTarget target,
+        bool fresh,
+        ILogger logger,
+        Func<FtpConnection, CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken)
+    {
+        var kept = TakeKept(target, fresh);
+        var connection = kept ?? await OpenAsync(target, logger, reopened: false, cancellationToken).ConfigureAwait(false);
+        turnState.Connection = connection;
+        T result;
+        try
+        {
+            result = await RunOnAsync(connection, work, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (kept is not null && connection.CommandCount <= 1 && IsClosedConnection(failure))
+        {
+            // The server closed the kept connection while it was idle (its own idle limit, a restart): the first
+            // command found it dead, so nothing of this upload happened yet and a new connection redoes it all.
+            logger.LogInformation(
+                "FTP {Host}:{Port}: the kept connection was closed by the server ({Reason}); connecting again",
+                target.Host, target.Port, failure.Message);
+            turnState.Connection = null;
+            await connection.DisposeAsync().ConfigureAwait(false);
+            connection = await OpenAsync(target, logger, reopened: true, cancellationToken).ConfigureAwait(false);
+            turnState.Connection = connection;
+            result = await RunOnAsync(connection, work, cancellationToken).ConfigureAwait(false);
+        }
+
+        turnState.Succeeded = true;
+        if (connection.IsReusable && connection.Target.IdleConnectionTimeout > TimeSpan.Zero)
+        {
+            Keep(connection);
+            turnState.Connection = null;
+        }
+
+        return result;
     }
 
     private static async Task<T> RunOnAsync<T>(FtpConnection connection, Func<FtpConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -186,5 +204,15 @@ internal sealed class FtpConnectionLane
         {
             _ = QuitAsync(expired);
         }
+    }
+
+    /// <summary>What one turn leaves for after the turn is released.</summary>
+    private sealed class Turn
+    {
+        /// <summary>The connection to close, if any.</summary>
+        public FtpConnection? Connection { get; set; }
+
+        /// <summary>Whether the work succeeded (then the connection gets a goodbye).</summary>
+        public bool Succeeded { get; set; }
     }
 }

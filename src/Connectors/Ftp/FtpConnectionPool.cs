@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace ClarityConnect.Connectors.Ftp;
 
@@ -27,6 +28,7 @@ internal sealed class FtpConnectionPool
     /// <param name="target">The server and credentials.</param>
     /// <param name="fresh">Log in anew even when a kept connection could serve.</param>
     /// <param name="logger">Logs commands, replies and reconnections.</param>
+    /// <param name="guard">The server's pipeline (breaker, upload timeout), run once the turn came.</param>
     /// <param name="work">The upload.</param>
     /// <param name="cancellationToken">Cancels the wait and the work.</param>
     /// <returns>What the work returned.</returns>
@@ -34,9 +36,10 @@ internal sealed class FtpConnectionPool
         FtpTarget target,
         bool fresh,
         ILogger logger,
+        ResiliencePipeline guard,
         Func<FtpConnection, CancellationToken, Task<T>> work,
         CancellationToken cancellationToken) =>
-        lanes.GetOrAdd(LaneKey(target), _ => new FtpConnectionLane()).RunAsync(target, fresh, logger, work, cancellationToken);
+        lanes.GetOrAdd(LaneKey(target), _ => new FtpConnectionLane()).RunAsync(target, fresh, logger, guard, work, cancellationToken);
 
     private static string LaneKey(FtpTarget target) =>
         target.UseTls

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Polly.CircuitBreaker;
 
 namespace ClarityConnect.Connectors.Http;
@@ -6,11 +5,11 @@ namespace ClarityConnect.Connectors.Http;
 /// <summary>
 /// One lane of a connector's REST API (<see cref="HttpLane"/>): the name of its named <see cref="HttpClient"/> and
 /// resilience pipeline, and the remote failure that last opened its circuit breaker, so that a call the open breaker
-/// refuses can say what the remote system answered rather than only that the circuit is open.
+/// refuses can say what the remote system answered rather than only that the circuit is open (<see cref="CircuitRest"/>).
 /// </summary>
 public sealed class HttpConnectorLane
 {
-    private volatile Opening? opened;
+    private readonly CircuitRest rest;
 
     /// <summary>Creates the lane <paramref name="lane"/> of <paramref name="connector"/>'s API <paramref name="target"/>.</summary>
     /// <param name="connector">The remote system as administrators name it, e.g. <c>Salesforce</c>.</param>
@@ -25,6 +24,7 @@ public sealed class HttpConnectorLane
         Lane = lane;
         Tag = TagOf(lane);
         Name = NameOf(target, lane);
+        rest = new CircuitRest(connector, $"{Tag} calls");
     }
 
     /// <summary>The remote system as administrators name it, e.g. <c>Salesforce</c>.</summary>
@@ -50,26 +50,8 @@ public sealed class HttpConnectorLane
 
     /// <summary>Remembers what opened the breaker (the remote system's status and message, or the transport failure) and
     /// until when it stays open.</summary>
-    internal void BreakerOpened(string cause, DateTimeOffset until) => opened = new Opening(cause, until);
+    internal void BreakerOpened(string cause, DateTimeOffset until) => rest.Opened(cause, until);
 
-    /// <summary>What a call refused by the open breaker reports: that the remote system is being given a rest, for how
-    /// long, and the failure that opened the breaker.</summary>
-    internal string Resting(BrokenCircuitException refusal)
-    {
-        ArgumentNullException.ThrowIfNull(refusal);
-        if (opened is not { } last)
-        {
-            // Polly carries the opening exception (not an opening answer) itself; a call can also race the OnOpened callback.
-            var cause = refusal.InnerException is { } inner ? $"The failure that opened it: {inner.GetType().Name}: {inner.Message}" : "The failure that opened it was not recorded.";
-            return $"{Connector} is being given a rest: too many of its {Tag} calls failed, so the circuit breaker holds them back. {cause}";
-        }
-
-        var wait = last.Until - DateTimeOffset.UtcNow;
-        var until = wait <= TimeSpan.Zero ? string.Empty
-            : wait < TimeSpan.FromMinutes(2) ? string.Create(CultureInfo.InvariantCulture, $" for another {Math.Ceiling(wait.TotalSeconds):0} s")
-            : string.Create(CultureInfo.InvariantCulture, $" for another {Math.Ceiling(wait.TotalMinutes):0} min");
-        return $"{Connector} is being given a rest: too many of its {Tag} calls failed, so the circuit breaker holds them back{until}. The failure that opened it: {last.Cause}";
-    }
-
-    private sealed record Opening(string Cause, DateTimeOffset Until);
+    /// <summary>What a call refused by the open breaker reports (see <see cref="CircuitRest.Describe"/>).</summary>
+    internal string Resting(BrokenCircuitException refusal) => rest.Describe(refusal);
 }

@@ -51,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IFtpUploader>(sp => new InstrumentedFtpUploader(ActivatorUtilities.CreateInstance<FtpClientUploader>(sp)));
         services.AddTransient<IExportTarget, CsiExportTarget>();
         services.AddValidatedOptions<CsiFtpOptions, CsiFtpOptionsValidator>(configuration, CsiFtpOptions.Section);
+        services.AddValidatedOptions<FtpUploadOptions, FtpUploadOptionsValidator>(configuration, FtpUploadOptions.Section);
         services.AddCsiConnector();
         services.AddOptions<CsiEventClientOptions>().Bind(configuration.GetSection(CsiEventClientOptions.Section));
         services.AddValidatedOptions<CsiEventOptions, CsiEventOptionsValidator>(configuration, CsiEventOptions.Section);
