@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace ClarityConnect.AdminApi;
 
-/// <summary><c>/api/integrations/{crm}</c>: the node builder (objects, fields, placeholders, Validate Query, and the
-/// validation of a Customer Lookup node's Search Parameter).</summary>
+/// <summary><c>/api/integrations/{crm}</c>: the node builder (objects, fields, placeholders, Validate Query, the
+/// validation of a Customer Lookup node's Search Parameter) and the deletion of a node saved in the CRM's node library.</summary>
 internal static class BuilderEndpoints
 {
     public static void Map(RouteGroupBuilder group)
@@ -21,6 +21,20 @@ internal static class BuilderEndpoints
         group.MapPost("/placeholders", PlaceholdersAsync).WithName("GetPlaceholders").Accepts<JsonObject>("application/json");
         group.MapPost("/validate-query", ValidateAsync).WithName("ValidateQuery").Accepts<JsonObject>("application/json");
         group.MapPost("/validate-lookup", ValidateLookupAsync).WithName("ValidateLookup").Accepts<JsonObject>("application/json");
+        // A catch-all: a node's name is free text, so "Lookups/VIP" is deleted at /nodes/Lookups/VIP.
+        group.MapDelete("/nodes/{**name}", DeleteNodeAsync).WithName("DeleteSavedNode");
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteNodeAsync(string crm, string name, IGrainFactory grains)
+    {
+        if (UnknownCrm(crm) is { } unknown)
+        {
+            return unknown;
+        }
+
+        return await grains.GetGrain<INodeLibraryGrain>(crm).DeleteAsync(name)
+            ? TypedResults.NoContent()
+            : Problems.NotFound("name", $"No node named '{name}' is saved in the {crm} node library.");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CrmObjectInfo>>, ProblemHttpResult>> ObjectsAsync(string crm, IGrainFactory grains)

@@ -1,8 +1,8 @@
 using System.Net;
-using ClarityConnect.Abstractions.Agents;
 using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.TestDoubles;
+using ClarityConnect.Testing;
 
 namespace ClarityConnect.AdminApi.Tests;
 
@@ -13,11 +13,9 @@ public sealed class ListingTests(AdminApiFixture fixture)
     public async Task Sessions_are_listed_with_filters_and_paging()
     {
         var queue = "Listing-" + Guid.NewGuid().ToString("n");
-        var agent = "listing-agent-" + Guid.NewGuid().ToString("n");
-        await fixture.Grains.GetGrain<IAgentGrain>(agent).SetStatusAsync(AgentStatus.Available);
         var completed = "listing-done-" + Guid.NewGuid().ToString("n");
         var chat = "listing-chat-" + Guid.NewGuid().ToString("n");
-        await RunCallAsync(completed, queue, agent);
+        var agent = await RunCallAsync(completed, queue);
         var waiting = fixture.Grains.GetGrain<ISessionGrain>(chat);
         await waiting.StartAsync(new SessionStart { Channel = SessionChannel.Chat, CallerIdName = "Ann O'Brien" });
         await waiting.EnqueueAsync(queue);
@@ -105,15 +103,15 @@ public sealed class ListingTests(AdminApiFixture fixture)
         Assert.Equal("sessionId", problem.GetProperty("field").GetString());
     }
 
-    private async Task RunCallAsync(string id, string queue, string agent)
+    /// <summary>Runs session <paramref name="id"/> in <paramref name="queue"/> to completion; returns the agent who answered it.</summary>
+    private async Task<string> RunCallAsync(string id, string queue)
     {
         var session = fixture.Grains.GetGrain<ISessionGrain>(id);
         await session.StartAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = "+1 415 555 0100", CallerIdName = "Ann O'Brien" });
-        await session.EnqueueAsync(queue);
-        await session.OfferAsync(agent);
-        await session.AcceptAsync();
+        var agent = await new SessionDriver(fixture.Grains).AnswerAsync(session, queue);
         await session.EndAsync();
         await session.CompleteAsync(new WrapUpDetails { Disposition = "Resolved" });
+        return agent;
     }
 
     private static List<string?> Ids(System.Text.Json.JsonElement page) =>

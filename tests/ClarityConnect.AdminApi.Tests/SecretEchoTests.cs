@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ClarityConnect.TestDoubles;
-using ClarityConnect.Abstractions.Agents;
+using ClarityConnect.Testing;
 using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Sessions;
@@ -37,17 +37,14 @@ public sealed class SecretEchoTests(SecretEchoFixture fixture)
     {
         var id = "echo-" + Guid.NewGuid().ToString("n");
         var session = fixture.Grains.GetGrain<ISessionGrain>(id);
-        var agent = "agent-" + Guid.NewGuid().ToString("n");
-        await fixture.Grains.GetGrain<IAgentGrain>(agent).SetStatusAsync(AgentStatus.Available);
+        var driver = new SessionDriver(fixture.Grains);
         await session.StartAsync(new SessionStart { Channel = SessionChannel.Chat, CallerPhoneNumber = "+1 415 555 0100" });
-        await session.EnqueueAsync("Support");
-        await session.OfferAsync(agent);
-        await session.AcceptAsync();
+        await driver.AnswerAsync(session);
         await session.AddTranscriptMessageAsync(new TranscriptMessage { Sender = "customer", Text = "Hello" });
         await session.EndAsync();
         await session.CompleteAsync();
+        await driver.WaitForExportAsync(IntegrationNames.Csi, id, ExportState.Failed);
         var export = fixture.Grains.GetGrain<IExportGrain>($"{IntegrationNames.Csi}/{id}");
-        await Eventually.TrueAsync(async () => (await export.GetStatusAsync()).State == ExportState.Failed, "the upload is parked", TimeSpan.FromSeconds(60));
 
         var response = await fixture.Http.GetAsync($"/api/exports/csi/{id}");
         var details = await fixture.Http.GetAsync($"/api/sessions/{id}");

@@ -86,11 +86,8 @@ public sealed class CsiChangeEventTests(CsiClusterFixture fixture)
     private async Task CallAsync(string sessionId, string agentId)
     {
         var session = fixture.Grains.GetGrain<ISessionGrain>(sessionId);
-        await fixture.Grains.GetGrain<IAgentGrain>(agentId).SetStatusAsync(AgentStatus.Available);
         await session.StartAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = "+1 415 555 0100" });
-        await session.EnqueueAsync("Support");
-        await session.OfferAsync(agentId);
-        await session.AcceptAsync();
+        await new SessionDriver(fixture.Grains).AnswerAsync(session, agentId: agentId);
         await session.HoldAsync();
         await session.ResumeAsync();
         await session.EndAsync();

@@ -21,14 +21,8 @@ internal sealed class ExportScenario(ClusterFixture fixture)
         await session.StartAsync(SessionDriver.VoiceCall with { CallerPhoneNumber = "+1 303 555 " + Random.Shared.Next(1000, 9999) });
         var outcome = await session.RunNodeAsync(Lookup(fresh: true));
         InMemoryCrmAdapter.FailDeliveries(outcome.Records[0].RecordId, failFirstDeliveries);
-        await session.EnqueueAsync("Support");
-        var agent = "a-" + Guid.NewGuid().ToString("n");
-        await fixture.Grains.GetGrain<Abstractions.Agents.IAgentGrain>(agent).SetStatusAsync(Abstractions.Agents.AgentStatus.Available);
-        await session.OfferAsync(agent);
-        await session.AcceptAsync();
-        await session.StartRecordingAsync("a.wav");
-        await session.StopRecordingAsync();
-        await session.StartRecordingAsync("b.wav");
+        await new SessionDriver(fixture.Grains).AnswerAsync(session);
+        await SessionDriver.RecordAsync(session, "a.wav", "b.wav");
         await session.EndAsync();
         await session.CompleteAsync(new WrapUpDetails { Disposition = "Resolved", Notes = "Refund issued" });
         return (session, outcome.Records[0].RecordId);

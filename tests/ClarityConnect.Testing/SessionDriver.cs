@@ -75,10 +75,14 @@ public sealed class SessionDriver(IGrainFactory grains)
         return (session, agentId);
     }
 
-    /// <summary>Queues a started <paramref name="session"/> in <paramref name="queue"/> and has a new agent accept it (the session is then active); returns the agent's id.</summary>
-    public async Task<string> AnswerAsync(ISessionGrain session, string queue = "Support")
+    /// <summary>
+    /// Queues a started <paramref name="session"/> in <paramref name="queue"/> and has an available agent accept it (the
+    /// session is then active); returns the agent's id. The agent is <paramref name="agentId"/> when the test follows
+    /// that agent (its console, its events), a new one otherwise.
+    /// </summary>
+    public async Task<string> AnswerAsync(ISessionGrain session, string queue = "Support", string? agentId = null)
     {
-        var agentId = "agent-" + Guid.NewGuid().ToString("n");
+        agentId ??= "agent-" + Guid.NewGuid().ToString("n");
         await AvailableAgentAsync(agentId);
         await session.EnqueueAsync(queue);
         await session.OfferAsync(agentId);
@@ -91,6 +95,24 @@ public sealed class SessionDriver(IGrainFactory grains)
     {
         await AnswerAsync(session);
         await session.EndAsync();
+    }
+
+    /// <summary>
+    /// Records one piece per location of <paramref name="locations"/> on an answered <paramref name="session"/>, in turn:
+    /// each piece is stopped before the next starts, and the last is left running, as a call that ends while being
+    /// recorded leaves it (the end stops it).
+    /// </summary>
+    public static async Task RecordAsync(ISessionGrain session, params string[] locations)
+    {
+        for (var piece = 0; piece < locations.Length; piece++)
+        {
+            if (piece > 0)
+            {
+                await session.StopRecordingAsync();
+            }
+
+            await session.StartRecordingAsync(locations[piece]);
+        }
     }
 
     /// <summary>Waits until the export of session <paramref name="sessionId"/> to <paramref name="integration"/> is in <paramref name="state"/>; returns its status then.</summary>

@@ -38,6 +38,21 @@ internal static class CrmSetup
         await grain.UpdateAsync(settings, (await grain.GetAsync()).Version);
     }
 
+    /// <summary>
+    /// Points the platform's recordings root at <see cref="WebsiteFixture.RecordingsDirectory"/> and Salesforce at the
+    /// double, enabled, pushing recordings, notes and transcripts, and authorized through the Key icon's flow.
+    /// </summary>
+    public static async Task ConfigureSalesforceExportsAsync(this WebsiteFixture site)
+    {
+        await site.ConfigurePlatformAsync(site.RecordingsDirectory);
+        await site.ConfigureAndAuthorizeAsync(site.SalesforceSettings() with
+        {
+            PushCallRecordings = true,
+            PushSessionNotes = true,
+            PushSessionTranscript = true,
+        });
+    }
+
     /// <summary>Saves the CRM's settings and authorizes it: the Key icon's flow, the double issuing the code.</summary>
     public static async Task ConfigureAndAuthorizeAsync(this WebsiteFixture site, IntegrationSettings settings)
     {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Integrations;
+using ClarityConnect.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -28,13 +29,13 @@ public sealed class ExportsTests(WebsiteFixture site) : BrowserTest(site)
         await Expect(row).ToContainTextAsync(Path.GetFileName(missing));
         await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "exports");
 
-        await File.WriteAllBytesAsync(missing, SessionDriving.Wave());
+        await File.WriteAllBytesAsync(missing, WaveFile.Tone());
         await row.GetByRole(AriaRole.Button, new() { Name = $"Retry salesforce export of session {id}", Exact = true }).ClickAsync();
 
         // Back on the same filtered page, which no longer lists it as failed; the export then completes.
         await Expect(Page).ToHaveURLAsync(new Regex($"/exports\\?state=failed&target=&sessionId={id}"));
         await Expect(row).ToHaveCountAsync(0);
-        await Site.WaitForExportAsync(id, ExportState.Done);
+        await new SessionDriver(Site.Grains).WaitForExportAsync(IntegrationNames.Salesforce, id, ExportState.Done);
         await Page.GetByLabel("State", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Done" });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Filter", Exact = true }).ClickAsync();
         await Expect(row).ToHaveCountAsync(1);
@@ -72,7 +73,7 @@ public sealed class ExportsTests(WebsiteFixture site) : BrowserTest(site)
         await Expect(retry).ToBeVisibleAsync();
 
         // Another administrator fixes the cause and retries it first, through the API's rule: it is no longer failed.
-        await File.WriteAllBytesAsync(missing, SessionDriving.Wave());
+        await File.WriteAllBytesAsync(missing, WaveFile.Tone());
         await Site.Grains.GetGrain<IExportGrain>($"{IntegrationNames.Salesforce}/{id}").RetryAsync();
         await retry.FocusAsync();
         await Page.Keyboard.PressAsync("Enter");

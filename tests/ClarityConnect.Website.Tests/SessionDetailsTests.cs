@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ClarityConnect.Abstractions.Exports;
+using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Testing;
 using Microsoft.Playwright;
@@ -90,7 +91,7 @@ public sealed class SessionDetailsTests(WebsiteFixture site) : BrowserTest(site)
         var audio = await Context.APIRequest.GetAsync(source);
         Assert.Equal(200, audio.Status);
         Assert.Equal("audio/wav", audio.Headers["content-type"]);
-        Assert.Equal(SessionDriving.Wave(), await audio.BodyAsync());
+        Assert.Equal(WaveFile.Tone(), await audio.BodyAsync());
         var range = await Context.APIRequest.GetAsync(source, new() { Headers = new Dictionary<string, string> { ["Range"] = "bytes=0-3" } });
         Assert.Equal(206, range.Status);
         Assert.Equal("RIFF"u8.ToArray(), await range.BodyAsync());
@@ -102,12 +103,12 @@ public sealed class SessionDetailsTests(WebsiteFixture site) : BrowserTest(site)
         await Expect(exportRow).ToContainTextAsync(Path.GetFileName(missing));
         await Page.AssertAccessibleAsync(Site.ScreenshotDirectory, "session-details-driven");
 
-        await File.WriteAllBytesAsync(missing, SessionDriving.Wave());
+        await File.WriteAllBytesAsync(missing, WaveFile.Tone());
         await exportRow.GetByRole(AriaRole.Button, new() { Name = "Retry salesforce export", Exact = true }).ClickAsync();
 
         await Expect(Page).ToHaveURLAsync(new Uri(Site.Address, "sessions/" + id).ToString());
         await Expect(exportRow).Not.ToContainTextAsync("Failed");
-        await Site.WaitForExportAsync(id, ExportState.Done);
+        await new SessionDriver(Site.Grains).WaitForExportAsync(IntegrationNames.Salesforce, id, ExportState.Done);
         await Page.ReloadAsync();
         await Expect(exportRow).ToContainTextAsync("Done");
         await Expect(exportRow.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
@@ -137,9 +138,9 @@ public sealed class SessionDetailsTests(WebsiteFixture site) : BrowserTest(site)
     [Fact]
     public async Task The_recording_endpoint_serves_nothing_outside_the_recordings_root()
     {
-        await Site.ConfigurePlatformAsync(Site.RecordingsDirectory());
+        await Site.ConfigurePlatformAsync(Site.RecordingsDirectory);
         var outside = Path.Combine(Site.DataDirectory, "outside-" + Guid.NewGuid().ToString("n") + ".wav");
-        await File.WriteAllBytesAsync(outside, SessionDriving.Wave());
+        await File.WriteAllBytesAsync(outside, WaveFile.Tone());
         var id = "web-traversal-" + Guid.NewGuid().ToString("n");
         var session = Site.Grains.GetGrain<ISessionGrain>(id);
         await session.StartAsync(new SessionStart { Channel = SessionChannel.Voice });
@@ -147,7 +148,7 @@ public sealed class SessionDetailsTests(WebsiteFixture site) : BrowserTest(site)
         // A location that climbs out of the root (a platform bug or a forged event), then a file inside it that is no audio.
         await session.StartRecordingAsync("../" + Path.GetFileName(outside));
         await session.StopRecordingAsync();
-        await File.WriteAllTextAsync(Path.Combine(Site.RecordingsDirectory(), id + ".txt"), "not audio");
+        await File.WriteAllTextAsync(Path.Combine(Site.RecordingsDirectory, id + ".txt"), "not audio");
         await session.StartRecordingAsync(id + ".txt");
         await session.StopRecordingAsync();
         await Page.SignInAsync();
@@ -194,6 +195,6 @@ public sealed class SessionDetailsTests(WebsiteFixture site) : BrowserTest(site)
         // The piece climbing out of the root's path gets the site's endpoint, which refuses it.
         var refused = await Context.APIRequest.GetAsync((await players.Nth(1).GetAttributeAsync("src"))!);
         Assert.Equal(403, refused.Status);
-        await Site.ConfigurePlatformAsync(Site.RecordingsDirectory());
+        await Site.ConfigurePlatformAsync(Site.RecordingsDirectory);
     }
 }

@@ -40,6 +40,9 @@ public sealed class WebsiteFixture : ClusterFixture
     /// <summary>The browser shared by the collection; each test opens its own context.</summary>
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The folder the tests point the platform setting RecordingsRoot at (created on first use).</summary>
+    public string RecordingsDirectory => Directory.CreateDirectory(Path.Combine(DataDirectory, "recordings")).FullName;
+
     /// <summary>Where the tests save their screenshots: the test results folder.</summary>
     public string ScreenshotDirectory { get; } = Screenshots.Directory();
 

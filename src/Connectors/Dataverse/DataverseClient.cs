@@ -21,7 +21,7 @@ namespace ClarityConnect.Connectors.Dataverse;
 /// and later calls fail fast with it until the credentials change. Metadata is <see cref="DataverseMetadata"/>'s job, notes
 /// with attachments <see cref="DataverseAnnotations"/>'; this class checks the arguments and hands them on.
 /// Errors: <see cref="DataverseApiException"/> (the Web API's error body), <see cref="DataverseUnavailableException"/>
-/// (unreachable, timed out, the lane's breaker open, queue full), <see cref="DataverseNotConfiguredException"/> (from the credentials source).
+/// (unreachable, timed out, the lane's breaker open, queue full), <see cref="CrmNotConfiguredException"/> (from the credentials source).
 /// </remarks>
 public sealed class DataverseClient
 {
@@ -31,13 +31,13 @@ public sealed class DataverseClient
     private readonly DataverseWebApi api;
     private readonly DataverseMetadata metadata;
     private readonly DataverseAnnotations annotations;
-    private readonly IDataverseCredentialsSource credentialsSource;
+    private readonly ICrmCredentialsSource<DataverseCredentials> credentialsSource;
 
     /// <summary>Creates the client of one lane.</summary>
     public DataverseClient(
         HttpClient httpClient,
         HttpConnectorLane lane,
-        IDataverseCredentialsSource credentialsSource,
+        ICrmCredentialsSource<DataverseCredentials> credentialsSource,
         CrmAccessTokenStore<DataverseCredentials> tokens,
         MetadataCache<DataverseClient> metadataCache,
         IOptions<DataverseConnectorOptions> options,

@@ -3,7 +3,7 @@ using ClarityConnect.Connectors.Http;
 namespace ClarityConnect.Connectors.Dataverse;
 
 /// <summary>Tuning of the Dataverse connector: resilience, token renewal, caching and upload limits. Credentials are not
-/// here: they come from <see cref="IDataverseCredentialsSource"/>.</summary>
+/// here: they come from <see cref="OAuth.ICrmCredentialsSource{TCredentials}"/>.</summary>
 public sealed class DataverseConnectorOptions : HttpConnectorOptions
 {
     /// <summary>The configuration section the hosts bind.</summary>

@@ -17,20 +17,11 @@ namespace ClarityConnect.Connectors.Dataverse;
 /// </remarks>
 public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider timeProvider) : ICrmTokenGrant<DataverseCredentials>
 {
-    /// <summary>Used for <see cref="DataverseToken.ExpiresAt"/> when a response has no <c>expires_in</c> (Dataverse tokens last about an hour).</summary>
+    /// <summary>Used for <see cref="CrmAccessToken.ExpiresAt"/> when a response has no <c>expires_in</c> (Dataverse tokens last about an hour).</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
 
     /// <inheritdoc />
     public string Issuer => "Entra ID";
-
-    /// <inheritdoc />
-    async Task<IssuedAccessToken> ICrmTokenGrant<DataverseCredentials>.RequestAsync(DataverseCredentials credentials, CancellationToken cancellationToken)
-    {
-        var token = credentials.RefreshToken is null
-            ? await ClientCredentialsAsync(credentials, cancellationToken).ConfigureAwait(false)
-            : await RefreshAsync(credentials, cancellationToken).ConfigureAwait(false);
-        return new IssuedAccessToken(token.AccessToken, token.RefreshToken, credentials.InstanceUrl, token.ExpiresAt, OAuthTokenEndpoint.RenewalGrant(credentials.RefreshToken));
-    }
 
     /// <summary>The scope of the delegated (authorization-code and refresh) grants: <c>{InstanceUrl}/.default offline_access</c>.</summary>
     public static string DelegatedScope(DataverseCredentials credentials) => ResourceScope(credentials) + " offline_access";
@@ -59,7 +50,7 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
     /// <summary>Redeems the authorization code from the callback (<c>grant_type=authorization_code</c> with the PKCE <c>code_verifier</c>).</summary>
     /// <exception cref="OAuthException">Entra ID refused it (a wrong verifier, a used or expired code: <c>invalid_grant</c>).</exception>
     /// <exception cref="DataverseUnavailableException">The token endpoint could not be reached.</exception>
-    public Task<DataverseToken> ExchangeCodeAsync(
+    public Task<CrmAccessToken> ExchangeCodeAsync(
         DataverseCredentials credentials, string code, Uri redirectUri, string codeVerifier, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
@@ -67,28 +58,26 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
             credentials.ClientId, credentials.ClientSecret, DelegatedScope(credentials), code, redirectUri, codeVerifier), cancellationToken);
     }
 
-    /// <summary>Gets a new access token with the credentials' refresh token (<c>grant_type=refresh_token</c>). The answer usually
-    /// carries a new refresh token (<see cref="DataverseToken.RefreshToken"/>): store it and discard the old one.</summary>
-    /// <exception cref="InvalidOperationException">The credentials have no refresh token.</exception>
-    /// <exception cref="OAuthException">Entra ID refused it; <see cref="OAuthException.RequiresReauthorization"/> tells whether an administrator must authorize again.</exception>
+    /// <inheritdoc />
+    /// <remarks>The answer usually carries a new refresh token (<see cref="CrmAccessToken.RefreshToken"/>): Entra ID rotates it.</remarks>
     /// <exception cref="DataverseUnavailableException">The token endpoint could not be reached.</exception>
-    public Task<DataverseToken> RefreshAsync(DataverseCredentials credentials, CancellationToken cancellationToken)
+    public Task<CrmAccessToken> RefreshAsync(DataverseCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         return RequestTokenAsync(credentials, OAuthTokenEndpoint.RefreshTokenForm(
             "Dataverse", credentials.ClientId, credentials.ClientSecret, DelegatedScope(credentials), credentials.RefreshToken), cancellationToken);
     }
 
-    /// <summary>Gets an access token for the app's Application User (<c>grant_type=client_credentials</c>, scope <see cref="ResourceScope"/>).</summary>
-    /// <exception cref="OAuthException">Entra ID refused it.</exception>
+    /// <inheritdoc />
+    /// <remarks>The token acts for the app's Application User; the scope is <see cref="ResourceScope"/>.</remarks>
     /// <exception cref="DataverseUnavailableException">The token endpoint could not be reached.</exception>
-    public Task<DataverseToken> ClientCredentialsAsync(DataverseCredentials credentials, CancellationToken cancellationToken)
+    public Task<CrmAccessToken> ClientCredentialsAsync(DataverseCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         return RequestTokenAsync(credentials, OAuthTokenEndpoint.ClientCredentialsForm(credentials.ClientId, credentials.ClientSecret, ResourceScope(credentials)), cancellationToken);
     }
 
-    private async Task<DataverseToken> RequestTokenAsync(
+    private async Task<CrmAccessToken> RequestTokenAsync(
         DataverseCredentials credentials, Dictionary<string, string> form, CancellationToken cancellationToken)
     {
         var (token, _) = await OAuthTokenEndpoint.PostAsync(
@@ -100,11 +89,13 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
             cancellationToken).ConfigureAwait(false);
         var receivedAt = timeProvider.GetUtcNow();
         var lifetime = token.ExpiresIn is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultLifetime;
-        return new DataverseToken
+        return new CrmAccessToken
         {
             AccessToken = token.AccessToken!,
             RefreshToken = string.IsNullOrEmpty(token.RefreshToken) ? null : token.RefreshToken,
+            InstanceUrl = credentials.InstanceUrl,
             ExpiresAt = receivedAt + lifetime,
+            IssuedAt = receivedAt,
             Scope = token.Scope,
         };
     }

@@ -21,7 +21,7 @@ public sealed class CrmAccessTokenStore<TCredentials>
     private readonly ILogger logger;
     private readonly SemaphoreSlim renewGate = new(1, 1);
     private readonly ConcurrentDictionary<string, string> rotatedRefreshTokens = new(StringComparer.Ordinal);
-    private volatile CrmAccessToken? current;
+    private volatile HeldToken? current;
     private (string Fingerprint, OAuthException Error)? refused;
 
     /// <summary>Creates the store of <paramref name="crm"/>'s token.</summary>
@@ -52,7 +52,7 @@ public sealed class CrmAccessTokenStore<TCredentials>
     public string Crm => crm;
 
     /// <summary>The token in use; null before the first call.</summary>
-    public CrmAccessToken? Current => current;
+    public CrmAccessToken? Current => current?.Token;
 
     /// <summary>Forgets the token, the rotations and any refusal, e.g. after an administrator changed the instance.</summary>
     public void Reset()
@@ -68,8 +68,8 @@ public sealed class CrmAccessTokenStore<TCredentials>
         var credentials = Normalize(await source.GetAsync(cancellationToken).ConfigureAwait(false));
         var now = current;
         return IsUsable(now, credentials)
-            ? (now!, credentials)
-            : await RenewAsync(now, credentials, cancellationToken).ConfigureAwait(false);
+            ? (now!.Token, credentials)
+            : await RenewAsync(now?.Token, credentials, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Replaces <paramref name="failed"/> (the token a 401 refused). Only one renewal runs at a time; a caller whose
@@ -86,9 +86,9 @@ public sealed class CrmAccessTokenStore<TCredentials>
             credentials = Normalize(credentials);
             var fingerprint = credentials.Fingerprint;
             var now = current;
-            if (!ReferenceEquals(now, failed) && IsUsable(now, credentials))
+            if (!ReferenceEquals(now?.Token, failed) && IsUsable(now, credentials))
             {
-                return (now!, credentials);
+                return (now!.Token, credentials);
             }
 
             // The same credentials were already refused for good: don't hammer the token endpoint (or the administrator)
@@ -99,10 +99,12 @@ public sealed class CrmAccessTokenStore<TCredentials>
             }
 
             var endpoint = grant();
-            IssuedAccessToken issued;
+            CrmAccessToken issued;
             try
             {
-                issued = await endpoint.RequestAsync(credentials, cancellationToken).ConfigureAwait(false);
+                issued = credentials.RefreshToken is null
+                    ? await endpoint.ClientCredentialsAsync(credentials, cancellationToken).ConfigureAwait(false)
+                    : await endpoint.RefreshAsync(credentials, cancellationToken).ConfigureAwait(false);
             }
             catch (OAuthException ex) when (ex.RequiresReauthorization)
             {
@@ -113,7 +115,7 @@ public sealed class CrmAccessTokenStore<TCredentials>
             }
 
             refused = null;
-            CrmLog.TokenObtained(logger, crm, issued.InstanceUrl, issued.Grant, issued.ExpiresAt);
+            CrmLog.TokenObtained(logger, crm, issued.InstanceUrl, OAuthTokenEndpoint.RenewalGrant(credentials.RefreshToken), issued.ExpiresAt);
             var rotated = credentials.RefreshToken is { } old && issued.RefreshToken is { } next && next != old ? next : null;
             if (rotated is not null)
             {
@@ -121,8 +123,9 @@ public sealed class CrmAccessTokenStore<TCredentials>
                 credentials = credentials.WithRefreshToken(rotated);
             }
 
-            var token = new CrmAccessToken(issued.AccessToken, issued.InstanceUrl, issued.ExpiresAt, credentials.Fingerprint);
-            current = token;
+            // The rotated refresh token now lives in the credentials; the token every request carries holds no long-lived secret.
+            var token = issued with { RefreshToken = null };
+            current = new HeldToken(token, credentials.Fingerprint);
             if (rotated is not null)
             {
                 await StoreRotationAsync(endpoint.Issuer, rotated, cancellationToken).ConfigureAwait(false);
@@ -150,10 +153,10 @@ public sealed class CrmAccessTokenStore<TCredentials>
         return credentials;
     }
 
-    private bool IsUsable(CrmAccessToken? token, TCredentials credentials) =>
-        token is not null
-        && token.CredentialsFingerprint == credentials.Fingerprint
-        && (token.ExpiresAt is not { } expires || timeProvider.GetUtcNow() < expires - refreshMargin);
+    private bool IsUsable(HeldToken? held, TCredentials credentials) =>
+        held is not null
+        && held.CredentialsFingerprint == credentials.Fingerprint
+        && (held.Token.ExpiresAt is not { } expires || timeProvider.GetUtcNow() < expires - refreshMargin);
 
     private async Task StoreRotationAsync(string issuer, string rotated, CancellationToken cancellationToken)
     {
@@ -179,4 +182,8 @@ public sealed class CrmAccessTokenStore<TCredentials>
             : $"{issuer} refused {whose}: {error.Error} ({error.Description}).";
         return source.ReauthorizationRequiredAsync(reason, cancellationToken);
     }
+
+    /// <summary>The token in use and a hash of the credentials (after any rotation) that produced it: a different hash
+    /// means an administrator changed them and the token is stale.</summary>
+    private sealed record HeldToken(CrmAccessToken Token, string CredentialsFingerprint);
 }

@@ -30,15 +30,13 @@ internal static class CrmConnectorServices
     /// <typeparam name="TValidator">Their validator.</typeparam>
     /// <typeparam name="TCredentials">The CRM's credentials.</typeparam>
     /// <typeparam name="TOAuthClient">The CRM's OAuth client.</typeparam>
-    /// <typeparam name="TSource">The credentials source the caller registers.</typeparam>
-    public static IServiceCollection Add<TClient, TOptions, TValidator, TCredentials, TOAuthClient, TSource>(
+    public static IServiceCollection Add<TClient, TOptions, TValidator, TCredentials, TOAuthClient>(
         IServiceCollection services, Action<TOptions>? configure, CrmConnectorDescription crm, Func<TOptions, TimeSpan> refreshMargin)
         where TClient : class
         where TOptions : HttpConnectorOptions
         where TValidator : class, IValidateOptions<TOptions>
         where TCredentials : class, ICrmCredentials<TCredentials>
         where TOAuthClient : class, ICrmTokenGrant<TCredentials>
-        where TSource : class, ICrmCredentialsSource<TCredentials>
     {
         ArgumentNullException.ThrowIfNull(services);
         var optionsBuilder = services.AddOptions<TOptions>();
@@ -57,7 +55,7 @@ internal static class CrmConnectorServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new CrmAccessTokenStore<TCredentials>(
             crm.Crm,
-            provider.GetRequiredService<TSource>(),
+            provider.GetRequiredService<ICrmCredentialsSource<TCredentials>>(),
             () => provider.GetRequiredService<TOAuthClient>(),
             refreshMargin(provider.GetRequiredService<IOptions<TOptions>>().Value),
             provider.GetRequiredService<TimeProvider>(),

@@ -1,26 +1,20 @@
 namespace ClarityConnect.Connectors.OAuth;
 
-/// <summary>A CRM's token endpoint as the shared token flow uses it: a new access token from the credentials' refresh token,
-/// or from the client credentials when there is none. Implemented by each CRM's OAuth client.</summary>
+/// <summary>A CRM's token endpoint as the shared token flow uses it. Implemented by each CRM's OAuth client;
+/// <see cref="CrmAccessTokenStore{TCredentials}"/> picks the grant (the refresh token when the credentials have one).</summary>
 /// <typeparam name="TCredentials">The CRM's credentials.</typeparam>
 public interface ICrmTokenGrant<in TCredentials>
 {
     /// <summary>Who issues the tokens, as administrators know it: <c>Salesforce</c>, <c>Entra ID</c>.</summary>
     string Issuer { get; }
 
-    /// <summary>Requests an access token (<c>refresh_token</c> grant when the credentials have a refresh token, else <c>client_credentials</c>).</summary>
-    /// <exception cref="OAuthException">The token endpoint refused it.</exception>
-    Task<IssuedAccessToken> RequestAsync(TCredentials credentials, CancellationToken cancellationToken);
-}
+    /// <summary>A new access token from the credentials' refresh token (<c>grant_type=refresh_token</c>).</summary>
+    /// <exception cref="InvalidOperationException">The credentials have no refresh token.</exception>
+    /// <exception cref="OAuthException">The token endpoint refused it; <see cref="OAuthException.RequiresReauthorization"/>
+    /// tells whether an administrator must authorize again.</exception>
+    Task<CrmAccessToken> RefreshAsync(TCredentials credentials, CancellationToken cancellationToken);
 
-/// <summary>What a token endpoint issued, in the terms the shared token flow needs.</summary>
-/// <param name="AccessToken">The bearer token. Secret.</param>
-/// <param name="RefreshToken">A new refresh token when the endpoint rotated it, else null. Secret.</param>
-/// <param name="InstanceUrl">The CRM instance the token calls.</param>
-/// <param name="ExpiresAt">When the token expires; null when the endpoint does not say (Salesforce: a 401 is the signal).</param>
-/// <param name="Grant">The grant used, for the log: <c>refresh_token</c> or <c>client_credentials</c>.</param>
-public sealed record IssuedAccessToken(string AccessToken, string? RefreshToken, Uri InstanceUrl, DateTimeOffset? ExpiresAt, string Grant)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"IssuedAccessToken {{ InstanceUrl = {InstanceUrl}, ExpiresAt = {ExpiresAt:O}, Grant = {Grant} }}";
+    /// <summary>An access token for the application itself (<c>grant_type=client_credentials</c>).</summary>
+    /// <exception cref="OAuthException">The token endpoint refused it.</exception>
+    Task<CrmAccessToken> ClientCredentialsAsync(TCredentials credentials, CancellationToken cancellationToken);
 }

@@ -21,7 +21,7 @@ namespace ClarityConnect.Connectors.Salesforce;
 /// together, and the handler retries the call once. A refusal that needs a new authorization is reported to
 /// <see cref="ICrmCredentialsSource{TCredentials}.ReauthorizationRequiredAsync"/> and thrown as <see cref="OAuthException"/>.
 /// Errors: <see cref="SalesforceApiException"/> (Salesforce's error array), <see cref="SalesforceUnavailableException"/>
-/// (unreachable, timed out, the lane's breaker open), <see cref="SalesforceNotConfiguredException"/> (from the credentials source).
+/// (unreachable, timed out, the lane's breaker open), <see cref="CrmNotConfiguredException"/> (from the credentials source).
 /// </remarks>
 public sealed class SalesforceClient
 {

@@ -3,7 +3,7 @@ using ClarityConnect.Connectors.Http;
 namespace ClarityConnect.Connectors.Salesforce;
 
 /// <summary>Tuning of the Salesforce connector: resilience, caching and upload limits. Credentials are not here:
-/// they come from <see cref="ISalesforceCredentialsSource"/>.</summary>
+/// they come from <see cref="OAuth.ICrmCredentialsSource{TCredentials}"/>.</summary>
 public sealed class SalesforceConnectorOptions : HttpConnectorOptions
 {
     /// <summary>The configuration section the hosts bind.</summary>

@@ -16,16 +16,6 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
     /// <inheritdoc />
     public string Issuer => "Salesforce";
 
-    /// <inheritdoc />
-    async Task<IssuedAccessToken> ICrmTokenGrant<SalesforceCredentials>.RequestAsync(SalesforceCredentials credentials, CancellationToken cancellationToken)
-    {
-        var token = credentials.RefreshToken is null
-            ? await ClientCredentialsAsync(credentials, cancellationToken).ConfigureAwait(false)
-            : await RefreshAsync(credentials, cancellationToken).ConfigureAwait(false);
-        // Salesforce sends no expires_in: the token lives as long as the org's session timeout, and a 401 is the signal.
-        return new IssuedAccessToken(token.AccessToken, token.RefreshToken, token.InstanceUrl, ExpiresAt: null, OAuthTokenEndpoint.RenewalGrant(credentials.RefreshToken));
-    }
-
     /// <summary>The URL to send the administrator's browser to: <c>{LoginUrl}/services/oauth2/authorize</c> with
     /// <c>response_type=code</c>, <c>client_id</c>, <c>redirect_uri</c>, <c>state</c>, <c>code_challenge</c>,
     /// <c>code_challenge_method=S256</c> and <c>scope=api refresh_token</c>.</summary>
@@ -41,7 +31,7 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
 
     /// <summary>Exchanges the authorization code from the callback for tokens (<c>grant_type=authorization_code</c> with the PKCE <c>code_verifier</c>).</summary>
     /// <exception cref="OAuthException">Salesforce refused the exchange (a wrong verifier gives <c>invalid_request</c>, a used or expired code <c>invalid_grant</c>).</exception>
-    public Task<SalesforceToken> ExchangeCodeAsync(
+    public Task<CrmAccessToken> ExchangeCodeAsync(
         SalesforceCredentials credentials, string code, Uri redirectUri, string codeVerifier, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
@@ -49,27 +39,24 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
             credentials.ConsumerKey, credentials.ConsumerSecret, scope: null, code, redirectUri, codeVerifier), cancellationToken);
     }
 
-    /// <summary>Gets a new access token with the credentials' refresh token (<c>grant_type=refresh_token</c>).
-    /// The answer carries no refresh token: keep using the one you have.</summary>
-    /// <exception cref="InvalidOperationException">The credentials have no refresh token.</exception>
-    /// <exception cref="OAuthException">Salesforce refused it; <see cref="OAuthException.RequiresReauthorization"/> tells whether an administrator must authorize again.</exception>
-    public Task<SalesforceToken> RefreshAsync(SalesforceCredentials credentials, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    /// <remarks>Salesforce's answer carries no refresh token: the one in the credentials stays in use.</remarks>
+    public Task<CrmAccessToken> RefreshAsync(SalesforceCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         return RequestTokenAsync(credentials, OAuthTokenEndpoint.RefreshTokenForm(
             "Salesforce", credentials.ConsumerKey, credentials.ConsumerSecret, scope: null, credentials.RefreshToken), cancellationToken);
     }
 
-    /// <summary>Gets an access token for the connected app's run-as user (<c>grant_type=client_credentials</c>).
-    /// Salesforce accepts this grant only on the org's My Domain login URL.</summary>
-    /// <exception cref="OAuthException">Salesforce refused it.</exception>
-    public Task<SalesforceToken> ClientCredentialsAsync(SalesforceCredentials credentials, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    /// <remarks>The token acts for the connected app's run-as user; Salesforce accepts this grant only on the org's My Domain login URL.</remarks>
+    public Task<CrmAccessToken> ClientCredentialsAsync(SalesforceCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         return RequestTokenAsync(credentials, OAuthTokenEndpoint.ClientCredentialsForm(credentials.ConsumerKey, credentials.ConsumerSecret, scope: null), cancellationToken);
     }
 
-    private async Task<SalesforceToken> RequestTokenAsync(
+    private async Task<CrmAccessToken> RequestTokenAsync(
         SalesforceCredentials credentials, Dictionary<string, string> form, CancellationToken cancellationToken)
     {
         var (token, status) = await OAuthTokenEndpoint.PostAsync(
@@ -87,7 +74,8 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
 
         VerifySignature(credentials, token);
 
-        return new SalesforceToken
+        // Salesforce sends no expires_in: the token lives as long as the org's session timeout, and a 401 is the signal.
+        return new CrmAccessToken
         {
             AccessToken = token.AccessToken!,
             RefreshToken = token.RefreshToken,

@@ -49,7 +49,7 @@ public static class TelemetryErrors
             : Code(dataverse.ErrorCode),
         OAuthException oauth => Code(oauth.Error),
         FtpException { ReplyCode: { } reply } => "FTP_" + reply.ToString(CultureInfo.InvariantCulture),
-        SalesforceNotConfiguredException or DataverseNotConfiguredException => "not_configured",
+        CrmNotConfiguredException => "not_configured",
         TimeoutRejectedException or TimeoutException => "timeout",
         BrokenCircuitException => "circuit_open",
         RateLimiterRejectedException => "queue_full",

@@ -1,7 +1,9 @@
+using ClarityConnect.Abstractions.Integrations;
 using ClarityConnect.Connectors.Security;
 using ClarityConnect.Connectors.Csi;
 using ClarityConnect.Connectors.Dataverse;
 using ClarityConnect.Connectors.Http;
+using ClarityConnect.Connectors.OAuth;
 using ClarityConnect.Connectors.Ftp;
 using ClarityConnect.Connectors.Salesforce;
 using ClarityConnect.Grains.Batching;
@@ -57,19 +59,27 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<CsiEventOptions, CsiEventOptionsValidator>(configuration, CsiEventOptions.Section);
         services.AddSalesforceConnector();
         services.AddOptions<SalesforceConnectorOptions>().Bind(configuration.GetSection(SalesforceConnectorOptions.Section));
-        services.TryAddSingleton<SalesforceCredentialsSource>();
-        services.TryAddSingleton<ISalesforceCredentialsSource>(sp => sp.GetRequiredService<SalesforceCredentialsSource>());
+        services.AddCrmCredentialsSource(CrmCredentialsMappings.Salesforce);
         services.AddCrmAdapter<SalesforceCrmAdapter, SalesforceClient>();
         services.AddDataverseConnector();
         services.AddOptions<DataverseConnectorOptions>().Bind(configuration.GetSection(DataverseConnectorOptions.Section));
-        services.TryAddSingleton<DataverseCredentialsSource>();
-        services.TryAddSingleton<IDataverseCredentialsSource>(sp => sp.GetRequiredService<DataverseCredentialsSource>());
+        services.AddCrmCredentialsSource(CrmCredentialsMappings.Dynamics);
         services.AddCrmAdapter<DataverseCrmAdapter, DataverseClient>();
         services.AddValidatedOptions<ChangeEventOptions, ChangeEventOptionsValidator>(configuration, ChangeEventOptions.Section);
         services.AddValidatedOptions<ExportOptions, ExportOptionsValidator>(configuration, ExportOptions.Section);
         services.AddTransient<ExportTargets>();
         services.AddValidatedOptions<SecretProtectionOptions, SecretProtectionOptionsValidator>(configuration, SecretProtectionOptions.Section);
         return services;
+    }
+
+    /// <summary>Registers the CRM's <see cref="CrmCredentialsSource{TSettings, TCredentials}"/> (the adapter's Key icon flow takes
+    /// it as such) as the <see cref="ICrmCredentialsSource{TCredentials}"/> its connector asks for.</summary>
+    private static void AddCrmCredentialsSource<TSettings, TCredentials>(this IServiceCollection services, CrmCredentialsMapping<TSettings, TCredentials> mapping)
+        where TSettings : IntegrationSettings, ICrmConnectionSettings
+        where TCredentials : class, ICrmCredentials<TCredentials>
+    {
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<CrmCredentialsSource<TSettings, TCredentials>>(sp, mapping));
+        services.TryAddSingleton<ICrmCredentialsSource<TCredentials>>(sp => sp.GetRequiredService<CrmCredentialsSource<TSettings, TCredentials>>());
     }
 
     /// <summary>Registers <typeparamref name="TAdapter"/> as the <see cref="ICrmAdapter"/> of each <see cref="HttpLane"/>, keyed by

@@ -1,5 +1,7 @@
-using ClarityConnect.Connectors.Http;
 using ClarityConnect.Connectors.Dataverse;
+using ClarityConnect.Connectors.Http;
+using ClarityConnect.Connectors.OAuth;
+using ClarityConnect.Connectors.Tests.OAuth;
 using ClarityConnect.TestDoubles.Dataverse;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +10,7 @@ namespace ClarityConnect.Connectors.Tests.Dataverse;
 /// <summary>A started <see cref="DataverseDouble"/> and a connector wired to it through DI, with millisecond retry delays.</summary>
 public sealed class DataverseHarness : IAsyncDisposable
 {
-    private DataverseHarness(DataverseDouble dataverse, DataverseTestCredentialsSource credentials, ShiftedTimeProvider clock, ServiceProvider services)
+    private DataverseHarness(DataverseDouble dataverse, TestCredentialsSource<DataverseCredentials> credentials, ShiftedTimeProvider clock, ServiceProvider services)
     {
         Double = dataverse;
         Credentials = credentials;
@@ -18,7 +20,7 @@ public sealed class DataverseHarness : IAsyncDisposable
 
     public DataverseDouble Double { get; }
 
-    public DataverseTestCredentialsSource Credentials { get; }
+    public TestCredentialsSource<DataverseCredentials> Credentials { get; }
 
     public ShiftedTimeProvider Clock { get; }
 
@@ -36,7 +38,7 @@ public sealed class DataverseHarness : IAsyncDisposable
     {
         var dataverse = new DataverseDouble(clientSecret: clientSecret);
         await dataverse.StartAsync();
-        var credentials = new DataverseTestCredentialsSource(new DataverseCredentials
+        var credentials = new TestCredentialsSource<DataverseCredentials>(new DataverseCredentials
         {
             InstanceUrl = dataverse.BaseUrl,
             AuthorizationUrl = dataverse.AuthorizationUrl,
@@ -49,7 +51,7 @@ public sealed class DataverseHarness : IAsyncDisposable
         var clock = new ShiftedTimeProvider();
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<IDataverseCredentialsSource>(credentials)
+            .AddSingleton<ICrmCredentialsSource<DataverseCredentials>>(credentials)
             .AddDataverseConnector(options =>
             {
                 options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);

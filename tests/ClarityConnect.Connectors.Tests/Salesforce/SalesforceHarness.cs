@@ -1,5 +1,7 @@
 using ClarityConnect.Connectors.Http;
+using ClarityConnect.Connectors.OAuth;
 using ClarityConnect.Connectors.Salesforce;
+using ClarityConnect.Connectors.Tests.OAuth;
 using ClarityConnect.TestDoubles.Salesforce;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +10,7 @@ namespace ClarityConnect.Connectors.Tests.Salesforce;
 /// <summary>A started <see cref="SalesforceDouble"/> and a connector wired to it through DI, with millisecond retry delays.</summary>
 public sealed class SalesforceHarness : IAsyncDisposable
 {
-    private SalesforceHarness(SalesforceDouble salesforce, TestCredentialsSource credentials, ServiceProvider services)
+    private SalesforceHarness(SalesforceDouble salesforce, TestCredentialsSource<SalesforceCredentials> credentials, ServiceProvider services)
     {
         Double = salesforce;
         Credentials = credentials;
@@ -17,7 +19,7 @@ public sealed class SalesforceHarness : IAsyncDisposable
 
     public SalesforceDouble Double { get; }
 
-    public TestCredentialsSource Credentials { get; }
+    public TestCredentialsSource<SalesforceCredentials> Credentials { get; }
 
     public ServiceProvider Services { get; }
 
@@ -33,7 +35,7 @@ public sealed class SalesforceHarness : IAsyncDisposable
     {
         var salesforce = new SalesforceDouble(clientSecret: clientSecret);
         await salesforce.StartAsync();
-        var credentials = new TestCredentialsSource(new SalesforceCredentials
+        var credentials = new TestCredentialsSource<SalesforceCredentials>(new SalesforceCredentials
         {
             LoginUrl = salesforce.BaseUrl,
             ConsumerKey = salesforce.ClientId,
@@ -43,7 +45,7 @@ public sealed class SalesforceHarness : IAsyncDisposable
             RequestTimeout = TimeSpan.FromSeconds(10),
         });
         var services = new ServiceCollection()
-            .AddSingleton<ISalesforceCredentialsSource>(credentials)
+            .AddSingleton<ICrmCredentialsSource<SalesforceCredentials>>(credentials)
             .AddSalesforceConnector(options =>
             {
                 options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);

@@ -17,9 +17,7 @@ public abstract class ExportScenarios<TFixture>(TFixture fixture) : CrmScenario<
         await File.WriteAllBytesAsync(Path.Combine(Fixture.RecordingsDirectory, $"{id}-1.wav"), Encoding.ASCII.GetBytes("RIFF-one"));
         await File.WriteAllBytesAsync(Path.Combine(Fixture.RecordingsDirectory, $"{id}-2.wav"), Encoding.ASCII.GetBytes("RIFF-two"));
         await new SessionDriver(Fixture.Grains).AnswerAsync(session);
-        await session.StartRecordingAsync($"{id}-1.wav");
-        await session.StopRecordingAsync();
-        await session.StartRecordingAsync($"{id}-2.wav");
+        await SessionDriver.RecordAsync(session, $"{id}-1.wav", $"{id}-2.wav");
         await session.EndAsync();
 
         Crm.FailNext(4);

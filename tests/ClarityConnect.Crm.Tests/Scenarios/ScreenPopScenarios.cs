@@ -23,9 +23,7 @@ public abstract class ScreenPopScenarios<TFixture>(TFixture fixture) : CrmScenar
         await session.StartAsync(new SessionStart { Channel = SessionChannel.Voice, CallerPhoneNumber = $"646{line}" });
 
         await session.RunNodeAsync(Automatic);
-        await session.EnqueueAsync("Support");
-        await session.OfferAsync(agentId);
-        await session.AcceptAsync();
+        await new SessionDriver(Fixture.Grains).AnswerAsync(session, agentId: agentId);
 
         var expected = Crm.RecordUrl(Crm.ContactType, contactId);
         await Eventually.TrueAsync(() => Task.FromResult(console.Received.OfType<ScreenPop>().Any() && console.Received.OfType<InstantMessage>().Any()), "the pop and the IM arrive");

@@ -2,7 +2,7 @@ namespace ClarityConnect.Abstractions.Integrations;
 
 /// <summary>The manual's Microsoft Dynamics settings, plus what production use needs.</summary>
 [GenerateSerializer, Immutable]
-public sealed record DynamicsSettings : IntegrationSettings
+public sealed record DynamicsSettings : IntegrationSettings, ICrmConnectionSettings
 {
     /// <summary>"Enable Microsoft Dynamics Integration?"</summary>
     [Id(0)] public bool Enabled { get; init; }

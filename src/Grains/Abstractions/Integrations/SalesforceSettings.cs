@@ -2,7 +2,7 @@ namespace ClarityConnect.Abstractions.Integrations;
 
 /// <summary>The manual's Salesforce settings, plus what production use needs.</summary>
 [GenerateSerializer, Immutable]
-public sealed record SalesforceSettings : IntegrationSettings
+public sealed record SalesforceSettings : IntegrationSettings, ICrmConnectionSettings
 {
     /// <summary>"Enable Salesforce Integration?"</summary>
     [Id(0)] public bool Enabled { get; init; }

@@ -15,7 +15,7 @@ namespace ClarityConnect.Grains.Crm.Dataverse;
 public sealed class DataverseCrmAdapter(
     DataverseClient client,
     DataverseOAuthClient oauth,
-    DataverseCredentialsSource credentials,
+    CrmCredentialsSource<DynamicsSettings, DataverseCredentials> credentials,
     IOptions<DataverseConnectorOptions> options) : ICrmAdapter, ICrmAuthorizer
 {
     private const int PageSize = 5_000;
@@ -191,27 +191,15 @@ public sealed class DataverseCrmAdapter(
 
     /// <inheritdoc />
     public async Task<Uri> AuthorizationUrlAsync(Uri redirectUri, string state, string codeChallenge) =>
-        oauth.BuildAuthorizationUrl(await AppCredentialsAsync(), redirectUri, state, codeChallenge);
+        oauth.BuildAuthorizationUrl(await credentials.GetAppCredentialsAsync(), redirectUri, state, codeChallenge);
 
     /// <inheritdoc />
     public async Task<(string RefreshToken, string? AuthorizedAs)> ExchangeCodeAsync(string code, Uri redirectUri, string codeVerifier, CancellationToken cancellationToken)
     {
-        var app = await AppCredentialsAsync();
+        var app = await credentials.GetAppCredentialsAsync();
         var token = await oauth.ExchangeCodeAsync(app, code, redirectUri, codeVerifier, cancellationToken);
         return (token.RefreshToken ?? throw new CrmUnavailableException("Microsoft Entra ID returned no refresh token; the offline_access scope is missing."),
             $"{app.ClientId} at {app.InstanceUrl.Host}");
-    }
-
-    private async Task<DataverseCredentials> AppCredentialsAsync()
-    {
-        try
-        {
-            return await credentials.GetAppCredentialsAsync(CancellationToken.None);
-        }
-        catch (DataverseNotConfiguredException notConfigured)
-        {
-            throw new InvalidRequestException(Integration, notConfigured.Message);
-        }
     }
 
     private async Task<string?> ExistingAnnotationAsync(CrmRecordLink record, string subject, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ namespace ClarityConnect.Grains.Crm.Salesforce;
 public sealed class SalesforceCrmAdapter(
     SalesforceClient client,
     SalesforceOAuthClient oauth,
-    SalesforceCredentialsSource credentials,
+    CrmCredentialsSource<SalesforceSettings, SalesforceCredentials> credentials,
     IOptions<SalesforceConnectorOptions> options) : ICrmAdapter, ICrmAuthorizer
 {
     private const int NoteTitleLength = 80;
@@ -143,26 +143,14 @@ public sealed class SalesforceCrmAdapter(
 
     /// <inheritdoc />
     public async Task<Uri> AuthorizationUrlAsync(Uri redirectUri, string state, string codeChallenge) =>
-        oauth.BuildAuthorizationUrl(await AppCredentialsAsync(), redirectUri, state, codeChallenge);
+        oauth.BuildAuthorizationUrl(await credentials.GetAppCredentialsAsync(), redirectUri, state, codeChallenge);
 
     /// <inheritdoc />
     public async Task<(string RefreshToken, string? AuthorizedAs)> ExchangeCodeAsync(string code, Uri redirectUri, string codeVerifier, CancellationToken cancellationToken)
     {
-        var token = await oauth.ExchangeCodeAsync(await AppCredentialsAsync(), code, redirectUri, codeVerifier, cancellationToken);
+        var token = await oauth.ExchangeCodeAsync(await credentials.GetAppCredentialsAsync(), code, redirectUri, codeVerifier, cancellationToken);
         return (token.RefreshToken ?? throw new CrmUnavailableException("Salesforce returned no refresh token; the connected app needs the refresh_token scope."),
             token.IdentityUrl?.ToString());
-    }
-
-    private async Task<SalesforceCredentials> AppCredentialsAsync()
-    {
-        try
-        {
-            return await credentials.GetAppCredentialsAsync(CancellationToken.None);
-        }
-        catch (SalesforceNotConfiguredException notConfigured)
-        {
-            throw new InvalidRequestException(Integration, notConfigured.Message);
-        }
     }
 
     // An Extra Item Key searches any object: what is selected comes from that object's describe, so an object without
