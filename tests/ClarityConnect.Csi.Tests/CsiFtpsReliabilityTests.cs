@@ -44,7 +44,9 @@ public sealed class CsiFtpsReliabilityTests(CsiFtpClusterFixture fixture)
         var directory = Path.GetDirectoryName(export.Delivered["manifest"])!.Replace('\\', '/');
         var stored = fixture.Ftps!.ReadLog().Where(e => e.Kind is "OK UPLOAD" or "OK RENAME" && e.Detail.Contains(directory, StringComparison.Ordinal)).ToList();
         Assert.Equal(8, stored.Count);
-        Assert.Single(stored.Select(e => e.Pid).Distinct());
+        var pids = stored.Select(e => e.Pid).Distinct().ToList();
+        Assert.True(pids.Count == 1, $"The export (attempts {export.Attempts}) used {pids.Count} connections; their log:\n"
+            + string.Join('\n', fixture.Ftps.ReadLog().Where(e => pids.Contains(e.Pid)).Select(e => $"{e.Pid} {e.Kind} {e.Detail}")));
     }
 
     private Task<ISessionGrain> CallAsync(int pieces) =>
