@@ -26,6 +26,9 @@ public sealed class AgentGrain(
     private readonly ObserverManager<IAgentConsoleObserver> _consoles = new(IAgentGrain.SubscriptionLifetime, logger);
 
     private string Id => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    protected override string StreamKey => ChangeStreams.AgentKey(Id);
     private string Entity => $"agent {Id}";
 
     /// <inheritdoc />

@@ -24,6 +24,9 @@ public sealed class SessionGrain(
     public const string GrainTypeName = "session";
 
     private string Id => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    protected override string StreamKey => ChangeStreams.SessionKey(Id);
     private string Entity => $"session {Id}";
 
     /// <inheritdoc />
