@@ -26,10 +26,10 @@ public sealed class AgentGrain(
     private readonly ObserverManager<IAgentConsoleObserver> _consoles = new(IAgentGrain.SubscriptionLifetime, logger);
 
     private string Id => this.GetPrimaryKeyString();
+    private string Entity => $"agent {Id}";
 
     /// <inheritdoc />
     protected override string StreamKey => ChangeStreams.AgentKey(Id);
-    private string Entity => $"agent {Id}";
 
     /// <inheritdoc />
     public async Task SetStatusAsync(AgentStatus status, string? reason = null)

@@ -24,10 +24,10 @@ public sealed class SessionGrain(
     public const string GrainTypeName = "session";
 
     private string Id => this.GetPrimaryKeyString();
+    private string Entity => $"session {Id}";
 
     /// <inheritdoc />
     protected override string StreamKey => ChangeStreams.SessionKey(Id);
-    private string Entity => $"session {Id}";
 
     /// <inheritdoc />
     public async Task<SessionSnapshot> StartAsync(SessionStart start)
