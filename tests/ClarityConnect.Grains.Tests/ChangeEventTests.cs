@@ -170,11 +170,7 @@ public sealed class ChangeEventTests(CoreClusterFixture fixture)
 
     private IAsyncStream<ChangeEvent> StreamOf(string key) =>
         fixture.Cluster.Client.GetStreamProvider(ChangeStreams.ProviderName)
-            .GetStream<ChangeEvent>(StreamId.Create(ChangeStreams.Namespace, key));
+            .GetStream<ChangeEvent>(ChangeEventRouting.StreamOf(key));
 
-    private Task WaitUntilHandledAsync(string key, long sequence) =>
-        Eventually.TrueAsync(async () =>
-            (await fixture.Grains.GetGrain<ICsiPusherGrain>(key).GetProgressAsync()).HandledSequence >= sequence
-            && (await fixture.Grains.GetGrain<ICrmExporterGrain>(key).GetProgressAsync()).HandledSequence >= sequence,
-            $"{key} is handled up to {sequence}");
+    private Task WaitUntilHandledAsync(string key, long sequence) => StreamConsumers.WaitHandledAsync(fixture.Grains, key, sequence);
 }

@@ -18,7 +18,7 @@ public sealed class ChangeStreamDeliveryTests(CoreClusterFixture fixture)
         var key = ChangeStreams.SessionKey(session.GetPrimaryKeyString());
         var sequence = (await session.GetAsync()).EventSequence;
 
-        await BothConsumers.HandledAsync(fixture.Grains, key, sequence);
+        await StreamConsumers.WaitHandledAsync(fixture.Grains, key, sequence);
 
         var activations = await fixture.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         Assert.DoesNotContain(activations, a => a.GrainType.Contains("PubSubRendezvous", StringComparison.Ordinal) && a.ActivationCount > 0);

@@ -26,6 +26,7 @@ public sealed class CoreSiloConfigurator : ISiloConfigurator
 
         silo.Services.Configure<Exports.ExportOptions>(o => o.MaxAttempts = 3);
         silo.AddIncomingGrainCallFilter<HeldCallerRecordWrites>();
+        silo.AddIncomingGrainCallFilter<SessionReads>();
     }
 }
 

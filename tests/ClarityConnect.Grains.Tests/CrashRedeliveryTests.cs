@@ -22,13 +22,13 @@ public sealed class CrashRedeliveryTests
     {
         var agentId = "crash-" + Guid.NewGuid().ToString("n")[..8];
         var key = ChangeStreams.AgentKey(agentId);
-        RecordingChangeHandler.FailNextAttempt(ChangeConsumers.Crm, key, 1);
+        RecordingChangeHandler.FailNextAttempt(ChangeConsumers.Csi, key, 1);
         var first = new DefaultRedeliveryClusterFixture();
         await first.InitializeAsync();
         var sinceRegistration = Stopwatch.StartNew();
         await first.Grains.GetGrain<IAgentGrain>(agentId).SetStatusAsync(AgentStatus.Available);
-        await Eventually.TrueAsync(() => Task.FromResult(!RecordingChangeHandler.FailureArmed(ChangeConsumers.Crm, key, 1)),
-            "the CRM consumer's attempt failed, leaving the event in the agent's outbox");
+        await Eventually.TrueAsync(() => Task.FromResult(!RecordingChangeHandler.FailureArmed(ChangeConsumers.Csi, key, 1)),
+            "the CSI consumer's attempt failed, leaving the event in the agent's outbox");
         await first.Cluster.KillSiloAsync(first.Cluster.Primary!);
         await first.Cluster.DisposeAsync();
 
@@ -38,15 +38,15 @@ public sealed class CrashRedeliveryTests
         {
             // Nothing calls the agent: only its redelivery reminder can bring the event back.
             await Eventually.TrueAsync(
-                async () => (await second.Grains.GetGrain<ICrmExporterGrain>(key).GetProgressAsync()).HandledSequence == 1,
-                "the event is redelivered to the CRM consumer", FormerPeriod - sinceRegistration.Elapsed);
+                async () => (await second.Grains.GetGrain<ICsiPusherGrain>(key).GetProgressAsync()).HandledSequence == 1,
+                "the event is redelivered to the CSI consumer", FormerPeriod - sinceRegistration.Elapsed);
         }
         finally
         {
             await second.DisposeAsync();
         }
 
-        Assert.Equal([1L], RecordingChangeHandler.HandledBy(ChangeConsumers.Crm, key).Select(e => e.Sequence));
+        Assert.Equal([1L], RecordingChangeHandler.HandledBy(ChangeConsumers.Csi, key).Select(e => e.Sequence));
     }
 
     private sealed class DefaultRedeliveryClusterFixture(string? dataDirectory = null) : CoreClusterFixture(1, dataDirectory)

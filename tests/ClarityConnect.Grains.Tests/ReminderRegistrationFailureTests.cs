@@ -28,17 +28,17 @@ public sealed class ReminderRegistrationFailureTests : IAsyncLifetime
         var key = ChangeStreams.AgentKey(agentId);
         var grainId = $"{AgentGrain.GrainTypeName}/{agentId}";
         FailingReminderTable.FailNextRegistration(grainId);
-        RecordingChangeHandler.FailNextAttempt(ChangeConsumers.Crm, key, 1);
+        RecordingChangeHandler.FailNextAttempt(ChangeConsumers.Csi, key, 1);
 
         await _fixture.Grains.GetGrain<IAgentGrain>(agentId).SetStatusAsync(AgentStatus.Available);
         Assert.False(FailingReminderTable.FailureArmed(grainId));
         Assert.Equal(AgentStatus.Available, (await _fixture.Grains.GetGrain<IAgentGrain>(agentId).GetAsync()).Status);
 
-        // Nothing calls the agent again: only the agent itself can bring back the event its CRM consumer failed on.
+        // Nothing calls the agent again: only the agent itself can bring back the event its CSI consumer failed on.
         await Eventually.TrueAsync(
-            async () => (await _fixture.Grains.GetGrain<ICrmExporterGrain>(key).GetProgressAsync()).HandledSequence == 1,
-            "the event is redelivered to the CRM consumer");
-        Assert.Equal([1L], RecordingChangeHandler.HandledBy(ChangeConsumers.Crm, key).Select(e => e.Sequence));
+            async () => (await _fixture.Grains.GetGrain<ICsiPusherGrain>(key).GetProgressAsync()).HandledSequence == 1,
+            "the event is redelivered to the CSI consumer");
+        Assert.Equal([1L], RecordingChangeHandler.HandledBy(ChangeConsumers.Csi, key).Select(e => e.Sequence));
         await Eventually.TrueAsync(() => Task.FromResult(FailingReminderTable.Registered(grainId)),
             "the redelivery reminder is registered once the table answers again");
     }

@@ -28,14 +28,14 @@ public sealed class RestAcknowledgementTests : IAsyncLifetime
         var (session, agentId) = await new SessionDriver(fixture.Grains).NewAsync(SessionStatus.Completed);
         var sources = new[]
         {
-            fixture.Grains.GetGrain<IChangeEventSource>(GrainId.Create(Sessions.SessionGrain.GrainTypeName, session.GetPrimaryKeyString())),
-            fixture.Grains.GetGrain<IChangeEventSource>(GrainId.Create(Agents.AgentGrain.GrainTypeName, agentId)),
+            (Key: ChangeStreams.SessionKey(session.GetPrimaryKeyString()), Source: fixture.Grains.GetGrain<IChangeEventSource>(GrainId.Create(Sessions.SessionGrain.GrainTypeName, session.GetPrimaryKeyString()))),
+            (Key: ChangeStreams.AgentKey(agentId), Source: fixture.Grains.GetGrain<IChangeEventSource>(GrainId.Create(Agents.AgentGrain.GrainTypeName, agentId))),
         };
         Assert.Equal(AgentStatus.Available, (await fixture.Grains.GetGrain<IAgentGrain>(agentId).GetAsync()).Status);
 
-        foreach (var source in sources)
+        foreach (var (key, source) in sources)
         {
-            foreach (var consumer in ChangeConsumers.All)
+            foreach (var consumer in StreamConsumers.Of(key))
             {
                 await Eventually.TrueAsync(async () => (await source.GetPendingAsync(consumer, 0)) is { Events.Count: 0, Acknowledged: > 0 },
                     $"{source.GetGrainId()} heard {consumer} acknowledge every event");
@@ -49,10 +49,10 @@ public sealed class RestAcknowledgementTests : IAsyncLifetime
         var (session, _) = await new SessionDriver(fixture.Grains).NewAsync(SessionStatus.Active);
         var key = ChangeStreams.SessionKey(session.GetPrimaryKeyString());
         var sequence = (await session.GetAsync()).EventSequence;
-        await BothConsumers.HandledAsync(fixture.Grains, key, sequence);
+        await StreamConsumers.WaitHandledAsync(fixture.Grains, key, sequence);
 
         var source = fixture.Grains.GetGrain<IChangeEventSource>(GrainId.Create(Sessions.SessionGrain.GrainTypeName, session.GetPrimaryKeyString()));
-        foreach (var consumer in ChangeConsumers.All)
+        foreach (var consumer in StreamConsumers.Of(key))
         {
             Assert.Equal(sequence, (await source.GetPendingAsync(consumer, 0)).Events.Count);
         }

@@ -73,11 +73,9 @@ public sealed class SiloFailureTests(ThreeSiloClusterFixture fixture)
 
         foreach (var (key, sequence) in entities)
         {
-            await Eventually.TrueAsync(async () =>
-                (await fixture.Grains.GetGrain<ICsiPusherGrain>(key).GetProgressAsync()).HandledSequence == sequence
-                && (await fixture.Grains.GetGrain<ICrmExporterGrain>(key).GetProgressAsync()).HandledSequence == sequence,
+            await Eventually.TrueAsync(() => StreamConsumers.HandledAsync(fixture.Grains, key, sequence, atLeast: false),
                 $"every event of {key} up to {sequence} is handled", TimeSpan.FromSeconds(90));
-            foreach (var consumer in ChangeConsumers.All)
+            foreach (var consumer in StreamConsumers.Of(key))
             {
                 var handled = RecordingChangeHandler.HandledBy(consumer, key).Select(e => e.Sequence).ToList();
                 Assert.Equal(Enumerable.Range(1, (int)sequence).Select(s => (long)s), handled.Distinct().Order());
@@ -91,8 +89,6 @@ public sealed class SiloFailureTests(ThreeSiloClusterFixture fixture)
     }
 
     private IEnumerable<IChangeConsumerGrain> ConsumersOf(string sessionId, string agentId) =>
-        new[] { ChangeStreams.SessionKey(sessionId), ChangeStreams.AgentKey(agentId) }.SelectMany(key => new IChangeConsumerGrain[]
-        {
-            fixture.Grains.GetGrain<ICsiPusherGrain>(key), fixture.Grains.GetGrain<ICrmExporterGrain>(key),
-        });
+        new[] { ChangeStreams.SessionKey(sessionId), ChangeStreams.AgentKey(agentId) }.SelectMany(key =>
+            StreamConsumers.Of(key).Select(consumer => StreamConsumers.Grain(fixture.Grains, consumer, key)));
 }

@@ -4,7 +4,9 @@ namespace ClarityConnect.Abstractions.Exports;
 public interface IExportGrain : IGrainWithStringKey
 {
     /// <summary>Starts the export if it was never started; starting again changes nothing.</summary>
-    Task StartAsync();
+    /// <param name="session">The finished session as the caller just read it, so the first attempt does not read it
+    /// again (one grain call fewer per export); null when the caller has not read it. Later attempts read it afresh.</param>
+    Task StartAsync(Sessions.SessionSnapshot? session = null);
 
     /// <summary>The export's state.</summary>
     Task<ExportStatus> GetStatusAsync();

@@ -29,6 +29,9 @@ public sealed class AgentGrain(
     private string Entity => $"agent {Id}";
 
     /// <inheritdoc />
+    protected override string StreamKey => ChangeStreams.AgentKey(Id);
+
+    /// <inheritdoc />
     public async Task SetStatusAsync(AgentStatus status, string? reason = null)
     {
         SessionInput.Length(reason, "reason", SessionInput.MaxNameLength);

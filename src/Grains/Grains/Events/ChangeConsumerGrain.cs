@@ -40,7 +40,7 @@ public abstract class ChangeConsumerGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stream = this.GetStreamProvider(ChangeStreams.ProviderName)
-            .GetStream<ChangeEvent>(StreamId.Create(ChangeStreams.Namespace, this.GetPrimaryKeyString()));
+            .GetStream<ChangeEvent>(ChangeEventRouting.StreamOf(this.GetPrimaryKeyString()));
         await stream.SubscribeAsync((change, _) => OnChangeAsync(change));
     }
 

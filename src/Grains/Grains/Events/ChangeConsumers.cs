@@ -1,6 +1,6 @@
 namespace ClarityConnect.Grains.Events;
 
-/// <summary>The consumers every change event must reach before its producer forgets it.</summary>
+/// <summary>The names of the change-event consumers; which kinds of entity each one handles is <see cref="ChangeEventRouting.ConsumersOf"/>.</summary>
 public static class ChangeConsumers
 {
     /// <summary>The Virtual Observer (CSI) pusher.</summary>
@@ -8,6 +8,6 @@ public static class ChangeConsumers
     /// <summary>The CRM exporter.</summary>
     public const string Crm = "crm";
 
-    /// <summary>All consumers.</summary>
+    /// <summary>Every consumer, whatever the kinds it handles.</summary>
     public static IReadOnlyList<string> All { get; } = [Csi, Crm];
 }

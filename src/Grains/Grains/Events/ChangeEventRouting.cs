@@ -1,3 +1,4 @@
+using ClarityConnect.Abstractions.Events;
 using ClarityConnect.Grains.Csi;
 using ClarityConnect.Grains.Exports;
 using ClarityConnect.Grains.Listings;
@@ -9,18 +10,41 @@ namespace ClarityConnect.Grains.Events;
 /// The whole fan-out of change events, in one place:
 /// <code>
 /// SessionGrain, AgentGrain          ChangeEventSourceGrain: the transition and its event in one state write (outbox)
-///   └─ "changes" memory stream      key session/{id} or agent/{id}; every consumer subscribes implicitly
+///   └─ "changes" memory stream      a namespace per entity kind, key session/{id} or agent/{id}
+///        namespace "changes.session"  (ChangeStreams.SessionNamespace)
 ///        ├─ CsiPusherGrain   "csi"  → CsiPushHandler         Virtual Observer events and ACD statistics (per-silo batch)
-///                                   → CsiUploadStarter       a completed session's recordings and transcript to CSI's FTP
+///        │                          → CsiUploadStarter       a completed session's recordings and transcript to CSI's FTP
 ///        └─ CrmExporterGrain "crm"  → CrmExportHandler       the export of a completed session to its CRM record
 ///                                   → SessionListingHandler  the session's line in the admin listing
+///        namespace "changes.agent"    (ChangeStreams.AgentNamespace)
+///        └─ CsiPusherGrain   "csi"  → CsiPushHandler         agent states for Virtual Observer and the ACD statistics
 /// </code>
-/// A consumer grain runs the handlers registered under its name, in this order, then acknowledges to the event's
-/// <see cref="Abstractions.Events.ChangeEvent.Source"/>, which redelivers until every consumer in
-/// <see cref="ChangeConsumers.All"/> has acknowledged.
+/// A consumer grain subscribes implicitly to the namespaces of the kinds it handles (its
+/// <c>[ImplicitStreamSubscription]</c> attributes say what <see cref="ConsumersOf"/> says), runs the handlers registered
+/// under its name, in this order, then acknowledges to the event's <see cref="Abstractions.Events.ChangeEvent.Source"/>,
+/// which redelivers until every consumer of its kind has acknowledged.
 /// </summary>
 public static class ChangeEventRouting
 {
+    // The CRM exporter's handlers act on sessions only: agent events reaching it would cost a delivery and an
+    // acknowledgement each for nothing, and hold the agent's outbox until it acknowledged.
+    private static readonly IReadOnlyList<string> SessionConsumers = [ChangeConsumers.Csi, ChangeConsumers.Crm];
+    private static readonly IReadOnlyList<string> AgentConsumers = [ChangeConsumers.Csi];
+
+    /// <summary>
+    /// The consumers that receive the events of <paramref name="streamNamespace"/> (<see cref="ChangeStreams"/>): a
+    /// producer forgets an event once exactly these have acknowledged it.
+    /// </summary>
+    public static IReadOnlyList<string> ConsumersOf(string streamNamespace) => streamNamespace switch
+    {
+        ChangeStreams.SessionNamespace => SessionConsumers,
+        ChangeStreams.AgentNamespace => AgentConsumers,
+        _ => throw new ArgumentException($"No change-event consumers are routed for the stream namespace '{streamNamespace}'.", nameof(streamNamespace)),
+    };
+
+    /// <summary>The stream keyed <paramref name="streamKey"/>, in its kind's namespace (<see cref="ChangeStreams.NamespaceOf"/>).</summary>
+    public static StreamId StreamOf(string streamKey) => StreamId.Create(ChangeStreams.NamespaceOf(streamKey), streamKey);
+
     /// <summary>Registers each handler for the consumer that runs it.</summary>
     public static IServiceCollection AddChangeEventRouting(this IServiceCollection services)
     {

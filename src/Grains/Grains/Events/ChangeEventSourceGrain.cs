@@ -28,6 +28,7 @@ public abstract class ChangeEventSourceGrain<TState>(
 {
     private const string RedeliveryReminder = "change-redelivery";
     private DurableRetry? _redelivery;
+    private IReadOnlyList<string>? _consumers;
     private bool _outboxTrimmedSinceWrite;
 
     /// <summary>The grain's state; mutate it, then <see cref="CommitAsync"/>.</summary>
@@ -38,6 +39,12 @@ public abstract class ChangeEventSourceGrain<TState>(
 
     /// <summary>The outbox of this entity.</summary>
     protected ChangeOutbox Outbox => State.Outbox;
+
+    /// <summary>The key of this entity's change stream (<see cref="ChangeStreams"/>), which also tells its kind.</summary>
+    protected abstract string StreamKey { get; }
+
+    // The consumers routed this entity's kind: an event is forgotten once these acknowledged it.
+    private IReadOnlyList<string> Consumers => _consumers ??= ChangeEventRouting.ConsumersOf(ChangeStreams.NamespaceOf(StreamKey));
 
     // Storage holds events to redeliver, or acknowledged ones still to trim (a later activation would redeliver those).
     private bool StorageHoldsEvents => Outbox.Pending.Count > 0 || _outboxTrimmedSinceWrite;
@@ -110,7 +117,7 @@ public abstract class ChangeEventSourceGrain<TState>(
     /// <inheritdoc />
     public Task AcknowledgeAsync(string consumer, long sequence)
     {
-        if (Outbox.Acknowledge(consumer, sequence))
+        if (Outbox.Acknowledge(consumer, sequence, Consumers))
         {
             _outboxTrimmedSinceWrite = true;
         }
@@ -165,8 +172,7 @@ public abstract class ChangeEventSourceGrain<TState>(
 
         try
         {
-            var stream = this.GetStreamProvider(ChangeStreams.ProviderName)
-                .GetStream<ChangeEvent>(StreamId.Create(ChangeStreams.Namespace, changes[0].StreamKey));
+            var stream = this.GetStreamProvider(ChangeStreams.ProviderName).GetStream<ChangeEvent>(ChangeEventRouting.StreamOf(StreamKey));
             foreach (var change in changes)
             {
                 await stream.OnNextAsync(change);

@@ -34,17 +34,29 @@ public sealed class ChangeOutbox
         Pending.Add(change);
     }
 
-    /// <summary>Records that <paramref name="consumer"/> handled every event up to <paramref name="sequence"/>, and forgets events every consumer has handled.</summary>
+    /// <summary>
+    /// Records that <paramref name="consumer"/> handled every event up to <paramref name="sequence"/>, and forgets
+    /// events every one of <paramref name="consumers"/> (those routed this entity's kind) has handled.
+    /// </summary>
     /// <returns>True when pending events were forgotten.</returns>
-    public bool Acknowledge(string consumer, long sequence)
+    public bool Acknowledge(string consumer, long sequence, IReadOnlyList<string> consumers)
     {
-        if (Acknowledged.TryGetValue(consumer, out var previous) && previous >= sequence)
+        if (!consumers.Contains(consumer) || Acknowledged.TryGetValue(consumer, out var previous) && previous >= sequence)
         {
             return false;
         }
 
         Acknowledged[consumer] = Math.Min(sequence, LastSequence);
-        var handledByAll = ChangeConsumers.All.Min(c => Acknowledged.GetValueOrDefault(c));
+        if (Acknowledged.Count > consumers.Count)
+        {
+            // Positions of consumers no longer routed this kind (stored before the routing by kind) only take room.
+            foreach (var stale in Acknowledged.Keys.Where(c => !consumers.Contains(c)).ToList())
+            {
+                Acknowledged.Remove(stale);
+            }
+        }
+
+        var handledByAll = consumers.Min(c => Acknowledged.GetValueOrDefault(c));
         return Pending.RemoveAll(e => e.Sequence <= handledByAll) > 0;
     }
 

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Options;
 namespace ClarityConnect.Grains.Events;
 
 /// <summary>Feeds one session's or agent's change events to Virtual Observer (CSI).</summary>
-[ImplicitStreamSubscription(ChangeStreams.Namespace)]
+/// <remarks>Subscribes to the kinds <see cref="ChangeEventRouting.ConsumersOf"/> routes to <see cref="ChangeConsumers.Csi"/>.</remarks>
+[ImplicitStreamSubscription(ChangeStreams.SessionNamespace)]
+[ImplicitStreamSubscription(ChangeStreams.AgentNamespace)]
 public sealed class CsiPusherGrain(
     [FromKeyedServices(ChangeConsumers.Csi)] IEnumerable<IChangeEventHandler> handlers,
     IOptions<ChangeEventOptions> options,

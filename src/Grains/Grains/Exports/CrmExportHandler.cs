@@ -29,7 +29,8 @@ public sealed class CrmExportHandler(IGrainFactory grains, IntegrationSettingsCa
 
         if (ExportToggles.Of(await settings.GetAsync<IntegrationSettings>(record.Integration)).Any)
         {
-            await grains.GetGrain<IExportGrain>($"{record.Integration}/{session.SessionId}").StartAsync();
+            // The export's first attempt works from this read rather than reading the session a second time.
+            await grains.GetGrain<IExportGrain>($"{record.Integration}/{session.SessionId}").StartAsync(session);
         }
     }
 }

@@ -58,7 +58,7 @@ public sealed class ExportGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Retry.OnDeactivateAsync();
 
     /// <inheritdoc />
-    public async Task StartAsync()
+    public async Task StartAsync(SessionSnapshot? session = null)
     {
         if (!state.RecordExists)
         {
@@ -68,7 +68,7 @@ public sealed class ExportGrain(
             state.State.Phase = ExportState.Pending;
             state.State.CreatedAt = state.State.UpdatedAt = time.GetUtcNow();
             state.State.TraceParent = Activity.Current?.Id;
-            await AttemptAsync(firstAttempt: true, CancellationToken.None);
+            await AttemptAsync(firstAttempt: true, session, CancellationToken.None);
             return;
         }
 
@@ -156,12 +156,13 @@ public sealed class ExportGrain(
         await Retry.UnregisterAsync();
     }
 
-    private void ScheduleAttempt(TimeSpan delay) => Retry.Schedule(delay, token => AttemptAsync(firstAttempt: false, token));
+    private void ScheduleAttempt(TimeSpan delay) => Retry.Schedule(delay, token => AttemptAsync(firstAttempt: false, session: null, token));
 
     /// <param name="firstAttempt">The attempt <see cref="StartAsync"/> runs on a fresh export: no reminder exists yet
     /// (only a failed attempt registers one), so none is looked up to be unregistered.</param>
+    /// <param name="session">The session as <see cref="StartAsync"/>'s caller read it, or null to read it now.</param>
     /// <param name="cancellationToken">The timer's token, or none for the first attempt.</param>
-    private async Task AttemptAsync(bool firstAttempt, CancellationToken cancellationToken)
+    private async Task AttemptAsync(bool firstAttempt, SessionSnapshot? session, CancellationToken cancellationToken)
     {
         if (_running || state.State.Phase != ExportState.Pending)
         {
@@ -176,7 +177,7 @@ public sealed class ExportGrain(
         try
         {
             state.State.Attempts++;
-            await DeliverAsync(cancellationToken);
+            await DeliverAsync(session, cancellationToken);
             state.State.Phase = ExportState.Done;
             state.State.LastError = null;
             state.State.UpdatedAt = time.GetUtcNow();
@@ -204,11 +205,11 @@ public sealed class ExportGrain(
         }
     }
 
-    private async Task DeliverAsync(CancellationToken cancellationToken)
+    private async Task DeliverAsync(SessionSnapshot? given, CancellationToken cancellationToken)
     {
         var target = targets.Find(Target)
             ?? throw new InvalidOperationException($"No export target '{Target}' is installed on this silo.");
-        var session = await GrainFactory.GetGrain<ISessionGrain>(SessionId).GetAsync();
+        var session = given ?? await GrainFactory.GetGrain<ISessionGrain>(SessionId).GetAsync();
         var (items, destination) = await target.PlanAsync(session, cancellationToken);
         state.State.Record = destination;
         foreach (var item in items.Where(i => !state.State.Delivered.ContainsKey(i.Key)))

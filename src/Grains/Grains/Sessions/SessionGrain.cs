@@ -27,6 +27,9 @@ public sealed class SessionGrain(
     private string Entity => $"session {Id}";
 
     /// <inheritdoc />
+    protected override string StreamKey => ChangeStreams.SessionKey(Id);
+
+    /// <inheritdoc />
     public async Task<SessionSnapshot> StartAsync(SessionStart start)
     {
         SessionInput.Start(start);
