@@ -17,7 +17,8 @@ internal static class NodeLibraryEndpoints
     public static void Map(RouteGroupBuilder group)
     {
         group.MapGet("/nodes", ListAsync).WithName("ListSavedNodes");
-        // Catch-alls: a node's name is free text, so "Lookups/VIP" is at /nodes/Lookups/VIP.
+        // Catch-alls: a node's name is free text, so "Lookups/VIP" is at /nodes/Lookups/VIP. An empty one ("/nodes/")
+        // reaches the handler as null, so that the library, not the binder, says what is wrong with it.
         group.MapGet("/nodes/{**name}", GetAsync).WithName("GetSavedNode");
         group.MapPut("/nodes/{**name}", PutAsync).WithName("SaveNode")
             .WithSummary("Saves a node definition under a name, replacing one of the same name")
@@ -37,7 +38,7 @@ internal static class NodeLibraryEndpoints
         return TypedResults.Ok<IReadOnlyList<SavedNodeResponse>>(saved.Select(SavedNodeResponse.Of).ToList());
     }
 
-    private static async Task<Results<Ok<SavedNodeResponse>, ProblemHttpResult>> GetAsync(string crm, string name, IGrainFactory grains)
+    private static async Task<Results<Ok<SavedNodeResponse>, ProblemHttpResult>> GetAsync(string crm, string? name, IGrainFactory grains)
     {
         if (BuilderEndpoints.UnknownCrm(crm) is { } unknown)
         {
@@ -47,10 +48,10 @@ internal static class NodeLibraryEndpoints
         // The library compares names ignoring case, and so does this.
         var saved = (await grains.GetGrain<INodeLibraryGrain>(crm).ListAsync())
             .FirstOrDefault(n => n.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-        return saved is null ? NotSaved(crm, name) : TypedResults.Ok(SavedNodeResponse.Of(saved));
+        return saved is null ? NotSaved(crm, name ?? "") : TypedResults.Ok(SavedNodeResponse.Of(saved));
     }
 
-    private static async Task<Results<Ok<SavedNodeResponse>, ProblemHttpResult>> PutAsync(string crm, string name, IGrainFactory grains, HttpContext context)
+    private static async Task<Results<Ok<SavedNodeResponse>, ProblemHttpResult>> PutAsync(string crm, string? name, IGrainFactory grains, HttpContext context)
     {
         if (BuilderEndpoints.UnknownCrm(crm) is { } unknown)
         {
@@ -72,7 +73,7 @@ internal static class NodeLibraryEndpoints
         try
         {
             // The grain checks the name and the definition before it stores anything.
-            return TypedResults.Ok(SavedNodeResponse.Of(await grains.GetGrain<INodeLibraryGrain>(crm).SaveAsync(name, node!)));
+            return TypedResults.Ok(SavedNodeResponse.Of(await grains.GetGrain<INodeLibraryGrain>(crm).SaveAsync(name ?? "", node!)));
         }
         catch (InvalidRequestException invalid)
         {
@@ -80,13 +81,14 @@ internal static class NodeLibraryEndpoints
         }
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string crm, string name, IGrainFactory grains)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string crm, string? name, IGrainFactory grains)
     {
         if (BuilderEndpoints.UnknownCrm(crm) is { } unknown)
         {
             return unknown;
         }
 
+        name ??= "";
         return await grains.GetGrain<INodeLibraryGrain>(crm).DeleteAsync(name) ? TypedResults.NoContent() : NotSaved(crm, name);
     }
 
