@@ -78,11 +78,13 @@ public sealed class NodeLibraryApiTests(AdminApiFixture fixture)
 
         using var list = await fixture.Http.GetAsync($"/api/integrations/{crm}/nodes");
         using var one = await fixture.Http.GetAsync(NodeUrl(crm, name.ToUpperInvariant()));
+        using var slash = await fixture.Http.GetAsync($"/api/integrations/{crm}/nodes/");
 
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         var listed = (await list.JsonAsync()).EnumerateArray().Single(n => n.GetProperty("name").GetString() == name);
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);
         var read = await one.JsonAsync();
+        Assert.Contains(name, (await slash.JsonAsync()).EnumerateArray().Select(n => n.GetProperty("name").GetString()));
         foreach (var node in new[] { listed, read })
         {
             // The node and nothing else of the library's CRM (no settings): name, definition, saved-at.
