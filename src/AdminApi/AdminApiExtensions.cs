@@ -103,6 +103,7 @@ public static class AdminApiExtensions
         IntegrationEndpoints.Map(api.MapGroup("/integrations").WithTags("Integrations"));
         AuthorizationEndpoints.Map(api.MapGroup("/integrations").WithTags("Authorization"));
         BuilderEndpoints.Map(api.MapGroup("/integrations/{crm}").WithTags("Advanced Lookup builder"));
+        NodeLibraryEndpoints.Map(api.MapGroup("/integrations/{crm}").WithTags("Node library"));
         SessionEndpoints.Map(api.MapGroup("/sessions").WithTags("Sessions"));
         AgentEndpoints.Map(api.MapGroup("/agents").WithTags("Agents"));
         ExportEndpoints.Map(api.MapGroup("/exports").WithTags("Exports"));

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace ClarityConnect.AdminApi;
 
 /// <summary><c>/api/integrations/{crm}</c>: the node builder (objects, fields, placeholders, Validate Query, the
-/// validation of a Customer Lookup node's Search Parameter) and the deletion of a node saved in the CRM's node library.</summary>
+/// validation of a Customer Lookup node's Search Parameter). The node library is <see cref="NodeLibraryEndpoints"/>.</summary>
 internal static class BuilderEndpoints
 {
     public static void Map(RouteGroupBuilder group)
@@ -21,20 +21,6 @@ internal static class BuilderEndpoints
         group.MapPost("/placeholders", PlaceholdersAsync).WithName("GetPlaceholders").Accepts<JsonObject>("application/json");
         group.MapPost("/validate-query", ValidateAsync).WithName("ValidateQuery").Accepts<JsonObject>("application/json");
         group.MapPost("/validate-lookup", ValidateLookupAsync).WithName("ValidateLookup").Accepts<JsonObject>("application/json");
-        // A catch-all: a node's name is free text, so "Lookups/VIP" is deleted at /nodes/Lookups/VIP.
-        group.MapDelete("/nodes/{**name}", DeleteNodeAsync).WithName("DeleteSavedNode");
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteNodeAsync(string crm, string name, IGrainFactory grains)
-    {
-        if (UnknownCrm(crm) is { } unknown)
-        {
-            return unknown;
-        }
-
-        return await grains.GetGrain<INodeLibraryGrain>(crm).DeleteAsync(name)
-            ? TypedResults.NoContent()
-            : Problems.NotFound("name", $"No node named '{name}' is saved in the {crm} node library.");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CrmObjectInfo>>, ProblemHttpResult>> ObjectsAsync(string crm, IGrainFactory grains)
@@ -147,20 +133,10 @@ internal static class BuilderEndpoints
         return await Call(() => grains.GetGrain<ICrmBuilderGrain>(crm).ValidateLookupAsync(node!));
     }
 
+    // The CRM comes from the route; a builder node need not have an id yet.
     private static (TNode? Node, ProblemHttpResult? Problem) BindNode<TNode>(string crm, JsonObject json, string prefix)
-        where TNode : IntegrationNode
-    {
-        // The CRM comes from the route; a builder node need not have an id yet.
-        var copy = json.DeepClone().AsObject();
-        if (copy["integration"] is { } given && given.GetValueKind() == System.Text.Json.JsonValueKind.String && (string?)given != crm)
-        {
-            return (null, Problems.Validation(prefix.Length == 0 ? "integration" : prefix + ".integration", $"must be '{crm}' (the integration in the URL) or omitted"));
-        }
-
-        copy["integration"] = crm;
-        copy["nodeId"] ??= "builder";
-        return AdminJson.Bind<TNode>(copy, prefix);
-    }
+        where TNode : IntegrationNode =>
+        NodeJson.Bind<TNode>(crm, json, prefix, defaultNodeId: "builder");
 
     private static async Task<Results<Ok<T>, ProblemHttpResult>> Call<T>(Func<Task<T>> call)
     {
@@ -179,10 +155,11 @@ internal static class BuilderEndpoints
         }
     }
 
-    private static ProblemHttpResult? UnknownCrm(string crm) =>
+    /// <summary>A 404 when <paramref name="crm"/> is not a CRM with a node builder and a node library.</summary>
+    internal static ProblemHttpResult? UnknownCrm(string crm) =>
         CrmAuthorizationFlow.IsCrm(crm)
             ? null
-            : Problems.NotFound("crm", $"'{crm}' is not a CRM; the Advanced Lookup builder works with {IntegrationNames.Salesforce} and {IntegrationNames.Dynamics}.");
+            : Problems.NotFound("crm", $"'{crm}' is not a CRM; the node builder and the node library work with {IntegrationNames.Salesforce} and {IntegrationNames.Dynamics}.");
 }
 
 /// <summary>"Generate Value Boxes": the <c>{{ExtraItem}}</c> placeholders of a WHERE, in order of first use.</summary>

@@ -176,21 +176,8 @@ internal static class IntegrationEndpoints
         ["settings"] = SettingsDocument.ToJson(view.Settings),
     };
 
-    /// <summary>
-    /// Documents the request body in the OpenAPI document without the routing's own Content-Type matching
-    /// (<c>Accepts</c>), which would answer a wrong type with an empty 415 instead of the handler's ProblemDetails.
-    /// </summary>
     private static Func<OpenApiOperation, OpenApiOperationTransformerContext, CancellationToken, Task> RequestBody(string mediaType) =>
-        (operation, _, _) =>
-        {
-            operation.RequestBody = new OpenApiRequestBody
-            {
-                Required = true,
-                Description = "The settings (camelCase members, as GET returns them under \"settings\"), or the whole view.",
-                Content = new Dictionary<string, OpenApiMediaType> { [mediaType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } } },
-            };
-            return Task.CompletedTask;
-        };
+        OpenApiRequestBodies.JsonObject(mediaType, "The settings (camelCase members, as GET returns them under \"settings\"), or the whole view.");
 
     internal static ProblemHttpResult UnknownIntegration(string name) =>
         Problems.NotFound("name", $"There is no integration '{name}'; the integrations are {string.Join(", ", IntegrationNames.All)}.");

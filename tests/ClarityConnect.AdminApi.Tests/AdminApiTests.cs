@@ -20,7 +20,8 @@ public sealed class SecurityTests(AdminApiFixture fixture)
             ("POST", "/api/integrations/salesforce/authorize"), ("POST", "/api/integrations/csi/test"), ("GET", "/api/integrations/salesforce/objects"),
             ("GET", "/api/sessions"), ("GET", "/api/sessions/s1"), ("GET", "/api/agents/a1"), ("GET", "/api/exports"),
             ("GET", "/api/exports/salesforce/s1"), ("POST", "/api/exports/salesforce/s1/retry"), ("GET", "/dashboard/"),
-            ("DELETE", "/api/integrations/salesforce/nodes/any"),
+            ("GET", "/api/integrations/salesforce/nodes"), ("GET", "/api/integrations/dynamics/nodes/any"),
+            ("PUT", "/api/integrations/salesforce/nodes/any"), ("DELETE", "/api/integrations/salesforce/nodes/any"),
         })
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
