@@ -25,6 +25,7 @@ public sealed class DataverseCrmAdapter(
     private static readonly string[] RecordColumns = ["telephone1", "mobilephone", "emailaddress1", "modifiedon"];
     private static readonly string[] NumberTypes = ["Integer", "BigInt", "Decimal", "Double", "Money", "Picklist", "State", "Status"];
     private static readonly string[] IdTypes = ["Uniqueidentifier", "Lookup", "Customer", "Owner"];
+    private static readonly CrmRecordColumns Columns = new("parentcustomerid_account.name", "telephone1", "mobilephone", "emailaddress1", "modifiedon");
 
     /// <inheritdoc cref="ICrmAdapter.Integration" />
     public string Integration => IntegrationNames.Dynamics;
@@ -295,18 +296,7 @@ public sealed class DataverseCrmAdapter(
         }
 
         var id = fields.GetValueOrDefault(primaryId) ?? "";
-        return new CrmRecord
-        {
-            ObjectType = logicalName,
-            Id = id,
-            Name = primaryName is null ? null : fields.GetValueOrDefault(primaryName),
-            AccountName = fields.GetValueOrDefault("parentcustomerid_account.name"),
-            Phone = fields.GetValueOrDefault("telephone1") ?? fields.GetValueOrDefault("mobilephone"),
-            Email = fields.GetValueOrDefault("emailaddress1"),
-            ModifiedAt = DateTimeOffset.TryParse(fields.GetValueOrDefault("modifiedon"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var modified) ? modified : null,
-            Url = Guid.TryParse(id, out var guid) ? client.RecordUrl(logicalName, guid) : new Uri("about:blank"),
-            Fields = fields,
-        };
+        return Columns.ToRecord(logicalName, id, primaryName, Guid.TryParse(id, out var guid) ? client.RecordUrl(logicalName, guid) : new Uri("about:blank"), fields);
     }
 
     private static string AnyEquals(IEnumerable<string> columns, IReadOnlyList<string> values) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ClarityConnect.Abstractions.Crm;
 using ClarityConnect.Abstractions.Integrations;
@@ -18,6 +17,7 @@ public sealed class SalesforceCrmAdapter(
     private const int NoteTitleLength = 80;
     private static readonly string[] CustomerObjects = ["Contact", "Account"];
     private static readonly string[] NumberTypes = ["int", "double", "currency", "percent", "long"];
+    private static readonly CrmRecordColumns Columns = new("Account.Name", "Phone", "MobilePhone", "Email", "LastModifiedDate");
 
     /// <inheritdoc cref="ICrmAdapter.Integration" />
     public string Integration => IntegrationNames.Salesforce;
@@ -226,18 +226,7 @@ public sealed class SalesforceCrmAdapter(
         var id = CrmCalls.Text(json["Id"]) ?? json["attributes"]?["url"]?.GetValue<string>()?.Split('/')[^1] ?? "";
         var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         Flatten(json, "", fields);
-        return new CrmRecord
-        {
-            ObjectType = type,
-            Id = id,
-            Name = nameField is null ? null : fields.GetValueOrDefault(nameField),
-            AccountName = fields.GetValueOrDefault("Account.Name"),
-            Phone = fields.GetValueOrDefault("Phone") ?? fields.GetValueOrDefault("MobilePhone"),
-            Email = fields.GetValueOrDefault("Email"),
-            ModifiedAt = DateTimeOffset.TryParse(fields.GetValueOrDefault("LastModifiedDate"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var modified) ? modified : null,
-            Url = client.RecordUrl(type, id),
-            Fields = fields,
-        };
+        return Columns.ToRecord(type, id, nameField, client.RecordUrl(type, id), fields);
     }
 
     // Relationship fields come back nested ("Account": {"Name": …}); the pipeline asks for them as "Account.Name".
