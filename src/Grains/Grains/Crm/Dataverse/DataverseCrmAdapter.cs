@@ -1,4 +1,3 @@
-// Over 350 lines because it is the whole Dataverse side of the shared CRM pipeline (lookup queries, metadata, exports) behind ICrmAdapter; issue17-crm is reshaping the Dataverse connector below it.
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ClarityConnect.Abstractions.Crm;
