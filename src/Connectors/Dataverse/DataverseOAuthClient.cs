@@ -15,13 +15,18 @@ namespace ClarityConnect.Connectors.Dataverse;
 /// for <c>invalid_grant</c> and kin); an unreachable endpoint as <see cref="DataverseUnavailableException"/>. Neither tokens nor
 /// secrets appear in messages.</para>
 /// </remarks>
-public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider timeProvider) : ICrmTokenGrant<DataverseCredentials>
+public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider timeProvider)
+    : ICrmTokenGrant<DataverseCredentials>, ICrmAuthorizationCodeGrant<DataverseCredentials>
 {
     /// <summary>Used for <see cref="CrmAccessToken.ExpiresAt"/> when a response has no <c>expires_in</c> (Dataverse tokens last about an hour).</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
 
     /// <inheritdoc />
     public string Issuer => "Entra ID";
+
+    /// <inheritdoc />
+    /// <remarks>Entra ID returns a refresh token only for the <c>offline_access</c> scope (<see cref="DelegatedScope"/>).</remarks>
+    public string NoRefreshTokenMessage => "Microsoft Entra ID returned no refresh token; the offline_access scope is missing.";
 
     /// <summary>The scope of the delegated (authorization-code and refresh) grants: <c>{InstanceUrl}/.default offline_access</c>.</summary>
     public static string DelegatedScope(DataverseCredentials credentials) => ResourceScope(credentials) + " offline_access";
@@ -33,13 +38,10 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
         return credentials.InstanceUrl.GetLeftPart(UriPartial.Authority) + "/.default";
     }
 
-    /// <summary>The URL to send the administrator's browser to: the authorize endpoint with <c>response_type=code</c>,
-    /// <c>response_mode=query</c>, <c>client_id</c>, <c>redirect_uri</c>, <c>scope</c> (<see cref="DelegatedScope"/>),
-    /// <c>state</c>, <c>code_challenge</c> and <c>code_challenge_method=S256</c>.</summary>
-    /// <param name="credentials">The app registration and the Entra ID endpoints.</param>
-    /// <param name="redirectUri">The app registration's redirect URI.</param>
-    /// <param name="state">A value from <see cref="OAuthState.Create"/>, checked again on the callback.</param>
-    /// <param name="codeChallenge">The challenge of a verifier: <see cref="Pkce.Challenge"/>.</param>
+    /// <inheritdoc />
+    /// <remarks>The authorize endpoint with <c>response_type=code</c>, <c>response_mode=query</c>, <c>client_id</c>,
+    /// <c>redirect_uri</c>, <c>scope</c> (<see cref="DelegatedScope"/>), <c>state</c>, <c>code_challenge</c> and
+    /// <c>code_challenge_method=S256</c>.</remarks>
     public Uri BuildAuthorizationUrl(DataverseCredentials credentials, Uri redirectUri, string state, string codeChallenge)
     {
         ArgumentNullException.ThrowIfNull(credentials);
@@ -47,7 +49,7 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
             credentials.AuthorizationUrl, credentials.ClientId, redirectUri, DelegatedScope(credentials), state, codeChallenge, ("response_mode", "query"));
     }
 
-    /// <summary>Redeems the authorization code from the callback (<c>grant_type=authorization_code</c> with the PKCE <c>code_verifier</c>).</summary>
+    /// <inheritdoc />
     /// <exception cref="OAuthException">Entra ID refused it (a wrong verifier, a used or expired code: <c>invalid_grant</c>).</exception>
     /// <exception cref="DataverseUnavailableException">The token endpoint could not be reached.</exception>
     public Task<CrmAccessToken> ExchangeCodeAsync(
@@ -56,6 +58,14 @@ public sealed class DataverseOAuthClient(HttpClient httpClient, TimeProvider tim
         ArgumentNullException.ThrowIfNull(credentials);
         return RequestTokenAsync(credentials, OAuthTokenEndpoint.AuthorizationCodeForm(
             credentials.ClientId, credentials.ClientSecret, DelegatedScope(credentials), code, redirectUri, codeVerifier), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Entra ID's token names no user: the application and the environment it was authorized for.</remarks>
+    public string? AuthorizedAs(DataverseCredentials credentials, CrmAccessToken token)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return $"{credentials.ClientId} at {credentials.InstanceUrl.Host}";
     }
 
     /// <inheritdoc />

@@ -19,7 +19,7 @@ internal sealed record CrmConnectorDescription(
 }
 
 /// <summary>Registers a CRM connector the same way for both CRMs: validated options, the OAuth client as a typed HTTP client
-/// behind the token pipeline, the singleton <see cref="CrmAccessTokenStore{TCredentials}"/> and
+/// behind the token pipeline (also as the <see cref="ICrmAuthorizationCodeGrant{TCredentials}"/> of the Key icon), the singleton <see cref="CrmAccessTokenStore{TCredentials}"/> and
 /// <see cref="MetadataCache{TConnector}"/> both lanes share, and the REST client per lane with
 /// <see cref="CrmAccessTokenHandler{TCredentials}"/> in front of the lane's pipeline.</summary>
 internal static class CrmConnectorServices
@@ -36,7 +36,7 @@ internal static class CrmConnectorServices
         where TOptions : HttpConnectorOptions
         where TValidator : class, IValidateOptions<TOptions>
         where TCredentials : class, ICrmCredentials<TCredentials>
-        where TOAuthClient : class, ICrmTokenGrant<TCredentials>
+        where TOAuthClient : class, ICrmTokenGrant<TCredentials>, ICrmAuthorizationCodeGrant<TCredentials>
     {
         ArgumentNullException.ThrowIfNull(services);
         var optionsBuilder = services.AddOptions<TOptions>();
@@ -67,6 +67,7 @@ internal static class CrmConnectorServices
         services.AddHttpClient<TOAuthClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler(crm.OAuthPipelineName, (builder, context) => HttpConnectorResilience.ConfigureOAuth(
                 builder, crm.OAuthPipelineName, context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value, crm.IsTransient));
+        services.AddTransient<ICrmAuthorizationCodeGrant<TCredentials>>(provider => provider.GetRequiredService<TOAuthClient>());
         HttpConnectorLanes.Add<TClient, TOptions>(
             services, crm.Crm, crm.RestTarget, crm.IsTransient, crm.Describe, lane => lane.AddHttpMessageHandler<CrmAccessTokenHandler<TCredentials>>());
         return services;

@@ -8,7 +8,8 @@ namespace ClarityConnect.Connectors.Salesforce;
 /// <summary>Salesforce's OAuth 2.0 endpoints: the web-server flow with PKCE, the refresh-token grant and the client-credentials grant.</summary>
 /// <remarks>A typed <see cref="HttpClient"/> registered by <see cref="SalesforceServiceCollectionExtensions.AddSalesforceConnector"/>.
 /// Token-endpoint refusals surface as <see cref="OAuthException"/>; neither tokens nor secrets appear in messages.</remarks>
-public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider timeProvider) : ICrmTokenGrant<SalesforceCredentials>
+public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider timeProvider)
+    : ICrmTokenGrant<SalesforceCredentials>, ICrmAuthorizationCodeGrant<SalesforceCredentials>
 {
     /// <summary>The scopes requested by <see cref="BuildAuthorizationUrl"/>.</summary>
     public const string DefaultScope = "api refresh_token";
@@ -16,20 +17,21 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
     /// <inheritdoc />
     public string Issuer => "Salesforce";
 
-    /// <summary>The URL to send the administrator's browser to: <c>{LoginUrl}/services/oauth2/authorize</c> with
-    /// <c>response_type=code</c>, <c>client_id</c>, <c>redirect_uri</c>, <c>state</c>, <c>code_challenge</c>,
-    /// <c>code_challenge_method=S256</c> and <c>scope=api refresh_token</c>.</summary>
-    /// <param name="credentials">The connected app and the login URL.</param>
-    /// <param name="redirectUri">The connected app's callback URL.</param>
-    /// <param name="state">A value from <see cref="OAuthState.Create"/>, checked again on the callback.</param>
-    /// <param name="codeChallenge">The challenge of a verifier: <see cref="Pkce.Challenge"/>.</param>
+    /// <inheritdoc />
+    /// <remarks>Salesforce returns a refresh token only when the connected app allows the <c>refresh_token</c> scope (<see cref="DefaultScope"/>).</remarks>
+    public string NoRefreshTokenMessage => "Salesforce returned no refresh token; the connected app needs the refresh_token scope.";
+
+    /// <inheritdoc />
+    /// <remarks><c>{LoginUrl}/services/oauth2/authorize</c> with <c>response_type=code</c>, <c>client_id</c>,
+    /// <c>redirect_uri</c>, <c>state</c>, <c>code_challenge</c>, <c>code_challenge_method=S256</c> and
+    /// <c>scope=api refresh_token</c>.</remarks>
     public Uri BuildAuthorizationUrl(SalesforceCredentials credentials, Uri redirectUri, string state, string codeChallenge)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         return OAuthTokenEndpoint.AuthorizationUrl(Endpoint(credentials, "authorize"), credentials.ConsumerKey, redirectUri, DefaultScope, state, codeChallenge);
     }
 
-    /// <summary>Exchanges the authorization code from the callback for tokens (<c>grant_type=authorization_code</c> with the PKCE <c>code_verifier</c>).</summary>
+    /// <inheritdoc />
     /// <exception cref="OAuthException">Salesforce refused the exchange (a wrong verifier gives <c>invalid_request</c>, a used or expired code <c>invalid_grant</c>).</exception>
     public Task<CrmAccessToken> ExchangeCodeAsync(
         SalesforceCredentials credentials, string code, Uri redirectUri, string codeVerifier, CancellationToken cancellationToken)
@@ -37,6 +39,14 @@ public sealed class SalesforceOAuthClient(HttpClient httpClient, TimeProvider ti
         ArgumentNullException.ThrowIfNull(credentials);
         return RequestTokenAsync(credentials, OAuthTokenEndpoint.AuthorizationCodeForm(
             credentials.ConsumerKey, credentials.ConsumerSecret, scope: null, code, redirectUri, codeVerifier), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Salesforce names the user by the token's identity URL (<c>id</c>).</remarks>
+    public string? AuthorizedAs(SalesforceCredentials credentials, CrmAccessToken token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return token.IdentityUrl?.ToString();
     }
 
     /// <inheritdoc />

@@ -60,10 +60,12 @@ public static class ServiceCollectionExtensions
         services.AddSalesforceConnector();
         services.AddOptions<SalesforceConnectorOptions>().Bind(configuration.GetSection(SalesforceConnectorOptions.Section));
         services.AddCrmCredentialsSource(CrmCredentialsMappings.Salesforce);
+        services.AddTransient<ICrmAuthorizer, CrmAuthorizer<SalesforceSettings, SalesforceCredentials>>();
         services.AddCrmAdapter<SalesforceCrmAdapter, SalesforceClient>();
         services.AddDataverseConnector();
         services.AddOptions<DataverseConnectorOptions>().Bind(configuration.GetSection(DataverseConnectorOptions.Section));
         services.AddCrmCredentialsSource(CrmCredentialsMappings.Dynamics);
+        services.AddTransient<ICrmAuthorizer, CrmAuthorizer<DynamicsSettings, DataverseCredentials>>();
         services.AddCrmAdapter<DataverseCrmAdapter, DataverseClient>();
         services.AddValidatedOptions<ChangeEventOptions, ChangeEventOptionsValidator>(configuration, ChangeEventOptions.Section);
         services.AddValidatedOptions<ExportOptions, ExportOptionsValidator>(configuration, ExportOptions.Section);
@@ -72,8 +74,8 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers the CRM's <see cref="CrmCredentialsSource{TSettings, TCredentials}"/> (the adapter's Key icon flow takes
-    /// it as such) as the <see cref="ICrmCredentialsSource{TCredentials}"/> its connector asks for.</summary>
+    /// <summary>Registers the CRM's <see cref="CrmCredentialsSource{TSettings, TCredentials}"/> (its <see cref="CrmAuthorizer{TSettings, TCredentials}"/>
+    /// takes it as such) as the <see cref="ICrmCredentialsSource{TCredentials}"/> its connector asks for.</summary>
     private static void AddCrmCredentialsSource<TSettings, TCredentials>(this IServiceCollection services, CrmCredentialsMapping<TSettings, TCredentials> mapping)
         where TSettings : IntegrationSettings, ICrmConnectionSettings
         where TCredentials : class, ICrmCredentials<TCredentials>
@@ -84,10 +86,9 @@ public static class ServiceCollectionExtensions
 
     /// <summary>Registers <typeparamref name="TAdapter"/> as the <see cref="ICrmAdapter"/> of each <see cref="HttpLane"/>, keyed by
     /// the lane and built on that lane's <typeparamref name="TClient"/>: lookups, the builder and the connection test take
-    /// <c>[FromKeyedServices(HttpLane.Live)]</c>, exports <c>[FromKeyedServices(HttpLane.Background)]</c>. Authorization
-    /// (the Key icon) is interactive, so its <see cref="ICrmAuthorizer"/> is the live one.</summary>
+    /// <c>[FromKeyedServices(HttpLane.Live)]</c>, exports <c>[FromKeyedServices(HttpLane.Background)]</c>.</summary>
     private static void AddCrmAdapter<TAdapter, TClient>(this IServiceCollection services)
-        where TAdapter : class, ICrmAdapter, ICrmAuthorizer
+        where TAdapter : class, ICrmAdapter
         where TClient : class
     {
         var create = ActivatorUtilities.CreateFactory<TAdapter>([typeof(TClient)]);
@@ -96,8 +97,6 @@ public static class ServiceCollectionExtensions
             // Transient: each holds a lane's client, whose HttpClient the client factory renews.
             services.AddKeyedTransient<ICrmAdapter>(lane, (sp, _) => new InstrumentedCrmAdapter(create(sp, [sp.GetRequiredKeyedService<TClient>(lane)]), lane));
         }
-
-        services.AddTransient<ICrmAuthorizer>(sp => create(sp, [sp.GetRequiredKeyedService<TClient>(HttpLane.Live)]));
     }
 
     // One per-silo batcher's settings, named after (and bound from) its section; validated by the one validator.

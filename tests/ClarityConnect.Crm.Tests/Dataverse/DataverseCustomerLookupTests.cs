@@ -71,4 +71,13 @@ public sealed class DataverseCustomerLookupTests(DataverseClusterFixture fixture
         Assert.Equal([full.ToString()], both.Records.Select(r => r.RecordId));
         Assert.Contains(Fixture.Dataverse.Filters, f => f.Contains($"mobilephone eq '{exchange}-{line}'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_key_icon_names_the_application_and_the_environment_as_entra_id_names_no_user()
+    {
+        var status = await Fixture.AuthorizeAsync();
+
+        Assert.True(status.Authorized);
+        Assert.Equal($"{Fixture.Dataverse.ClientId} at {Fixture.Dataverse.BaseUrl.Host}", status.AuthorizedAs);
+    }
 }

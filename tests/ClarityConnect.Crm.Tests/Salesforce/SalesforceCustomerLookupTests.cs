@@ -103,4 +103,13 @@ public sealed class SalesforceCustomerLookupTests(SalesforceClusterFixture fixtu
         Assert.Equal(searches, Fixture.Salesforce.Searches.Count);
         Assert.Equal("12", (await session.GetAsync()).ExtraItems["Salesforce.CallerExtension"]);
     }
+
+    [Fact]
+    public async Task The_key_icon_names_the_authorizing_user_by_the_identity_url_salesforce_returns()
+    {
+        var status = await Fixture.AuthorizeAsync();
+
+        Assert.True(status.Authorized);
+        Assert.Equal($"{Fixture.Salesforce.BaseUrl.AbsoluteUri.TrimEnd('/')}/id/{Fixture.Salesforce.OrgId}/{Fixture.Salesforce.UserId}", status.AuthorizedAs);
+    }
 }

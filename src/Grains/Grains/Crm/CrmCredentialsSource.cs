@@ -20,6 +20,9 @@ public sealed class CrmCredentialsSource<TSettings, TCredentials>(
     where TSettings : IntegrationSettings, ICrmConnectionSettings
     where TCredentials : class, ICrmCredentials<TCredentials>
 {
+    /// <summary>The settings' key (<see cref="IntegrationNames"/>).</summary>
+    public string Integration => mapping.Integration;
+
     /// <inheritdoc />
     /// <exception cref="CrmNotConfiguredException">The integration is disabled, incomplete or not authorized.</exception>
     public async Task<TCredentials> GetAsync(CancellationToken cancellationToken)

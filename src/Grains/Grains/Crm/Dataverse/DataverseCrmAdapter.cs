@@ -1,4 +1,3 @@
-// Over 350 lines because it is the whole Dataverse side of the shared CRM pipeline (lookup queries, metadata, exports, authorization) behind ICrmAdapter; issue17-crm is reshaping the Dataverse connector below it.
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ClarityConnect.Abstractions.Crm;
@@ -14,9 +13,7 @@ namespace ClarityConnect.Grains.Crm.Dataverse;
 /// (also for the columns a lookup selects and searches), annotations for exports. It serves the lane of its <see cref="DataverseClient"/>.</summary>
 public sealed class DataverseCrmAdapter(
     DataverseClient client,
-    DataverseOAuthClient oauth,
-    CrmCredentialsSource<DynamicsSettings, DataverseCredentials> credentials,
-    IOptions<DataverseConnectorOptions> options) : ICrmAdapter, ICrmAuthorizer
+    IOptions<DataverseConnectorOptions> options) : ICrmAdapter
 {
     private const int PageSize = 5_000;
     private const string CustomerLookup = "parentcustomerid";
@@ -27,6 +24,7 @@ public sealed class DataverseCrmAdapter(
     private static readonly string[] RecordColumns = ["telephone1", "mobilephone", "emailaddress1", "modifiedon"];
     private static readonly string[] NumberTypes = ["Integer", "BigInt", "Decimal", "Double", "Money", "Picklist", "State", "Status"];
     private static readonly string[] IdTypes = ["Uniqueidentifier", "Lookup", "Customer", "Owner"];
+    private static readonly CrmRecordColumns Columns = new("parentcustomerid_account.name", "telephone1", "mobilephone", "emailaddress1", "modifiedon");
 
     /// <inheritdoc cref="ICrmAdapter.Integration" />
     public string Integration => IntegrationNames.Dynamics;
@@ -148,14 +146,9 @@ public sealed class DataverseCrmAdapter(
             .Select(g => $"{g.Key}($select={string.Join(",", g.Select(f => f.Split('.', 2)[1]))})").ToList();
         var first = await client.QueryAsync(entity.EntitySetName!, string.Join(",", plain), where, expand.Count == 0 ? null : string.Join(",", expand),
             maxRecords == 1 ? 1 : null, PageSize, maxRecords > 1, cancellationToken);
-        var records = first.Records.Select(r => ToRecord(entity.LogicalName, entity.PrimaryIdAttribute, entity.PrimaryNameAttribute, r)).ToList();
-        var next = first.NextLink;
-        while (next is not null && records.Count < maxRecords)
-        {
-            var page = await client.NextPageAsync(next, PageSize, cancellationToken);
-            records.AddRange(page.Records.Select(r => ToRecord(entity.LogicalName, entity.PrimaryIdAttribute, entity.PrimaryNameAttribute, r)));
-            next = page.NextLink;
-        }
+        var records = await CrmPages.ReadAsync(first, maxRecords,
+            page => page.Records.Select(r => ToRecord(entity.LogicalName, entity.PrimaryIdAttribute, entity.PrimaryNameAttribute, r)),
+            page => page.NextLink, link => client.NextPageAsync(link, PageSize, cancellationToken));
 
         return new CrmQueryResult($"{entity.EntitySetName}?$filter={where}", first.Count ?? records.Count, records.Take(maxRecords).ToList());
     });
@@ -188,19 +181,6 @@ public sealed class DataverseCrmAdapter(
         var id = await client.CreateAnnotationAsync(entity.LogicalName, entity.EntitySetName!, Guid.Parse(record.RecordId), title, text, null, null, null, 0, cancellationToken);
         return id.ToString();
     });
-
-    /// <inheritdoc />
-    public async Task<Uri> AuthorizationUrlAsync(Uri redirectUri, string state, string codeChallenge) =>
-        oauth.BuildAuthorizationUrl(await credentials.GetAppCredentialsAsync(), redirectUri, state, codeChallenge);
-
-    /// <inheritdoc />
-    public async Task<(string RefreshToken, string? AuthorizedAs)> ExchangeCodeAsync(string code, Uri redirectUri, string codeVerifier, CancellationToken cancellationToken)
-    {
-        var app = await credentials.GetAppCredentialsAsync();
-        var token = await oauth.ExchangeCodeAsync(app, code, redirectUri, codeVerifier, cancellationToken);
-        return (token.RefreshToken ?? throw new CrmUnavailableException("Microsoft Entra ID returned no refresh token; the offline_access scope is missing."),
-            $"{app.ClientId} at {app.InstanceUrl.Host}");
-    }
 
     private async Task<string?> ExistingAnnotationAsync(CrmRecordLink record, string subject, CancellationToken cancellationToken)
     {
@@ -315,18 +295,7 @@ public sealed class DataverseCrmAdapter(
         }
 
         var id = fields.GetValueOrDefault(primaryId) ?? "";
-        return new CrmRecord
-        {
-            ObjectType = logicalName,
-            Id = id,
-            Name = primaryName is null ? null : fields.GetValueOrDefault(primaryName),
-            AccountName = fields.GetValueOrDefault("parentcustomerid_account.name"),
-            Phone = fields.GetValueOrDefault("telephone1") ?? fields.GetValueOrDefault("mobilephone"),
-            Email = fields.GetValueOrDefault("emailaddress1"),
-            ModifiedAt = DateTimeOffset.TryParse(fields.GetValueOrDefault("modifiedon"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var modified) ? modified : null,
-            Url = Guid.TryParse(id, out var guid) ? client.RecordUrl(logicalName, guid) : new Uri("about:blank"),
-            Fields = fields,
-        };
+        return Columns.ToRecord(logicalName, id, primaryName, Guid.TryParse(id, out var guid) ? client.RecordUrl(logicalName, guid) : new Uri("about:blank"), fields);
     }
 
     private static string AnyEquals(IEnumerable<string> columns, IReadOnlyList<string> values) =>

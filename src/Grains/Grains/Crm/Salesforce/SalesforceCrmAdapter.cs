@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ClarityConnect.Abstractions.Crm;
 using ClarityConnect.Abstractions.Integrations;
@@ -13,13 +12,12 @@ namespace ClarityConnect.Grains.Crm.Salesforce;
 /// the fields a lookup selects, ContentVersion and Note for exports. It serves the lane of its <see cref="SalesforceClient"/>.</summary>
 public sealed class SalesforceCrmAdapter(
     SalesforceClient client,
-    SalesforceOAuthClient oauth,
-    CrmCredentialsSource<SalesforceSettings, SalesforceCredentials> credentials,
-    IOptions<SalesforceConnectorOptions> options) : ICrmAdapter, ICrmAuthorizer
+    IOptions<SalesforceConnectorOptions> options) : ICrmAdapter
 {
     private const int NoteTitleLength = 80;
     private static readonly string[] CustomerObjects = ["Contact", "Account"];
     private static readonly string[] NumberTypes = ["int", "double", "currency", "percent", "long"];
+    private static readonly CrmRecordColumns Columns = new("Account.Name", "Phone", "MobilePhone", "Email", "LastModifiedDate");
 
     /// <inheritdoc cref="ICrmAdapter.Integration" />
     public string Integration => IntegrationNames.Salesforce;
@@ -101,14 +99,8 @@ public sealed class SalesforceCrmAdapter(
 
         var soql = $"SELECT {string.Join(", ", select)} FROM {objectName} WHERE {where}{(maxRecords == 1 ? " LIMIT 1" : "")}";
         var first = await client.QueryAsync(soql, cancellationToken);
-        var records = first.Records.Select(r => ToRecord(r)).ToList();
-        var next = first.NextRecordsUrl;
-        while (next is not null && records.Count < maxRecords)
-        {
-            var page = await client.QueryMoreAsync(next, cancellationToken);
-            records.AddRange(page.Records.Select(r => ToRecord(r)));
-            next = page.NextRecordsUrl;
-        }
+        var records = await CrmPages.ReadAsync(first, maxRecords,
+            page => page.Records.Select(r => ToRecord(r)), page => page.NextRecordsUrl, link => client.QueryMoreAsync(link, cancellationToken));
 
         return new CrmQueryResult(soql, first.TotalSize, records.Take(maxRecords).ToList());
     });
@@ -140,18 +132,6 @@ public sealed class SalesforceCrmAdapter(
 
         return await client.CreateAsync("Note", new JsonObject { ["ParentId"] = record.RecordId, ["Title"] = shortTitle, ["Body"] = text }, cancellationToken);
     });
-
-    /// <inheritdoc />
-    public async Task<Uri> AuthorizationUrlAsync(Uri redirectUri, string state, string codeChallenge) =>
-        oauth.BuildAuthorizationUrl(await credentials.GetAppCredentialsAsync(), redirectUri, state, codeChallenge);
-
-    /// <inheritdoc />
-    public async Task<(string RefreshToken, string? AuthorizedAs)> ExchangeCodeAsync(string code, Uri redirectUri, string codeVerifier, CancellationToken cancellationToken)
-    {
-        var token = await oauth.ExchangeCodeAsync(await credentials.GetAppCredentialsAsync(), code, redirectUri, codeVerifier, cancellationToken);
-        return (token.RefreshToken ?? throw new CrmUnavailableException("Salesforce returned no refresh token; the connected app needs the refresh_token scope."),
-            token.IdentityUrl?.ToString());
-    }
 
     // An Extra Item Key searches any object: what is selected comes from that object's describe, so an object without
     // Phone (a custom Ticket__c) is queried without it instead of failing with INVALID_FIELD.
@@ -246,18 +226,7 @@ public sealed class SalesforceCrmAdapter(
         var id = CrmCalls.Text(json["Id"]) ?? json["attributes"]?["url"]?.GetValue<string>()?.Split('/')[^1] ?? "";
         var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         Flatten(json, "", fields);
-        return new CrmRecord
-        {
-            ObjectType = type,
-            Id = id,
-            Name = nameField is null ? null : fields.GetValueOrDefault(nameField),
-            AccountName = fields.GetValueOrDefault("Account.Name"),
-            Phone = fields.GetValueOrDefault("Phone") ?? fields.GetValueOrDefault("MobilePhone"),
-            Email = fields.GetValueOrDefault("Email"),
-            ModifiedAt = DateTimeOffset.TryParse(fields.GetValueOrDefault("LastModifiedDate"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var modified) ? modified : null,
-            Url = client.RecordUrl(type, id),
-            Fields = fields,
-        };
+        return Columns.ToRecord(type, id, nameField, client.RecordUrl(type, id), fields);
     }
 
     // Relationship fields come back nested ("Account": {"Name": …}); the pipeline asks for them as "Account.Name".

@@ -52,8 +52,5 @@ public sealed class SoqlLanguage : IQueryLanguage
     };
 
     // Comparisons are usually on numbers and dates, which SOQL writes unquoted; anything else stays a string literal.
-    private static string Ordered(string value) =>
-        System.Text.RegularExpressions.Regex.IsMatch(value, @"^(-?\d{1,18}(\.\d{1,18})?|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z)?)$")
-            ? value
-            : Soql.Literal(value);
+    private static string Ordered(string value) => OrderedLiteral.IsUnquoted(value) ? value : Soql.Literal(value);
 }
