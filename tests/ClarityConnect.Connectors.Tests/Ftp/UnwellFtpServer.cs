@@ -1,6 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using ClarityConnect.TestDoubles.Ftp;
 
 namespace ClarityConnect.Connectors.Tests.Ftp;
 
@@ -9,83 +9,35 @@ namespace ClarityConnect.Connectors.Tests.Ftp;
 /// <c>421 Too many users</c> and hangs up (a transient failure, as when the server is overloaded); <see cref="Silent"/>
 /// greets and then never answers a command. It counts the connections it accepted.
 /// </summary>
-internal sealed class UnwellFtpServer : IAsyncDisposable
+internal sealed class UnwellFtpServer : LoopbackFtpServer
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stopping = new();
     private readonly bool busy;
-    private readonly Task accepting;
-    private int connections;
 
-    private UnwellFtpServer(bool busy)
-    {
-        this.busy = busy;
-        listener.Start();
-        accepting = AcceptAsync();
-    }
-
-    /// <summary>The loopback address.</summary>
-    public string Host => "127.0.0.1";
-
-    /// <summary>The control port.</summary>
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
-
-    /// <summary>How many connections were accepted so far.</summary>
-    public int Connections => Volatile.Read(ref connections);
+    private UnwellFtpServer(bool busy) => this.busy = busy;
 
     /// <summary>A server that refuses every connection with 421.</summary>
-    public static UnwellFtpServer Busy() => new(busy: true);
+    public static UnwellFtpServer Busy() => Started(new(busy: true));
 
     /// <summary>A server that greets, then stays silent.</summary>
-    public static UnwellFtpServer Silent() => new(busy: false);
+    public static UnwellFtpServer Silent() => Started(new(busy: false));
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    protected override async Task ServeAsync(NetworkStream stream, CancellationToken stopping)
     {
-        await stopping.CancelAsync();
-        listener.Stop();
-        try
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(busy ? "421 Too many users, try later\r\n" : "220 Ready\r\n"), stopping);
+        if (!busy)
         {
-            await accepting;
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
-
-        stopping.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            var client = await listener.AcceptTcpClientAsync(stopping.Token);
-            Interlocked.Increment(ref connections);
-            _ = ServeAsync(client);
+            // Read what the client sends and never answer, until it hangs up or the server stops.
+            var sink = new byte[1024];
+            while (await stream.ReadAsync(sink, stopping) > 0)
+            {
+            }
         }
     }
 
-    private async Task ServeAsync(TcpClient client)
+    private static UnwellFtpServer Started(UnwellFtpServer server)
     {
-        using (client)
-        {
-            try
-            {
-                var stream = client.GetStream();
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(busy ? "421 Too many users, try later\r\n" : "220 Ready\r\n"), stopping.Token);
-                if (!busy)
-                {
-                    // Read what the client sends and never answer, until it hangs up or the server stops.
-                    var sink = new byte[1024];
-                    while (await stream.ReadAsync(sink, stopping.Token) > 0)
-                    {
-                    }
-                }
-            }
-            catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                // The client hung up, or the server is stopping.
-            }
-        }
+        server.Listen();
+        return server;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -14,96 +13,55 @@ namespace ClarityConnect.TestDoubles.Ftp;
 /// quoting the command as received and its URL-encoded form), <c>AUTH</c> (502, so FTPS clients stop before the login),
 /// <c>QUIT</c> (221); anything else gets 530.
 /// </remarks>
-public sealed class EchoingFtpServer : IAsyncDisposable
+public sealed class EchoingFtpServer : LoopbackFtpServer
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Task accepting;
     private int logins;
 
     private EchoingFtpServer()
     {
-        listener.Start();
-        accepting = AcceptAsync();
     }
-
-    /// <summary>The loopback address.</summary>
-    public string Host => "127.0.0.1";
-
-    /// <summary>The control port.</summary>
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
     /// <summary>How many <c>PASS</c> commands were refused so far.</summary>
     public int RefusedLogins => Volatile.Read(ref logins);
 
     /// <summary>Starts listening on a free loopback port.</summary>
-    public static EchoingFtpServer Start() => new();
+    public static EchoingFtpServer Start()
+    {
+        var server = new EchoingFtpServer();
+        server.Listen();
+        return server;
+    }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    protected override async Task ServeAsync(NetworkStream stream, CancellationToken stopping)
     {
-        await stopping.CancelAsync();
-        listener.Stop();
-        try
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
+        await writer.WriteLineAsync("220 Echo FTP ready");
+        while (await reader.ReadLineAsync(stopping) is { } command)
         {
-            await accepting;
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
-
-        stopping.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            var client = await listener.AcceptTcpClientAsync(stopping.Token);
-            _ = ServeAsync(client);
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
+            var verb = command.Split(' ')[0].ToUpperInvariant();
+            switch (verb)
             {
-                var stream = client.GetStream();
-                using var reader = new StreamReader(stream, Encoding.UTF8);
-                await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
-                await writer.WriteLineAsync("220 Echo FTP ready");
-                while (await reader.ReadLineAsync(stopping.Token) is { } command)
-                {
-                    var verb = command.Split(' ')[0].ToUpperInvariant();
-                    switch (verb)
-                    {
-                        case "USER":
-                            await writer.WriteLineAsync($"331 Password required for {command[4..].Trim()}");
-                            break;
-                        case "PASS":
-                            Interlocked.Increment(ref logins);
-                            var password = command.Length > 5 ? command[5..] : string.Empty;
-                            await writer.WriteLineAsync("530-Login incorrect.");
-                            await writer.WriteLineAsync($" Refused: {command}");
-                            await writer.WriteLineAsync($"530 (encoded: {Uri.EscapeDataString(password)})");
-                            break;
-                        case "AUTH":
-                            await writer.WriteLineAsync("502 AUTH not supported");
-                            break;
-                        case "QUIT":
-                            await writer.WriteLineAsync("221 Goodbye");
-                            return;
-                        default:
-                            await writer.WriteLineAsync($"530 Please login with USER and PASS ({command})");
-                            break;
-                    }
-                }
-            }
-            catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                // The client hung up, or the server is stopping.
+                case "USER":
+                    await writer.WriteLineAsync($"331 Password required for {command[4..].Trim()}");
+                    break;
+                case "PASS":
+                    Interlocked.Increment(ref logins);
+                    var password = command.Length > 5 ? command[5..] : string.Empty;
+                    await writer.WriteLineAsync("530-Login incorrect.");
+                    await writer.WriteLineAsync($" Refused: {command}");
+                    await writer.WriteLineAsync($"530 (encoded: {Uri.EscapeDataString(password)})");
+                    break;
+                case "AUTH":
+                    await writer.WriteLineAsync("502 AUTH not supported");
+                    break;
+                case "QUIT":
+                    await writer.WriteLineAsync("221 Goodbye");
+                    return;
+                default:
+                    await writer.WriteLineAsync($"530 Please login with USER and PASS ({command})");
+                    break;
             }
         }
     }
