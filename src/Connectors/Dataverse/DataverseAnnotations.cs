@@ -6,14 +6,14 @@ using System.Text.Json.Nodes;
 namespace ClarityConnect.Connectors.Dataverse;
 
 /// <summary>Notes (<c>annotation</c>) with attachments: inline base64 up to <see cref="DataverseConnectorOptions.InlineAttachmentLimit"/>,
-/// larger ones in blocks (facts B4).</summary>
+/// larger ones in blocks (crm-wire-facts B4).</summary>
 internal sealed class DataverseAnnotations(DataverseWebApi api)
 {
     /// <summary>Creates <paramref name="note"/> (subject, regarding record, text), with the attachment when there is one, and returns its id.</summary>
     /// <remarks>An attachment of at most <see cref="DataverseConnectorOptions.InlineAttachmentLimit"/> bytes goes inline as base64
     /// <c>documentbody</c>; a larger one through <c>InitializeAnnotationBlocksUpload</c>, <c>UploadBlock</c> (blocks of
     /// <see cref="DataverseConnectorOptions.UploadBlockSize"/>, at most 4 MB) and <c>CommitAnnotationBlocksUpload</c>, whose Target
-    /// carries the new <c>annotationid</c>, <c>filename</c> and <c>mimetype</c> (facts B4). See <see cref="DataverseClient.CreateAnnotationAsync"/>.</remarks>
+    /// carries the new <c>annotationid</c>, <c>filename</c> and <c>mimetype</c> (crm-wire-facts B4). See <see cref="DataverseClient.CreateAnnotationAsync"/>.</remarks>
     public async Task<Guid> CreateAsync(
         JsonObject note, string? fileName, string? mimeType, Stream? data, long length, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed class DataverseApiException : Exception, ICrmApiError
     /// <summary>The HTTP status of the answer.</summary>
     public HttpStatusCode StatusCode { get; }
 
-    /// <summary>Dataverse's <c>error.code</c>, e.g. <c>0x80040265</c>; often empty, and not the HTTP status (facts B2).</summary>
+    /// <summary>Dataverse's <c>error.code</c>, e.g. <c>0x80040265</c>; often empty, and not the HTTP status (crm-wire-facts B2).</summary>
     public string ErrorCode { get; }
 
     /// <summary>Dataverse's <c>error.message</c>, e.g. "There is an unterminated literal at position 21 in …".</summary>

@@ -25,7 +25,7 @@ namespace ClarityConnect.Connectors.Dataverse;
 /// </remarks>
 public sealed class DataverseClient
 {
-    /// <summary>The largest <c>odata.maxpagesize</c> Dataverse honours (facts B2).</summary>
+    /// <summary>The largest <c>odata.maxpagesize</c> Dataverse honours (crm-wire-facts B2).</summary>
     public const int MaxPageSize = 5000;
 
     private readonly DataverseWebApi api;
@@ -54,7 +54,7 @@ public sealed class DataverseClient
         (await credentialsSource.GetAsync(cancellationToken).ConfigureAwait(false)).InstanceUrl;
 
     /// <summary>The model-driven app URL of a record in the environment of the current token:
-    /// <c>{InstanceUrl}/main.aspx?etn={logicalName}&amp;pagetype=entityrecord&amp;id={guid}</c> (facts B6).</summary>
+    /// <c>{InstanceUrl}/main.aspx?etn={logicalName}&amp;pagetype=entityrecord&amp;id={guid}</c> (crm-wire-facts B6).</summary>
     /// <exception cref="InvalidOperationException">No call has obtained a token yet; use <see cref="RecordUrl(Uri, string, Guid)"/> with <see cref="GetInstanceUrlAsync"/>.</exception>
     public Uri RecordUrl(string logicalName, Guid id) =>
         RecordUrl(api.Tokens.Current?.InstanceUrl ?? throw new InvalidOperationException("No Dataverse access token yet: call GetInstanceUrlAsync and the static RecordUrl overload."), logicalName, id);
@@ -78,7 +78,7 @@ public sealed class DataverseClient
     /// <param name="select">Comma-separated columns, each checked with <see cref="OData.IsValidIdentifier"/>.</param>
     /// <param name="filter">The <c>$filter</c> text built with <see cref="OData"/> (caller data only through <see cref="OData.Literal(string)"/>); it is URL-encoded here.</param>
     /// <param name="expand">The <c>$expand</c> text, e.g. <c>parentcustomerid_account($select=name)</c>; URL-encoded here.</param>
-    /// <param name="top">At most this many records. Dataverse ignores <c>$top</c> together with <c>odata.maxpagesize</c> (facts B2), so
+    /// <param name="top">At most this many records. Dataverse ignores <c>$top</c> together with <c>odata.maxpagesize</c> (crm-wire-facts B2), so
     /// when <paramref name="top"/> is given no page size is requested.</param>
     /// <param name="pageSize">Records per page (<c>Prefer: odata.maxpagesize</c>), 1 to 5,000.</param>
     /// <param name="count">Asks for <c>@odata.count</c> (<c>$count=true</c>).</param>
@@ -123,7 +123,7 @@ public sealed class DataverseClient
         return GetPageAsync(apiBase => new Uri(apiBase, entitySetName + "?" + queryText), top is null ? pageSize : null, cancellationToken);
     }
 
-    /// <summary>Fetches the next page from <see cref="DataversePage.NextLink"/>, unchanged (facts B2: don't modify or append options),
+    /// <summary>Fetches the next page from <see cref="DataversePage.NextLink"/>, unchanged (crm-wire-facts B2: don't modify or append options),
     /// with the same page size.</summary>
     /// <exception cref="ArgumentException">The link is not an absolute URL on the environment's host (the token is never sent elsewhere).</exception>
     public Task<DataversePage> NextPageAsync(string nextLink, int pageSize, CancellationToken cancellationToken)
@@ -186,7 +186,7 @@ public sealed class DataverseClient
     /// <remarks>An attachment of at most <see cref="DataverseConnectorOptions.InlineAttachmentLimit"/> bytes goes inline as base64
     /// <c>documentbody</c>; a larger one through <c>InitializeAnnotationBlocksUpload</c>, <c>UploadBlock</c> (blocks of
     /// <see cref="DataverseConnectorOptions.UploadBlockSize"/>, at most 4 MB) and <c>CommitAnnotationBlocksUpload</c>, whose Target
-    /// carries the new <c>annotationid</c>, <c>filename</c> and <c>mimetype</c> (facts B4).</remarks>
+    /// carries the new <c>annotationid</c>, <c>filename</c> and <c>mimetype</c> (crm-wire-facts B4).</remarks>
     /// <param name="regardingEntityLogicalName">The record's table, e.g. <c>contact</c> (binds <c>objectid_contact@odata.bind</c>).</param>
     /// <param name="regardingEntitySetName">The record's entity set, e.g. <c>contacts</c>.</param>
     /// <param name="regardingId">The record's id.</param>

@@ -10,7 +10,7 @@ public sealed class DataverseConnectorOptions : HttpConnectorOptions
     public const string Section = "ClarityConnect:Connectors:Dataverse";
 
     /// <summary>Creates the defaults. <see cref="HttpGuardOptions.MaxConcurrentRequests"/> defaults to 16: Dataverse allows
-    /// 52 concurrent requests per user (facts B5). A <c>Retry-After</c> (seconds, facts B5) is honoured up to
+    /// 52 concurrent requests per user (crm-wire-facts B5). A <c>Retry-After</c> (seconds, crm-wire-facts B5) is honoured up to
     /// <see cref="HttpConnectorOptions.MaxRetryAfter"/>.</summary>
     public DataverseConnectorOptions()
         : base(maxConcurrentRequests: 16)

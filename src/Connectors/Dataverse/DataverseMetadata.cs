@@ -36,7 +36,7 @@ internal sealed class DataverseMetadata(DataverseWebApi api, MetadataCache cache
                 return attributes;
             }
 
-            // Targets is a property of the derived LookupAttributeMetadata type: only a cast segment returns it (facts B3).
+            // Targets is a property of the derived LookupAttributeMetadata type: only a cast segment returns it (crm-wire-facts B3).
             var lookups = (await api.GetAsync(
                 apiBase => new Uri(apiBase, $"{entity}/Attributes/Microsoft.Dynamics.CRM.LookupAttributeMetadata?$select=LogicalName,Targets"),
                 DataverseJsonContext.Default.ODataCollectionDataverseLookupTargets,

@@ -10,10 +10,10 @@ namespace ClarityConnect.Connectors.Dataverse;
 internal static class DataverseResilience
 {
     /// <summary>The Web API's target; its lanes are <c>dataverse-rest-live</c> and <c>dataverse-rest-background</c>.
-    /// Service protection limits answer 429 with Retry-After in seconds (facts B5); the shared retry waits exactly that long.</summary>
+    /// Service protection limits answer 429 with Retry-After in seconds (crm-wire-facts B5); the shared retry waits exactly that long.</summary>
     public const string RestTarget = "dataverse-rest";
 
-    /// <summary>True for failures that a later attempt can fix: 429, 502, 503, 504 and connection errors (facts B2, B5).</summary>
+    /// <summary>True for failures that a later attempt can fix: 429, 502, 503, 504 and connection errors (crm-wire-facts B2, B5).</summary>
     internal static bool IsTransient(Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>
         outcome.Exception is { } exception
             ? HttpConnectorResilience.IsTransientException(exception, context)

@@ -127,7 +127,7 @@ public sealed class SalesforceClient
             cancellationToken).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
 
-        // Up to v35 the answer was a bare array; since v36 it is {"searchRecords":[...]} (facts A5).
+        // Up to v35 the answer was a bare array; since v36 it is {"searchRecords":[...]} (crm-wire-facts A5).
         var trimmed = bytes.AsSpan().TrimStart(" \t\r\n"u8);
         if (!trimmed.IsEmpty && trimmed[0] == (byte)'[')
         {

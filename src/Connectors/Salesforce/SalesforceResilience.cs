@@ -7,13 +7,13 @@ using Polly;
 namespace ClarityConnect.Connectors.Salesforce;
 
 /// <summary>The Salesforce resilience pipelines (<see cref="HttpConnectorResilience"/>) with Salesforce's transient failures.
-/// Salesforce sends no Retry-After for API limits (facts A8), but proxies and 503 maintenance pages may.</summary>
+/// Salesforce sends no Retry-After for API limits (crm-wire-facts A8), but proxies and 503 maintenance pages may.</summary>
 internal static class SalesforceResilience
 {
     /// <summary>The REST API's target; its lanes are <c>salesforce-rest-live</c> and <c>salesforce-rest-background</c>.</summary>
     public const string RestTarget = "salesforce-rest";
 
-    /// <summary>True for failures that a later attempt can fix (facts A2, A8).</summary>
+    /// <summary>True for failures that a later attempt can fix (crm-wire-facts A2, A8).</summary>
     internal static async ValueTask<bool> IsTransientAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {
         if (outcome.Exception is { } exception)
@@ -38,7 +38,7 @@ internal static class SalesforceResilience
                 return (await ReadBodyAsync(response, context.CancellationToken).ConfigureAwait(false)).Contains("REQUEST_LIMIT_EXCEEDED", StringComparison.Ordinal);
             case HttpStatusCode.BadRequest:
             case HttpStatusCode.InternalServerError:
-                // Record-lock contention; often nested inside CANNOT_EXECUTE_FLOW_TRIGGER's message (facts A8).
+                // Record-lock contention; often nested inside CANNOT_EXECUTE_FLOW_TRIGGER's message (crm-wire-facts A8).
                 return (await ReadBodyAsync(response, context.CancellationToken).ConfigureAwait(false)).Contains("UNABLE_TO_LOCK_ROW", StringComparison.Ordinal);
             default:
                 return false;

@@ -250,7 +250,7 @@ public sealed partial class SalesforceDouble
     {
         if (request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
         {
-            // Multipart insert (facts A7): part "entity_content" is the JSON record, the binary part carries the blob field.
+            // Multipart insert (crm-wire-facts A7): part "entity_content" is the JSON record, the binary part carries the blob field.
             context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions { MultipartBodyLengthLimit = long.MaxValue }));
             var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
             var entity = form.TryGetValue("entity_content", out var json) ? ParseObject(json.ToString()) : null;

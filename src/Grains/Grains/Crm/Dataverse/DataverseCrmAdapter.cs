@@ -249,7 +249,7 @@ public sealed class DataverseCrmAdapter(
         var select = new[] { table.PrimaryIdAttribute, table.PrimaryNameAttribute }.Concat(RecordColumns)
             .OfType<string>().Where(readable.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
         string? expand = null;
-        // A customer lookup has a navigation property per target (facts B2): parentcustomerid_account names the account.
+        // A customer lookup has a navigation property per target (crm-wire-facts B2): parentcustomerid_account names the account.
         if (readable.TryGetValue(CustomerLookup, out var parent) && parent.Targets.Contains("account"))
         {
             select.Add(parent.PropertyName);
