@@ -20,8 +20,8 @@ internal static class NodeJson
     // The same values as the /nodes page's node type control.
     private static readonly NodeKind[] Kinds =
     [
-        new("customer-lookup", typeof(CustomerLookupNode), (crm, json) => Bind<CustomerLookupNode>(crm, json, "")),
-        new("advanced-lookup", typeof(AdvancedLookupNode), (crm, json) => Bind<AdvancedLookupNode>(crm, json, "")),
+        new(Website.Components.Nodes.NodeBuilderForm.CustomerLookup, typeof(CustomerLookupNode), (crm, json) => Bind<CustomerLookupNode>(crm, json, "")),
+        new(Website.Components.Nodes.NodeBuilderForm.AdvancedLookup, typeof(AdvancedLookupNode), (crm, json) => Bind<AdvancedLookupNode>(crm, json, "")),
     ];
 
     /// <summary>
