@@ -10,7 +10,7 @@ using ClarityConnect.Simulator.Reporting;
 namespace ClarityConnect.Bench.Lifecycles;
 
 /// <summary>Runs voice life cycles closed-loop (a fixed number in flight) or paced (a fixed start rate) and gathers every figure of the run.</summary>
-public sealed class LifecycleRunner(BenchHost host, AgentPool agents, CsiDeliveryProbe csi)
+public sealed class LifecycleRunner(BenchHost host, AgentPool agents, CsiDeliveryProbe csi, ProcessMeter process)
 {
     private const int ExportSample = 200;
     private int _sessions;
@@ -61,6 +61,7 @@ public sealed class LifecycleRunner(BenchHost host, AgentPool agents, CsiDeliver
         var siloCallsBefore = host.Calls.Calls;
         var callsBefore = host.Calls.Snapshot();
         var clock = Stopwatch.StartNew();
+        var runCost = process.Start();
 
         async Task LifecycleAsync(CancellationToken cancellationToken)
         {
@@ -79,10 +80,11 @@ public sealed class LifecycleRunner(BenchHost host, AgentPool agents, CsiDeliver
 
         await drive(LifecycleAsync, clock, CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
+        var lifecycles = completed.Count;
+        var costInRun = runCost.Stop(lifecycles);
         var writesInRun = DurableWriteCounter.Difference(writesBefore, host.Writes.Snapshot());
         var siloCalls = host.Calls.Calls - siloCallsBefore;
         var operations = latencies.Summarize(LifecycleOperation.All);
-        var lifecycles = completed.Count;
 
         var drain = Stopwatch.StartNew();
         var expectedEvents = (long)lifecycles * LifecycleOperation.EventsPerLifecycle;
@@ -90,6 +92,9 @@ public sealed class LifecycleRunner(BenchHost host, AgentPool agents, CsiDeliver
         var exports = await WaitForExportsAsync(sample, expectedEvents);
         var (events, requests, delay) = csi.Take();
         var drainSeconds = drain.Elapsed.TotalSeconds;
+        // Cores and pauses are the run's (what its operations met); CPU and allocation per life cycle include the drain,
+        // where the run's last events and exports are worked off.
+        var costWithDrain = runCost.Stop(lifecycles);
         var writesAll = DurableWriteCounter.Difference(writesBefore, host.Writes.Snapshot());
         var siloCallsAll = host.Calls.Calls - siloCallsBefore;
         var perLifecycle = writesAll.ToDictionary(w => w.Key, w => Math.Round(w.Value / (double)Math.Max(1, lifecycles), 2));
@@ -127,6 +132,7 @@ public sealed class LifecycleRunner(BenchHost host, AgentPool agents, CsiDeliver
             ExportsDone = exports.Done,
             ExportDelay = exports.Delay,
             DrainSeconds = Math.Round(drainSeconds, 2),
+            Process = costInRun with { CpuMsPerLifecycle = costWithDrain.CpuMsPerLifecycle, AllocatedKbPerLifecycle = costWithDrain.AllocatedKbPerLifecycle },
         };
     }
 

@@ -15,22 +15,25 @@ namespace ClarityConnect.Bench.Lifecycles;
 /// the match remembered), the second with fresh lookup off (the earlier record is reused). Beside them, the same SOSL
 /// search goes straight to the double, so what the lookup adds over the CRM's own answer can be read off.
 /// </summary>
-public sealed class RepeatCallerRunner(BenchHost host)
+public sealed class RepeatCallerRunner(BenchHost host, ProcessMeter process)
 {
     private const string Fresh = "FreshLookup";
     private const string Reused = "ReusedLookup";
     private const string Direct = "CrmDoubleAnswer";
 
-    /// <summary>Runs <paramref name="callers"/> callers twice each, and as many direct searches, <paramref name="concurrency"/> at a time.</summary>
-    public async Task<RepeatCallers> RunAsync(int callers, int concurrency)
+    /// <summary>Runs <paramref name="callers"/> callers twice each, and as many direct searches, <paramref name="concurrency"/> at a time;
+    /// <paramref name="label"/> names the run's sessions (a warm-up and the measured run use different ones).</summary>
+    public async Task<RepeatCallers> RunAsync(int callers, int concurrency, string label = "repeat")
     {
         var latencies = new LatencyRecorder();
         var caller = new GrainCaller(latencies, TimeSpan.FromSeconds(30));
         var numbers = Enumerable.Range(0, callers).Select(i => host.CallerNumbers[i % host.CallerNumbers.Count]).ToList();
         var fresh = VoiceLifecycle.Lookup with { FreshLookupOnEachCall = true };
         var reuse = VoiceLifecycle.Lookup with { FreshLookupOnEachCall = false, DaysToGoBack = 7 };
-        await LookUpAsync(caller, numbers, concurrency, "first", Fresh, fresh);
-        await LookUpAsync(caller, numbers, concurrency, "again", Reused, reuse);
+        await LookUpAsync(caller, numbers, concurrency, $"{label}-first", Fresh, fresh);
+        var reusedCost = process.Start();
+        await LookUpAsync(caller, numbers, concurrency, $"{label}-again", Reused, reuse);
+        var reusedProcess = reusedCost.Stop(callers);
         await SearchDirectlyAsync(latencies, numbers, concurrency);
 
         var figures = latencies.Summarize([Fresh, Reused, Direct]).ToDictionary(f => f.Operation);
@@ -42,6 +45,7 @@ public sealed class RepeatCallerRunner(BenchHost host)
             ReusedLookup = figures[Reused],
             CrmDoubleAnswer = figures[Direct],
             LookupAddsP99Ms = Math.Round(figures[Fresh].P99 - figures[Direct].P99, 2),
+            ReusedLookupProcess = reusedProcess,
         };
     }
 
@@ -49,7 +53,7 @@ public sealed class RepeatCallerRunner(BenchHost host)
     {
         await Parallel.ForEachAsync(Enumerable.Range(0, numbers.Count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, _) =>
         {
-            var session = host.Grains.GetGrain<ISessionGrain>($"{host.RunId}-repeat-{pass}-{i:00000}");
+            var session = host.Grains.GetGrain<ISessionGrain>($"{host.RunId}-{pass}-{i:00000}");
             await session.StartAsync(VoiceLifecycle.Start(numbers[i]));
             var outcome = await caller.InvokeAsync(operation, () => session.RunNodeAsync(node), CancellationToken.None);
             if (outcome.Exit != NodeExit.Match || outcome.ReusedEarlierRecord != (operation == Reused))

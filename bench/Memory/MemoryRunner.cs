@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ClarityConnect.Abstractions.Agents;
 using ClarityConnect.Abstractions.Sessions;
+using ClarityConnect.Bench.Ceilings;
 using ClarityConnect.Bench.Cluster;
 using ClarityConnect.Bench.Lifecycles;
 using ClarityConnect.Bench.Reporting;
@@ -10,8 +11,8 @@ namespace ClarityConnect.Bench.Memory;
 /// <summary>
 /// Bytes per active grain: the managed heap (after full collections) grows as sessions are started (state, outbox,
 /// the first change event and the two consumers it activates) and as agents log in, measured up to each activation
-/// count. The silo runs in this process, so its heap is this process's heap; CSI events are off meanwhile so the CSI
-/// double's copies of them are not counted.
+/// count; first, the same for what Orleans costs alone (<see cref="BareSessionShape"/>). The silo runs in this process,
+/// so its heap is this process's heap; CSI events are off meanwhile so the CSI double's copies of them are not counted.
 /// </summary>
 public sealed class MemoryRunner(BenchHost host)
 {
@@ -20,6 +21,16 @@ public sealed class MemoryRunner(BenchHost host)
     /// <summary>Measures at each of <paramref name="counts"/> (ascending) activations.</summary>
     public async Task<IReadOnlyList<MemoryFigure>> RunAsync(IReadOnlyList<int> counts)
     {
+        // The change streams' cache forgets the life-cycle runs' events after its retention; were that to happen while a
+        // phase grows, the phase would be credited with the memory it frees.
+        await Task.Delay(ClarityConnect.Silo.Configuration.SiloBuilderExtensions.ChangeEventCacheRetention + TimeSpan.FromSeconds(5));
+
+        // What Orleans costs before any of the product's state: a bare grain, and a session's shape with nothing in it.
+        var bare = await GrowAsync(counts, i => host.Grains.GetGrain<INoOpGrain>($"{host.RunId}-memory-bare-{i:0000000}").PingAsync());
+        var consumersBefore = BareSessionShape.ConsumersActivated;
+        var shapes = await GrowAsync(counts, i => host.Grains.GetGrain<IBareProducerGrain>($"{host.RunId}-memory-shape-{i:0000000}").PublishAsync(),
+            count => BareSessionShape.ConsumersActivated - consumersBefore >= 2L * count);
+
         await host.SetCsiEventsAsync(false);
         var sessions = await GrowAsync(counts, i => host.Grains.GetGrain<ISessionGrain>($"{host.RunId}-memory-{i:0000000}").StartAsync(VoiceLifecycle.Start(host.CallerNumbers[i % host.CallerNumbers.Count])));
         var agents = await GrowAsync(counts, i => host.Grains.GetGrain<IAgentGrain>($"{host.RunId}-memory-agent-{i:0000000}").SetStatusAsync(AgentStatus.Available));
@@ -29,12 +40,15 @@ public sealed class MemoryRunner(BenchHost host)
             Activations = count,
             BytesPerSessionGrain = sessions[i].BytesPer,
             BytesPerAgentGrain = agents[i].BytesPer,
+            BytesPerBareGrain = bare[i].BytesPer,
+            BytesPerBareSessionShape = shapes[i].BytesPer,
             SessionActivationSeconds = sessions[i].Seconds,
             AgentActivationSeconds = agents[i].Seconds,
         }).ToList();
     }
 
-    private async Task<List<(long BytesPer, double Seconds)>> GrowAsync(IReadOnlyList<int> counts, Func<int, Task> activate)
+    // activated: whether everything the first count calls set off is in memory (for work no durable write marks).
+    private async Task<List<(long BytesPer, double Seconds)>> GrowAsync(IReadOnlyList<int> counts, Func<int, Task> activate, Func<int, bool>? activated = null)
     {
         await SettleAsync();
         var baseline = Heap();
@@ -47,6 +61,11 @@ public sealed class MemoryRunner(BenchHost host)
                 async (i, _) => await activate(i));
             done = count;
             var seconds = clock.Elapsed.TotalSeconds;
+            while (activated is not null && !activated(count))
+            {
+                await Task.Delay(100);
+            }
+
             await SettleAsync();
             figures.Add(((Heap() - baseline) / count, Math.Round(seconds, 1)));
         }

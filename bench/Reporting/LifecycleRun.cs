@@ -61,4 +61,6 @@ public sealed record LifecycleRun
     public required OperationLatency ExportDelay { get; init; }
     /// <summary>Seconds it took after the run until the events and sampled exports were delivered.</summary>
     public double DrainSeconds { get; init; }
+    /// <summary>What the run cost the process: cores and GC pauses during the run, CPU and allocation per life cycle with the drain.</summary>
+    public required ProcessCost Process { get; init; }
 }

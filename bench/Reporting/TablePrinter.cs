@@ -38,6 +38,10 @@ public static class TablePrinter
                 $"{F(run.CsiEventDelay.P50)} / {F(run.CsiEventDelay.P95)} / {F(run.CsiEventDelay.P99)}",
                 $"{run.ExportsDone}/{run.ExportsSampled}", $"{F(run.ExportDelay.P50)} / {F(run.ExportDelay.P99)}",
             }));
+        Table(output, $"What each run cost the process (silo, client and doubles in one process, {Environment.ProcessorCount} cores; CPU and KB per life cycle include the drain)",
+            ["run", "lc/s", "cores busy", "CPU ms/lc", "CPU-bound lc/s", "KB allocated/lc", "GCs gen0/1/2", "paused", "pause p50 / max ms"],
+            runs.Select(run => (string[])[Name(run), N(run.LifecyclesPerS), .. CostColumns(run.Process)])
+                .Append(["reused lookups", N(Math.Round(report.RepeatCallers.Callers / report.RepeatCallers.ReusedLookupProcess.WallSeconds, 1)), .. CostColumns(report.RepeatCallers.ReusedLookupProcess)]));
         var busiest = report.Lifecycles.OrderByDescending(r => r.LifecyclesPerS).First();
         Table(output, $"Durable writes per life cycle ({Name(busiest)}; deferred ones after the reminder retention: {F(busiest.DeferredWritesPerLifecycle)})",
             ["written", "per life cycle"],
@@ -50,14 +54,25 @@ public static class TablePrinter
         Table(output, $"Repeat callers ({repeat.Callers} callers twice, {repeat.Concurrency} at a time), ms",
             ["lookup", "p50", "p95", "p99", "max"],
             new[] { repeat.FreshLookup, repeat.ReusedLookup, repeat.CrmDoubleAnswer }.Select(l => new[] { l.Operation, F(l.P50), F(l.P95), F(l.P99), F(l.Max) }));
-        Table(output, "Memory (managed heap per active grain, its change-event consumers included)",
-            ["activations", "bytes/session", "bytes/agent", "s to start sessions", "s to log in agents"],
-            report.Memory.Select(m => new[] { N(m.Activations), N(m.BytesPerSessionGrain), N(m.BytesPerAgentGrain), N(m.SessionActivationSeconds), N(m.AgentActivationSeconds) }));
+        Table(output, "Memory (managed heap per active grain, its change-event consumers included; beside it, Orleans' own cost: a grain doing nothing, and a session's shape with nothing in it: one grain publishing one event to two implicit consumers)",
+            ["activations", "bytes/session", "bytes/agent", "bytes/bare grain", "bytes/bare session shape", "s to start sessions", "s to log in agents"],
+            report.Memory.Select(m => new[]
+            {
+                N(m.Activations), N(m.BytesPerSessionGrain), N(m.BytesPerAgentGrain), N(m.BytesPerBareGrain), N(m.BytesPerBareSessionShape),
+                N(m.SessionActivationSeconds), N(m.AgentActivationSeconds),
+            }));
         Table(output, "Targets (issue 16)", ["#", "target", "measured", "met"],
             report.Targets.Select(t => new[] { t.Number, t.Target, t.Measured, t.Met switch { true => "yes", false => "NO", null => "not run" } }), textColumns: 4);
         output.WriteLine($"Ratios: {string.Join(", ", report.Ratios.Select(r => $"{r.Key} = {F(r.Value)}"))}");
         output.WriteLine($"Total {report.TotalSeconds:0} s.");
     }
+
+    // The process-cost columns after "run" and "lc/s" (for the reused lookups, per lookup).
+    private static string[] CostColumns(ProcessCost cost) =>
+    [
+        N(cost.CoresUsed), N(cost.CpuMsPerLifecycle), N(Targets.CpuBoundLifecyclesPerS(cost)), N(cost.AllocatedKbPerLifecycle),
+        string.Join("/", cost.Collections), $"{F(cost.PausedShare * 100)} %", $"{F(cost.PauseP50Ms)} / {F(cost.PauseMaxMs)}",
+    ];
 
     /// <summary>A run's short name: <c>c=16</c> or <c>paced 120/s</c>.</summary>
     public static string Name(LifecycleRun run) => run.Concurrency is { } c ? $"c={c}" : $"paced {run.TargetRate:0}/s";

@@ -1,17 +1,29 @@
 using ClarityConnect.Connectors.Http;
 using ClarityConnect.Grains.Crm;
 using ClarityConnect.Grains.Events;
+using ClarityConnect.Grains.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.TestingHost;
 
 namespace ClarityConnect.Grains.Tests;
 
-/// <summary>Adds what the core tests observe: recording change handlers, and the in-memory CRM in place of Salesforce.</summary>
+/// <summary>Adds what the core tests observe: recording change handlers, the in-memory CRM in place of Salesforce, and
+/// how many node runners were built.</summary>
 public sealed class CoreSiloConfigurator : ISiloConfigurator
 {
+    private static int _nodeRunnersBuilt;
+
+    /// <summary>Node runners the silo has built (each holds a client per CRM; issue 16: bytes per session).</summary>
+    public static int NodeRunnersBuilt => Volatile.Read(ref _nodeRunnersBuilt);
+
     public void Configure(ISiloBuilder silo)
     {
+        silo.Services.AddTransient<INodeRunner>(sp =>
+        {
+            Interlocked.Increment(ref _nodeRunnersBuilt);
+            return ActivatorUtilities.CreateInstance<IntegrationNodeRunner>(sp);
+        });
         foreach (var consumer in ChangeConsumers.All)
         {
             silo.Services.AddChangeEventHandler(consumer, new RecordingChangeHandler(consumer));

@@ -133,7 +133,7 @@ public sealed partial class SalesforceDouble : IAsyncDisposable
             var hit = org.FindById(id) ?? throw new KeyNotFoundException($"No record {id} in the Salesforce double.");
             foreach (var (key, value) in changes)
             {
-                hit.Record[hit.Type.Field(key)?.Name ?? key] = value?.DeepClone();
+                hit.Record[hit.Type.Field(key)?.Name ?? key] = SalesforceDoubleOrg.Stored(value);
             }
 
             hit.Type.Changed(hit.Record);

@@ -109,7 +109,7 @@ internal sealed class SalesforceDoubleOrg
             }
 
             var field = type.Field(key) ?? InferField(type, key, value);
-            record[field.Name] = value?.DeepClone();
+            record[field.Name] = Stored(value);
         }
 
         if (type.Field("Name") is not null && record["Name"] is null && (record["FirstName"] is not null || record["LastName"] is not null))
@@ -135,6 +135,13 @@ internal sealed class SalesforceDoubleOrg
         byId[id] = (type, record);
         return id;
     }
+
+    /// <summary>A copy of a field's value to keep in the org. Text is kept as a string (a parsed JSON value would decode its UTF-8
+    /// again on every read, and queries read every record's fields); everything else is a deep copy.</summary>
+    public static JsonNode? Stored(JsonNode? value) =>
+        value is JsonValue text && text.GetValueKind() == System.Text.Json.JsonValueKind.String
+            ? JsonValue.Create(text.GetValue<string>())
+            : value?.DeepClone();
 
     public string NewId(string prefix)
     {

@@ -3,6 +3,7 @@ using ClarityConnect.Abstractions.Exports;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Connectors.Telemetry;
 using ClarityConnect.Grains.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ClarityConnect.Abstractions.Listings;
@@ -23,7 +24,6 @@ namespace ClarityConnect.Grains.Exports;
 /// </summary>
 public sealed class ExportGrain(
     [PersistentState("export")] IPersistentState<ExportGrainState> state,
-    ExportTargets targets,
     ListingWriter listings,
     IOptions<ExportOptions> options,
     TimeProvider time,
@@ -207,7 +207,9 @@ public sealed class ExportGrain(
 
     private async Task DeliverAsync(SessionSnapshot? given, CancellationToken cancellationToken)
     {
-        var target = targets.Find(Target)
+        // Resolved per attempt, not held: the targets hold each CRM's client (an HttpClient apiece), and an export stays
+        // active long after its last attempt.
+        var target = ServiceProvider.GetRequiredService<ExportTargets>().Find(Target)
             ?? throw new InvalidOperationException($"No export target '{Target}' is installed on this silo.");
         var session = given ?? await GrainFactory.GetGrain<ISessionGrain>(SessionId).GetAsync();
         var (items, destination) = await target.PlanAsync(session, cancellationToken);

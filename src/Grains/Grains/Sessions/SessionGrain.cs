@@ -5,6 +5,7 @@ using ClarityConnect.Abstractions.Nodes;
 using ClarityConnect.Abstractions.Sessions;
 using ClarityConnect.Grains.Events;
 using ClarityConnect.Grains.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,6 @@ namespace ClarityConnect.Grains.Sessions;
 public sealed class SessionGrain(
     [PersistentState("session")] IPersistentState<SessionState> state,
     IOptions<ChangeEventOptions> options,
-    INodeRunner nodeRunner,
     TimeProvider time,
     ILogger<SessionGrain> logger)
     : ChangeEventSourceGrain<SessionState>(state, options, logger), ISessionGrain
@@ -244,6 +244,9 @@ public sealed class SessionGrain(
     {
         EnsureOpen("an integration node");
         NodeDefinitionValidator.Validate(node);
+        // Resolved for the run, not held by the activation: a runner holds each CRM's client (an HttpClient apiece), which a
+        // session, active for the whole call, would otherwise keep for a lookup it runs once or never.
+        var nodeRunner = ServiceProvider.GetRequiredService<INodeRunner>();
         var outcome = await nodeRunner.RunAsync(node, Snapshot(), CancellationToken.None);
         foreach (var (name, value) in outcome.ExtraItemsSet.Where(i => !SystemExtraItems.IsSystem(i.Key)))
         {

@@ -61,19 +61,53 @@ internal static class SoqlEngine
         }));
     }
 
-    public static bool Matches(SoqlCondition condition, JsonObject record, SalesforceDoubleOrg org) => condition switch
+    // Indexed loops rather than LINQ: a query runs this for every record of its object, and closures and enumerators per
+    // record add up.
+    public static bool Matches(SoqlCondition condition, JsonObject record, SalesforceDoubleOrg org)
     {
-        SoqlAnd and => and.Parts.All(p => Matches(p, record, org)),
-        SoqlOr or => or.Parts.Any(p => Matches(p, record, org)),
-        SoqlNot not => !Matches(not.Inner, record, org),
-        SoqlComparison c => c.Operator switch
+        switch (condition)
         {
-            "IN" => c.Values.Any(v => Compare(GetValue(record, c.Path, org), c.Path.Field, "=", v)),
-            "NOT IN" => !c.Values.Any(v => Compare(GetValue(record, c.Path, org), c.Path.Field, "=", v)),
-            _ => Compare(GetValue(record, c.Path, org), c.Path.Field, c.Operator, c.Values[0]),
-        },
-        _ => throw new InvalidOperationException(condition.GetType().Name),
-    };
+            case SoqlAnd and:
+                for (var i = 0; i < and.Parts.Count; i++)
+                {
+                    if (!Matches(and.Parts[i], record, org))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case SoqlOr or:
+                for (var i = 0; i < or.Parts.Count; i++)
+                {
+                    if (Matches(or.Parts[i], record, org))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case SoqlNot not:
+                return !Matches(not.Inner, record, org);
+            case SoqlComparison { Operator: "IN" or "NOT IN" } c:
+                var value = GetValue(record, c.Path, org);
+                var any = false;
+                for (var i = 0; i < c.Values.Count; i++)
+                {
+                    if (Compare(value, c.Path.Field, "=", c.Values[i]))
+                    {
+                        any = true;
+                        break;
+                    }
+                }
+
+                return c.Operator == "IN" ? any : !any;
+            case SoqlComparison c:
+                return Compare(GetValue(record, c.Path, org), c.Path.Field, c.Operator, c.Values[0]);
+            default:
+                throw new InvalidOperationException(condition.GetType().Name);
+        }
+    }
 
     /// <summary>The value at the end of a field path, or null when the value or any lookup on the way is empty.</summary>
     public static JsonNode? GetValue(JsonObject record, SoqlFieldPath path, SalesforceDoubleOrg org)
