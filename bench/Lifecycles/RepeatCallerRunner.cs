@@ -30,7 +30,9 @@ public sealed class RepeatCallerRunner(BenchHost host, ProcessMeter process)
         var numbers = Enumerable.Range(0, callers).Select(i => host.CallerNumbers[i % host.CallerNumbers.Count]).ToList();
         var fresh = VoiceLifecycle.Lookup with { FreshLookupOnEachCall = true };
         var reuse = VoiceLifecycle.Lookup with { FreshLookupOnEachCall = false, DaysToGoBack = 7 };
+        var freshCost = process.Start();
         await LookUpAsync(caller, numbers, concurrency, $"{label}-first", Fresh, fresh);
+        var freshProcess = freshCost.Stop(callers);
         var reusedCost = process.Start();
         await LookUpAsync(caller, numbers, concurrency, $"{label}-again", Reused, reuse);
         var reusedProcess = reusedCost.Stop(callers);
@@ -45,6 +47,7 @@ public sealed class RepeatCallerRunner(BenchHost host, ProcessMeter process)
             ReusedLookup = figures[Reused],
             CrmDoubleAnswer = figures[Direct],
             LookupAddsP99Ms = Math.Round(figures[Fresh].P99 - figures[Direct].P99, 2),
+            FreshLookupProcess = freshProcess,
             ReusedLookupProcess = reusedProcess,
         };
     }

@@ -17,6 +17,8 @@ public sealed record RepeatCallers
     public required OperationLatency CrmDoubleAnswer { get; init; }
     /// <summary>Fresh lookup p99 minus the double's own answer p99 (ms): what the lookup adds.</summary>
     public double LookupAddsP99Ms { get; init; }
+    /// <summary>What the fresh lookups cost the process (per lookup), and the GC pauses they met.</summary>
+    public required ProcessCost FreshLookupProcess { get; init; }
     /// <summary>What the reused lookups cost the process (per lookup), and the GC pauses they met.</summary>
     public required ProcessCost ReusedLookupProcess { get; init; }
 }

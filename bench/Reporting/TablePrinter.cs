@@ -41,7 +41,8 @@ public static class TablePrinter
         Table(output, $"What each run cost the process (silo, client and doubles in one process, {Environment.ProcessorCount} cores; CPU and KB per life cycle include the drain)",
             ["run", "lc/s", "cores busy", "CPU ms/lc", "CPU-bound lc/s", "KB allocated/lc", "GCs gen0/1/2", "paused", "pause p50 / max ms"],
             runs.Select(run => (string[])[Name(run), N(run.LifecyclesPerS), .. CostColumns(run.Process)])
-                .Append(["reused lookups", N(Math.Round(report.RepeatCallers.Callers / report.RepeatCallers.ReusedLookupProcess.WallSeconds, 1)), .. CostColumns(report.RepeatCallers.ReusedLookupProcess)]));
+                .Append(LookupCostRow("fresh lookups", report.RepeatCallers, report.RepeatCallers.FreshLookupProcess))
+                .Append(LookupCostRow("reused lookups", report.RepeatCallers, report.RepeatCallers.ReusedLookupProcess)));
         var busiest = report.Lifecycles.OrderByDescending(r => r.LifecyclesPerS).First();
         Table(output, $"Durable writes per life cycle ({Name(busiest)}; deferred ones after the reminder retention: {F(busiest.DeferredWritesPerLifecycle)})",
             ["written", "per life cycle"],
@@ -67,7 +68,11 @@ public static class TablePrinter
         output.WriteLine($"Total {report.TotalSeconds:0} s.");
     }
 
-    // The process-cost columns after "run" and "lc/s" (for the reused lookups, per lookup).
+    // A repeat-caller pass's row of the process-cost table: lookups per second in the "lc/s" column, costs per lookup.
+    private static string[] LookupCostRow(string name, RepeatCallers repeat, ProcessCost cost) =>
+        [name, N(Math.Round(repeat.Callers / Math.Max(0.01, cost.WallSeconds), 1)), .. CostColumns(cost)];
+
+    // The process-cost columns after "run" and "lc/s" (for the lookups, per lookup).
     private static string[] CostColumns(ProcessCost cost) =>
     [
         N(cost.CoresUsed), N(cost.CpuMsPerLifecycle), N(Targets.CpuBoundLifecyclesPerS(cost)), N(cost.AllocatedKbPerLifecycle),
