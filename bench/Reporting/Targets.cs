@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClarityConnect.Bench.Lifecycles;
 
 namespace ClarityConnect.Bench.Reporting;
 
@@ -21,9 +22,6 @@ public static class Targets
     /// session's to the caller record, and the awaited publish of the node run's change event.</summary>
     public const int ReusedLookupCalls = 3;
 
-    /// <summary>Client operations per voice life cycle (Start, CustomerLookup, Enqueue, Offer, Accept, End, Complete).</summary>
-    private static int LifecycleOperationCount => ClarityConnect.Bench.Lifecycles.LifecycleOperation.All.Count;
-
     /// <summary>Both ratios at the closed-loop run with the most life cycles per second.</summary>
     public static Dictionary<string, double> Ratios(IReadOnlyList<Ceiling> ceilings, LifecycleRun busiest)
     {
@@ -45,7 +43,7 @@ public static class Targets
             new("1", "<= 16 durable writes per life cycle", $"{F(busiest.DurableWritesPerLifecycle)} (+{F(busiest.DeferredWritesPerLifecycle)} deferred) at {at}", busiest.DurableWritesPerLifecycle <= 16),
             new("2", "<= 40 silo grain calls per life cycle", $"{F(busiest.SiloGrainCallsPerLifecycle)} at {at}", busiest.SiloGrainCallsPerLifecycle <= 40),
             new("3a", $">= 3 x 129 = {F(TargetLifecyclesPerS)} life cycles/s at the best closed-loop level", $"{F(busiest.LifecyclesPerS)} lc/s at {at}; {CpuBound(busiest.Process)}", busiest.LifecyclesPerS >= TargetLifecyclesPerS),
-            StorageRatio06(report, busiest),
+            StorageRatioAtBest(report, busiest),
             HalfRateP99(report),
             OperationP50(report),
             ReusedRecord(report),
@@ -60,7 +58,7 @@ public static class Targets
 
     // 3b: the life cycles' durable writes per second over the raw write ceiling of the same level; with the writes a life
     // cycle needs, 0.6 is a rate of life cycles, set beside the one the CPU allows.
-    private static TargetCheck StorageRatio06(BenchReport report, LifecycleRun busiest)
+    private static TargetCheck StorageRatioAtBest(BenchReport report, LifecycleRun busiest)
     {
         var ceiling = report.Ceilings.First(c => c.Concurrency == busiest.Concurrency);
         var rateForRatio = 0.6 * ceiling.RawStorageWritesPerS / Math.Max(0.01, busiest.DurableWritesPerLifecycle);
@@ -93,7 +91,7 @@ public static class Targets
         var slowest = run.Operations.OrderByDescending(o => o.P50).First();
         // Little's law: a closed loop keeps LatencyLevel life cycles of seven operations in flight, so an operation takes
         // LatencyLevel / (life cycles/s x 7) on average, and the bound needs the rate that makes that average the bound.
-        var operations = LifecycleOperationCount;
+        var operations = LifecycleOperation.All.Count;
         var mean = LatencyLevel * 1000 / (run.LifecyclesPerS * operations);
         var rateForBound = LatencyLevel * 1000 / (bound * operations);
         return new("4b", target,

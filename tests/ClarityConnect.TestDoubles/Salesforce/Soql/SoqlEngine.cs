@@ -61,52 +61,57 @@ internal static class SoqlEngine
         }));
     }
 
-    // Indexed loops rather than LINQ: a query runs this for every record of its object, and closures and enumerators per
-    // record add up.
-    public static bool Matches(SoqlCondition condition, JsonObject record, SalesforceDoubleOrg org)
+    public static bool Matches(SoqlCondition condition, JsonObject record, SalesforceDoubleOrg org) => condition switch
     {
-        switch (condition)
+        SoqlAnd and => AllMatch(and.Parts, record, org),
+        SoqlOr or => AnyMatches(or.Parts, record, org),
+        SoqlNot not => !Matches(not.Inner, record, org),
+        SoqlComparison { Operator: "IN" } c => InValues(c, record, org),
+        SoqlComparison { Operator: "NOT IN" } c => !InValues(c, record, org),
+        SoqlComparison c => Compare(GetValue(record, c.Path, org), c.Path.Field, c.Operator, c.Values[0]),
+        _ => throw new InvalidOperationException(condition.GetType().Name),
+    };
+
+    // Indexed loops rather than LINQ (here and in InValues): a query matches every record of its object, and a closure and
+    // an enumerator per record and condition add up.
+    private static bool AllMatch(IReadOnlyList<SoqlCondition> parts, JsonObject record, SalesforceDoubleOrg org)
+    {
+        for (var i = 0; i < parts.Count; i++)
         {
-            case SoqlAnd and:
-                for (var i = 0; i < and.Parts.Count; i++)
-                {
-                    if (!Matches(and.Parts[i], record, org))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            case SoqlOr or:
-                for (var i = 0; i < or.Parts.Count; i++)
-                {
-                    if (Matches(or.Parts[i], record, org))
-                    {
-                        return true;
-                    }
-                }
-
+            if (!Matches(parts[i], record, org))
+            {
                 return false;
-            case SoqlNot not:
-                return !Matches(not.Inner, record, org);
-            case SoqlComparison { Operator: "IN" or "NOT IN" } c:
-                var value = GetValue(record, c.Path, org);
-                var any = false;
-                for (var i = 0; i < c.Values.Count; i++)
-                {
-                    if (Compare(value, c.Path.Field, "=", c.Values[i]))
-                    {
-                        any = true;
-                        break;
-                    }
-                }
-
-                return c.Operator == "IN" ? any : !any;
-            case SoqlComparison c:
-                return Compare(GetValue(record, c.Path, org), c.Path.Field, c.Operator, c.Values[0]);
-            default:
-                throw new InvalidOperationException(condition.GetType().Name);
+            }
         }
+
+        return true;
+    }
+
+    private static bool AnyMatches(IReadOnlyList<SoqlCondition> parts, JsonObject record, SalesforceDoubleOrg org)
+    {
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (Matches(parts[i], record, org))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InValues(SoqlComparison comparison, JsonObject record, SalesforceDoubleOrg org)
+    {
+        var value = GetValue(record, comparison.Path, org);
+        for (var i = 0; i < comparison.Values.Count; i++)
+        {
+            if (Compare(value, comparison.Path.Field, "=", comparison.Values[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The value at the end of a field path, or null when the value or any lookup on the way is empty.</summary>
